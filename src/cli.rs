@@ -1,0 +1,73 @@
+//! The command line, as editors type it.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "gigboard",
+    version,
+    about = "Builds a public gig-job board (零工市场) from the YAML files in content/",
+    long_about = "gigboard turns a folder of YAML files — markets, job feeds, regions, pages — into a static \
+website and printable job sheets.\n\nRun `gigboard check` after editing to see every problem at once, \
+then `gigboard build` to write the site into output/.\n\nExit codes: 0 all good, 1 problems in the \
+content, 2 wrong command line or a file that cannot be read or written."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check the content and write the whole site into the output folder
+    Build(BuildArgs),
+    /// Check the content and report every problem; writes nothing
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct SiteArgs {
+    /// The site's folder: the one that holds content/ (and themes/, if any)
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Treat this day as today (YYYY-MM-DD): decides which postings have expired.
+    /// Default: the `date` in site.yaml, else today in the site's time zone
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Where to write the site (default: output/ inside the site's folder). The previous
+    /// site stays untouched unless the new one is complete
+    #[arg(long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// The address the site will be published at, e.g. https://gig.example.org.cn/
+    /// (used in feeds, the sitemap and QR codes; links between pages are always relative)
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Write HTML as rendered, without minifying it
+    #[arg(long)]
+    pub no_minify: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// How to print the problems
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// Treat warnings as errors (exit 1 if there are any)
+    #[arg(long)]
+    pub deny_warnings: bool,
+}

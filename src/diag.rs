@@ -1,0 +1,176 @@
+//! Diagnostics: every content problem, located, collected rather than thrown.
+//!
+//! A build or check never stops at the first problem: loaders and validators push
+//! [`Diagnostic`]s into a [`Diagnostics`] list, and the command decides at the end
+//! whether the errors among them stop the build. Location is data (file, line,
+//! column, field path), so the same list prints for humans and as JSON.
+
+use serde::Serialize;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How bad a problem is. Errors stop the build; warnings are reported and the build goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A position in a source file, 1-based. Line 0 means "the whole file".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize)]
+pub struct Pos {
+    pub line: u32,
+    pub column: u32,
+}
+
+impl Pos {
+    pub const FILE: Pos = Pos { line: 0, column: 0 };
+
+    pub fn new(line: u64, column: u64) -> Pos {
+        Pos {
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+            column: u32::try_from(column).unwrap_or(u32::MAX),
+        }
+    }
+}
+
+/// One problem in the content, in words an editor understands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// The file, relative to the site root when possible.
+    pub file: PathBuf,
+    pub line: u32,
+    pub column: u32,
+    /// The field's path inside the file, e.g. `postings[3].pay.unit`; empty for the whole file.
+    pub field: String,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn error(
+        file: &Path,
+        pos: Pos,
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self::new(Severity::Error, file, pos, field, message)
+    }
+
+    pub fn warning(
+        file: &Path,
+        pos: Pos,
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self::new(Severity::Warning, file, pos, field, message)
+    }
+
+    fn new(
+        severity: Severity,
+        file: &Path,
+        pos: Pos,
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity,
+            file: file.to_path_buf(),
+            line: pos.line,
+            column: pos.column,
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
+    fn sort_key(&self) -> (&Path, u32, u32, Severity, &str) {
+        (
+            &self.file,
+            self.line,
+            self.column,
+            self.severity,
+            &self.message,
+        )
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// `content/jobs/a.yaml:12:7: error: postings[3].pay.unit: unknown value …`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{}", self.file.display())?;
+        if self.line > 0 {
+            write!(f, ":{}:{}", self.line, self.column)?;
+        }
+        write!(f, ": {kind}: ")?;
+        if !self.field.is_empty() {
+            write!(f, "{}: ", self.field)?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// The collected problems of one run.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.items.len() - self.error_count()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Sorted by file, then line and column: the order an editor fixes them in.
+    pub fn sorted(mut self) -> Vec<Diagnostic> {
+        self.items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.items.dedup();
+        self.items
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+}
+
+/// Builds field paths such as `postings[3].pay.unit` without allocating until asked.
+#[derive(Debug, Clone, Copy)]
+pub enum PathSeg<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+pub fn join_path(prefix: &str, seg: PathSeg<'_>) -> String {
+    match seg {
+        PathSeg::Key(k) if prefix.is_empty() => k.to_string(),
+        PathSeg::Key(k) => format!("{prefix}.{k}"),
+        PathSeg::Index(i) => format!("{prefix}[{i}]"),
+    }
+}

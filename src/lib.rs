@@ -1,0 +1,144 @@
+//! gigboard: a static-site generator for public gig-job boards and gig-market maps.
+//!
+//! The build is a pipeline of plain stages: **load** (files → raw records, located)
+//! → **validate** (every problem at once → the checked model) → **render** (model →
+//! pages in memory) → **write** (staged, swapped in whole). `check` stops after
+//! validate; `build` runs them all.
+
+pub mod cli;
+pub mod diag;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod outputs;
+pub mod render;
+pub mod validate;
+pub mod write;
+
+use diag::{Diagnostic, Diagnostics};
+use load::SiteRoot;
+use std::path::{Path, PathBuf};
+use write::OutFile;
+
+pub use validate::Overrides;
+
+/// Why a build did not produce a site.
+#[derive(Debug)]
+pub enum BuildError {
+    /// Content problems (at least one error); the list holds warnings too.
+    Content(Vec<Diagnostic>),
+    /// A template or theme problem.
+    Render(render::RenderError),
+    /// A file that could not be read or written.
+    Io(write::WriteError),
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuildError::Content(d) => {
+                write!(
+                    f,
+                    "{} content error(s)",
+                    d.iter()
+                        .filter(|d| d.severity == diag::Severity::Error)
+                        .count()
+                )
+            }
+            BuildError::Render(e) => write!(f, "{e}"),
+            BuildError::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+/// What a successful build did, for the summary line.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub warnings: Vec<Diagnostic>,
+    pub files: usize,
+    pub pages: usize,
+    pub live: usize,
+    pub stats: model::Stats,
+    pub output: PathBuf,
+}
+
+/// Loads and validates; the model when there is no error, and every diagnostic.
+pub fn check(root: &Path, overrides: &Overrides) -> (Option<model::Site>, Diagnostics) {
+    validate::site(
+        &SiteRoot {
+            root: root.to_path_buf(),
+        },
+        overrides,
+    )
+}
+
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub output: PathBuf,
+    pub overrides: Overrides,
+    pub minify: bool,
+}
+
+/// The whole pipeline. On any error the output folder is left exactly as it was.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let (site, diags) = check(&opts.root, &opts.overrides);
+    let Some(site) = site else {
+        return Err(BuildError::Content(diags.sorted()));
+    };
+    let theme_dir = site
+        .theme
+        .as_ref()
+        .map(|name| opts.root.join("themes").join(name));
+    let theme = render::theme::Theme::load(theme_dir.as_deref()).map_err(|e| {
+        BuildError::Io(write::WriteError {
+            path: theme_dir.clone().unwrap_or_default(),
+            source: e,
+        })
+    })?;
+    let mut files = render::site(
+        &site,
+        &theme,
+        render::RenderOptions {
+            minify: opts.minify,
+        },
+    )
+    .map_err(BuildError::Render)?;
+    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    files.extend(content_statics(&opts.root, &site.statics)?);
+    // Later entries win: the site's own static files over the theme's.
+    let mut seen = std::collections::HashSet::new();
+    files.reverse();
+    files.retain(|f| seen.insert(f.path.clone()));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    write::replace_output(&opts.output, &files).map_err(BuildError::Io)?;
+    Ok(BuildReport {
+        warnings: diags.sorted(),
+        files: files.len(),
+        pages,
+        live: site.postings.len(),
+        stats: site.stats,
+        output: opts.output.clone(),
+    })
+}
+
+fn content_statics(root: &Path, statics: &[PathBuf]) -> Result<Vec<OutFile>, BuildError> {
+    let dir = root.join("content").join("static");
+    statics
+        .iter()
+        .map(|rel| {
+            let abs = dir.join(rel);
+            let bytes = std::fs::read(&abs).map_err(|e| {
+                BuildError::Io(write::WriteError {
+                    path: abs.clone(),
+                    source: e,
+                })
+            })?;
+            Ok(OutFile {
+                path: rel.to_string_lossy().replace('\\', "/"),
+                bytes,
+            })
+        })
+        .collect()
+}

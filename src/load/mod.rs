@@ -1,0 +1,340 @@
+//! Load: files → raw typed records with their positions.
+//!
+//! Nothing here judges the content beyond "is it readable and shaped like the spec";
+//! every problem becomes a located [`Diagnostic`] and loading goes on with the next
+//! record or file.
+
+pub mod decode;
+pub mod records;
+pub mod scalars;
+pub mod yaml;
+
+use crate::diag::{Diagnostic, Diagnostics, Pos};
+use decode::{FieldPath, decode};
+use records::{FeedHeader, MarketFile, PageMeta, RawPosting, RegionsFile, SiteConfig};
+use serde::de::DeserializeOwned;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+use yaml::{Node, Value};
+
+/// A record with the file it came from and its tree (for locating later checks).
+#[derive(Debug, Clone)]
+pub struct Located<T> {
+    /// Path relative to the site root, as editors see it (`content/markets/a.yaml`).
+    pub file: PathBuf,
+    pub node: Node,
+    pub value: T,
+}
+
+/// The content files of a site, sorted so every build visits them in the same order.
+#[derive(Debug, Default, Clone)]
+pub struct ContentFiles {
+    pub markets: Vec<PathBuf>,
+    pub feeds: Vec<PathBuf>,
+    pub pages: Vec<PathBuf>,
+    /// Files under `content/static/`, relative to that folder.
+    pub statics: Vec<PathBuf>,
+}
+
+/// The site's root folder and its parts.
+#[derive(Debug, Clone)]
+pub struct SiteRoot {
+    pub root: PathBuf,
+}
+
+impl SiteRoot {
+    pub fn content(&self) -> PathBuf {
+        self.root.join("content")
+    }
+
+    /// The path an editor recognises, relative to the site root.
+    pub fn display(&self, abs: &Path) -> PathBuf {
+        abs.strip_prefix(&self.root)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|_| abs.to_path_buf())
+    }
+
+    /// Lists content files by kind. A missing folder is simply empty.
+    pub fn discover(&self) -> ContentFiles {
+        let content = self.content();
+        let is_yaml =
+            |p: &Path| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"));
+        let is_md = |p: &Path| p.extension().and_then(|e| e.to_str()) == Some("md");
+        let statics_dir = content.join("static");
+        ContentFiles {
+            markets: walk(&content.join("markets"), is_yaml),
+            feeds: walk(&content.join("jobs"), is_yaml),
+            pages: walk(&content.join("pages"), is_md),
+            statics: walk(&statics_dir, |_| true)
+                .into_iter()
+                .filter_map(|p| p.strip_prefix(&statics_dir).ok().map(Path::to_path_buf))
+                .collect(),
+        }
+    }
+}
+
+/// Regular files under `dir` accepted by `keep`, sorted; hidden and backup files skipped.
+fn walk(dir: &Path, keep: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = WalkDir::new(dir)
+        .follow_links(false)
+        .into_iter()
+        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .filter(|p| !p.to_string_lossy().ends_with('~') && keep(p))
+        .collect();
+    out.sort();
+    out
+}
+
+/// Reads a UTF-8 text file, as a located diagnostic when it cannot.
+pub fn read_text(abs: &Path, shown: &Path) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(abs).map_err(|e| {
+        Diagnostic::error(shown, Pos::FILE, "", format!("cannot read the file: {e}"))
+    })?;
+    if bytes.len() > yaml::MAX_FILE_BYTES {
+        return Err(Diagnostic::error(
+            shown,
+            Pos::FILE,
+            "",
+            format!(
+                "the file is {} MB; content files are limited to {} MB — split it into several files",
+                bytes.len() / (1024 * 1024),
+                yaml::MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Diagnostic::error(
+            shown,
+            Pos::FILE,
+            "",
+            format!(
+                "the file is not UTF-8 text (byte {}); save it as UTF-8",
+                e.utf8_error().valid_up_to()
+            ),
+        )
+    })?;
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text))
+}
+
+/// Reads and parses a YAML file into a tree.
+pub fn read_yaml(abs: &Path, shown: &Path) -> Result<Node, Diagnostic> {
+    let text = read_text(abs, shown)?;
+    yaml::parse(&text).map_err(|e| Diagnostic::error(shown, e.pos, "", e.message))
+}
+
+/// Decodes a tree into `T`, pushing every problem into `diags`.
+pub fn decode_into<T: DeserializeOwned>(
+    node: &Node,
+    root_path: &str,
+    file: &Path,
+    diags: &mut Diagnostics,
+) -> Option<T> {
+    let (value, errors) = decode::<T>(node, FieldPath::Root(root_path));
+    for e in errors {
+        diags.push(Diagnostic::error(file, e.pos, e.field, e.message));
+    }
+    value
+}
+
+fn load_record<T: DeserializeOwned>(
+    site: &SiteRoot,
+    abs: &Path,
+    diags: &mut Diagnostics,
+) -> Option<Located<T>> {
+    let file = site.display(abs);
+    let node = match read_yaml(abs, &file) {
+        Ok(n) => n,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    if node.value == Value::Null {
+        diags.push(Diagnostic::error(&file, node.pos, "", "the file is empty"));
+        return None;
+    }
+    let value = decode_into::<T>(&node, "", &file, diags)?;
+    Some(Located { file, node, value })
+}
+
+/// `content/site.yaml`; a site cannot be built without it.
+pub fn site_config(site: &SiteRoot, diags: &mut Diagnostics) -> Option<Located<SiteConfig>> {
+    let abs = site.content().join("site.yaml");
+    if !abs.exists() {
+        diags.push(Diagnostic::error(
+            &site.display(&abs),
+            Pos::FILE,
+            "",
+            "there is no site.yaml: is --root the folder that holds content/? (`gigboard init DIR` makes a new site)",
+        ));
+        return None;
+    }
+    load_record(site, &abs, diags)
+}
+
+/// `content/regions.yaml`.
+pub fn regions(site: &SiteRoot, diags: &mut Diagnostics) -> Option<Located<RegionsFile>> {
+    let abs = site.content().join("regions.yaml");
+    if !abs.exists() {
+        diags.push(Diagnostic::error(
+            &site.display(&abs),
+            Pos::FILE,
+            "",
+            "there is no regions.yaml: markets need the leagues and counties they belong to",
+        ));
+        return None;
+    }
+    load_record(site, &abs, diags)
+}
+
+/// Every market file.
+pub fn markets(
+    site: &SiteRoot,
+    files: &[PathBuf],
+    diags: &mut Diagnostics,
+) -> Vec<Located<MarketFile>> {
+    files
+        .iter()
+        .filter_map(|abs| load_record::<MarketFile>(site, abs, diags))
+        .collect()
+}
+
+/// One feed file: its header and each posting that decoded, with its subtree.
+pub struct LoadedFeed {
+    pub file: PathBuf,
+    pub header: FeedHeader,
+    pub postings: Vec<(usize, Node, RawPosting)>,
+}
+
+pub fn feed(site: &SiteRoot, abs: &Path, diags: &mut Diagnostics) -> Option<LoadedFeed> {
+    let file = site.display(abs);
+    let node = match read_yaml(abs, &file) {
+        Ok(n) => n,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    if node.value == Value::Null {
+        diags.push(Diagnostic::warning(
+            &file,
+            node.pos,
+            "",
+            "the feed is empty",
+        ));
+        return None;
+    }
+    let header = decode_into::<FeedHeader>(&node, "", &file, diags)?;
+    let items = match node.get("postings").map(|n| (n, &n.value)) {
+        Some((_, Value::Seq(items))) => items.clone(),
+        Some((_, Value::Null)) | None => Vec::new(),
+        Some((n, other)) => {
+            diags.push(Diagnostic::error(
+                &file,
+                n.pos,
+                "postings",
+                format!(
+                    "expected a list of postings (lines starting with `- `), found {}",
+                    other.describe()
+                ),
+            ));
+            Vec::new()
+        }
+    };
+    let mut postings = Vec::with_capacity(items.len());
+    for (i, item) in items.into_iter().enumerate() {
+        let path = format!("postings[{i}]");
+        if let Some(raw) = decode_into::<RawPosting>(&item, &path, &file, diags) {
+            postings.push((i, item, raw));
+        }
+    }
+    Some(LoadedFeed {
+        file,
+        header,
+        postings,
+    })
+}
+
+/// A markdown page: front matter and body.
+#[derive(Debug, Clone)]
+pub struct LoadedPage {
+    pub file: PathBuf,
+    pub node: Node,
+    pub meta: PageMeta,
+    pub body: String,
+    /// The file name without extension, the default slug.
+    pub stem: String,
+}
+
+pub fn page(site: &SiteRoot, abs: &Path, diags: &mut Diagnostics) -> Option<LoadedPage> {
+    let file = site.display(abs);
+    let text = match read_text(abs, &file) {
+        Ok(t) => t,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let Some((front, body)) = split_front_matter(&text) else {
+        diags.push(Diagnostic::error(
+            &file,
+            Pos { line: 1, column: 1 },
+            "",
+            "a page starts with front matter: a line `---`, `title: …`, then another `---`",
+        ));
+        return None;
+    };
+    // A blank first line stands in for the opening `---`, so line numbers match the file.
+    let node = match yaml::parse(&format!("\n{front}")) {
+        Ok(n) => n,
+        Err(e) => {
+            diags.push(Diagnostic::error(&file, e.pos, "", e.message));
+            return None;
+        }
+    };
+    let meta = decode_into::<PageMeta>(&node, "", &file, diags)?;
+    let stem = abs
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Some(LoadedPage {
+        file,
+        node,
+        meta,
+        body: body.to_string(),
+        stem,
+    })
+}
+
+fn split_front_matter(text: &str) -> Option<(&str, &str)> {
+    let rest = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))?;
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            return Some((&rest[..offset], &rest[offset + line.len()..]));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_split() {
+        let (f, b) = split_front_matter("---\ntitle: a\n---\nbody\n").expect("split");
+        assert_eq!(f, "title: a\n");
+        assert_eq!(b, "body\n");
+        assert!(split_front_matter("title: a\n").is_none());
+    }
+}

@@ -1,0 +1,416 @@
+//! The records editors write, exactly as the spec names their fields.
+//!
+//! Every struct rejects unknown fields (the decoder reports each one with a hint).
+//! These are raw: cross-references (markets, counties, categories) and rules are
+//! checked by `validate`, which turns them into the model.
+
+use super::scalars::{Clock, Day, DaySet, LocalDateTime};
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// `site.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default = "default_language")]
+    pub language: String,
+    #[serde(default = "default_timezone")]
+    pub timezone: String,
+    /// Pins "today" (the sample uses it so it shows a full board on any day).
+    #[serde(default)]
+    pub date: Option<Day>,
+    #[serde(default)]
+    pub base_url: Option<String>,
+    #[serde(default)]
+    pub theme: Option<String>,
+    #[serde(default = "default_paginate")]
+    pub paginate: u32,
+    #[serde(default)]
+    pub hotlines: Vec<Hotline>,
+    pub categories: Ordered<String>,
+    #[serde(default)]
+    pub minimum_wage: Option<MinimumWage>,
+    #[serde(default)]
+    pub footer: Footer,
+    #[serde(default)]
+    pub map: MapConfig,
+}
+
+fn default_language() -> String {
+    "zh-CN".into()
+}
+fn default_timezone() -> String {
+    "Asia/Shanghai".into()
+}
+fn default_paginate() -> u32 {
+    30
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MinimumWage {
+    pub effective: Day,
+    pub classes: BTreeMap<u8, WageFloor>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct WageFloor {
+    pub hourly: f64,
+    pub monthly: f64,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Footer {
+    pub publisher: Option<String>,
+    pub icp: Option<String>,
+    pub police: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MapConfig {
+    /// GeoJSON outline, a path under `content/static/`.
+    pub outline: Option<String>,
+    pub attribution: Option<String>,
+    /// Optional tile URL for an interactive layer; the SVG map never needs it.
+    pub tiles: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HotlineKind {
+    Service,
+    Complaint,
+    Legal,
+    Rights,
+    Training,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hotline {
+    pub kind: HotlineKind,
+    pub number: String,
+    #[serde(default)]
+    pub label: Option<String>,
+    #[serde(default)]
+    pub hours: Option<String>,
+}
+
+/// `regions.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionsFile {
+    pub leagues: Vec<League>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct League {
+    pub code: String,
+    pub name: String,
+    #[serde(default)]
+    pub name_mn: Option<String>,
+    #[serde(default)]
+    pub location: Option<LatLon>,
+    #[serde(default)]
+    pub counties: Vec<County>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct County {
+    pub code: String,
+    pub name: String,
+    #[serde(default)]
+    pub name_mn: Option<String>,
+    #[serde(default)]
+    pub location: Option<LatLon>,
+    pub wage_class: u8,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LatLon {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// `markets/<id>.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarketFile {
+    #[serde(default)]
+    pub id: Option<String>,
+    pub name: String,
+    #[serde(default)]
+    pub name_mn: Option<String>,
+    pub county: String,
+    pub address: String,
+    #[serde(default)]
+    pub transit: Option<String>,
+    pub location: LatLon,
+    pub status: MarketStatus,
+    #[serde(default)]
+    pub opened: Option<Day>,
+    #[serde(default)]
+    pub grade: Option<u8>,
+    #[serde(default)]
+    pub hours: Vec<HoursRule>,
+    #[serde(default)]
+    pub closures: Vec<Closure>,
+    #[serde(default)]
+    pub hotlines: Vec<Hotline>,
+    #[serde(default)]
+    pub services: Vec<Service>,
+    #[serde(default)]
+    pub facilities: Vec<Facility>,
+    #[serde(default)]
+    pub operator: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MarketStatus {
+    Planned,
+    Building,
+    Operating,
+    Suspended,
+    Closed,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HoursRule {
+    pub days: DaySet,
+    pub open: Clock,
+    pub close: Clock,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Closure {
+    pub date: Day,
+    #[serde(default)]
+    pub closed: bool,
+    #[serde(default)]
+    pub open: Option<Clock>,
+    #[serde(default)]
+    pub close: Option<Clock>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Service {
+    Waiting,
+    Postings,
+    QuickHire,
+    Training,
+    Rights,
+    Legal,
+    Guidance,
+    Assistance,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Facility {
+    Shelter,
+    Heating,
+    Cooling,
+    Seating,
+    Desks,
+    Water,
+    Charging,
+    Parking,
+    Toilets,
+    Accessible,
+    InfoBoard,
+}
+
+/// The top of a job feed file; its postings are decoded one by one.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeedHeader {
+    #[serde(default)]
+    pub market: Option<String>,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub postings: serde::de::IgnoredAny,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPosting {
+    pub id: String,
+    pub title: String,
+    pub category: String,
+    pub employer: Employer,
+    pub pay: Pay,
+    #[serde(default = "one")]
+    pub headcount: u32,
+    #[serde(default)]
+    pub location: Option<WorkPlace>,
+    #[serde(default)]
+    pub start: Option<LocalDateTime>,
+    #[serde(default)]
+    pub end: Option<LocalDateTime>,
+    pub posted: Day,
+    pub expires: Day,
+    #[serde(default)]
+    pub quick_hire: bool,
+    #[serde(default)]
+    pub contact: Option<Contact>,
+    #[serde(default)]
+    pub requirements: Option<String>,
+    #[serde(default)]
+    pub body: Option<String>,
+    #[serde(default)]
+    pub welcomes: Vec<Welcome>,
+    #[serde(default)]
+    pub verified: Option<Verified>,
+    #[serde(default)]
+    pub kind: JobKind,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub market: Option<String>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Employer {
+    pub name: String,
+    #[serde(default)]
+    pub kind: EmployerKind,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EmployerKind {
+    #[default]
+    Company,
+    Individual,
+    Agency,
+    Public,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pay {
+    #[serde(default)]
+    pub amount: Option<f64>,
+    #[serde(default)]
+    pub min: Option<f64>,
+    #[serde(default)]
+    pub max: Option<f64>,
+    pub unit: PayUnit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PayUnit {
+    Hour,
+    Day,
+    Piece,
+    Month,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkPlace {
+    #[serde(default)]
+    pub address: Option<String>,
+    #[serde(default)]
+    pub lat: Option<f64>,
+    #[serde(default)]
+    pub lon: Option<f64>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    #[serde(default)]
+    pub name: Option<String>,
+    pub phone: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Welcome {
+    Older,
+    Disabled,
+    LongUnemployed,
+    LowIncome,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Verified {
+    pub by: String,
+    pub on: Day,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JobKind {
+    #[default]
+    Day,
+    PartTime,
+    Piece,
+    FullTime,
+}
+
+/// Front matter of a markdown page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageMeta {
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub slug: Option<String>,
+    #[serde(default)]
+    pub weight: Option<i32>,
+}
+
+/// A mapping that keeps the editor's order (categories appear on the site as written).
+#[derive(Debug, Clone, Default)]
+pub struct Ordered<V>(pub Vec<(String, V)>);
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for Ordered<V> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V_<V>(std::marker::PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for V_<V> {
+            type Value = Ordered<V>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a group of `slug: label` lines")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut out = Vec::new();
+                while let Some((k, v)) = map.next_entry::<String, V>()? {
+                    out.push((k, v));
+                }
+                Ok(Ordered(out))
+            }
+        }
+        d.deserialize_map(V_(std::marker::PhantomData))
+    }
+}

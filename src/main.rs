@@ -1,0 +1,151 @@
+//! The `gigboard` binary: parse the command line, run one command, print, exit.
+//! Exit codes: 0 all good, 1 content problems, 2 usage or I/O errors.
+
+use clap::Parser;
+use gigboard::cli::{BuildArgs, CheckArgs, Cli, Command, Format, SiteArgs};
+use gigboard::diag::{Diagnostic, Severity};
+use gigboard::load::scalars::Day;
+use gigboard::{BuildError, BuildOptions, Overrides};
+use std::process::ExitCode;
+use std::time::Instant;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Build(args) => build(args),
+        Command::Check(args) => check(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn overrides(site: &SiteArgs) -> Result<Overrides, String> {
+    let date = site
+        .date
+        .as_deref()
+        .map(Day::parse)
+        .transpose()
+        .map_err(|e| format!("--date: {e}"))?;
+    if !site.root.is_dir() {
+        return Err(format!("--root {}: no such folder", site.root.display()));
+    }
+    Ok(Overrides {
+        date,
+        base_url: None,
+    })
+}
+
+fn print_human(diags: &[Diagnostic]) {
+    for d in diags {
+        eprintln!("{d}");
+    }
+}
+
+fn count(diags: &[Diagnostic], severity: Severity) -> usize {
+    diags.iter().filter(|d| d.severity == severity).count()
+}
+
+fn check(args: CheckArgs) -> Result<ExitCode, String> {
+    let overrides = overrides(&args.site)?;
+    let (site, diags) = gigboard::check(&args.site.root, &overrides);
+    let diags = diags.sorted();
+    let (errors, warnings) = (
+        count(&diags, Severity::Error),
+        count(&diags, Severity::Warning),
+    );
+    match args.format {
+        Format::Json => {
+            let report =
+                serde_json::json!({"errors": errors, "warnings": warnings, "diagnostics": diags});
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
+            );
+        }
+        Format::Human => {
+            print_human(&diags);
+            match &site {
+                Some(s) => eprintln!(
+                    "checked: {} markets, {} postings ({} live, {} expired, {} unverified); {errors} error(s), {warnings} warning(s)",
+                    s.markets.len(),
+                    s.stats.postings_total,
+                    s.postings.len(),
+                    s.stats.expired,
+                    s.stats.unverified
+                ),
+                None => eprintln!(
+                    "{errors} error(s), {warnings} warning(s): fix the errors above and run `gigboard check` again"
+                ),
+            }
+        }
+    }
+    let failed = errors > 0 || (args.deny_warnings && warnings > 0);
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn build(args: BuildArgs) -> Result<ExitCode, String> {
+    let started = Instant::now();
+    let mut overrides = overrides(&args.site)?;
+    overrides.base_url = args.base_url.clone();
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| args.site.root.join("output"));
+    let opts = BuildOptions {
+        root: args.site.root.clone(),
+        output,
+        overrides,
+        minify: !args.no_minify,
+    };
+    match gigboard::build(&opts) {
+        Ok(report) => {
+            let warnings = report.warnings.len();
+            eprintln!(
+                "built {} pages ({} files) into {} in {:.2}s: {} live postings, {} expired, {} unverified left out; {warnings} warning(s){}",
+                report.pages,
+                report.files,
+                report.output.display(),
+                started.elapsed().as_secs_f64(),
+                report.live,
+                report.stats.expired,
+                report.stats.unverified,
+                if warnings > 0 {
+                    " (`gigboard check` lists them)"
+                } else {
+                    ""
+                }
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(BuildError::Content(diags)) => {
+            print_human(&diags);
+            eprintln!(
+                "build stopped: {} error(s), {} warning(s); {} was not changed",
+                count(&diags, Severity::Error),
+                count(&diags, Severity::Warning),
+                opts.output.display()
+            );
+            Ok(ExitCode::from(1))
+        }
+        Err(e @ BuildError::Render(_)) => {
+            eprintln!(
+                "error: {e}\nbuild stopped; {} was not changed",
+                opts.output.display()
+            );
+            Ok(ExitCode::from(1))
+        }
+        Err(e @ BuildError::Io(_)) => Err(format!(
+            "{e}\nbuild stopped; {} was not changed",
+            opts.output.display()
+        )),
+    }
+}

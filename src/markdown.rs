@@ -1,0 +1,80 @@
+//! Markdown → safe HTML, and → plain text.
+//!
+//! Bodies and descriptions come from many hands (and from reposted feeds), so the
+//! HTML is always passed through ammonia: no scripts, event handlers, `javascript:`
+//! URLs, iframes or inline styles can reach a page.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
+
+/// What rendering one markdown text produced.
+pub struct Rendered {
+    pub html: String,
+    /// True when the source held raw HTML that sanitising changed.
+    pub html_removed: bool,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION
+}
+
+pub fn to_html(src: &str) -> Rendered {
+    let parser = Parser::new_ext(src, options());
+    let mut raw_html = false;
+    let events: Vec<Event<'_>> = parser
+        .inspect(|e| {
+            if matches!(e, Event::Html(_) | Event::InlineHtml(_)) {
+                raw_html = true;
+            }
+        })
+        .collect();
+    let mut unsafe_html = String::with_capacity(src.len() * 3 / 2);
+    html::push_html(&mut unsafe_html, events.into_iter());
+    let clean = ammonia::Builder::default()
+        .link_rel(Some("noopener noreferrer"))
+        .url_schemes(["http", "https", "tel", "mailto"].into_iter().collect())
+        .clean(&unsafe_html)
+        .to_string();
+    Rendered {
+        html_removed: raw_html && clean.trim() != unsafe_html.trim(),
+        html: clean,
+    }
+}
+
+/// The text of a markdown document, paragraphs separated by newlines.
+pub fn to_text(src: &str) -> String {
+    let mut out = String::with_capacity(src.len());
+    for event in Parser::new_ext(src, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => out.push('\n'),
+            Event::Start(Tag::Item) => out.push_str("· "),
+            _ => {}
+        }
+    }
+    out.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_are_removed_and_reported() {
+        let r = to_html(
+            "hello <script>alert(1)</script> <a href=\"javascript:x()\" onclick=\"y()\">a</a>",
+        );
+        assert!(!r.html.contains("<script"));
+        assert!(!r.html.contains("javascript:"));
+        assert!(!r.html.contains("onclick"));
+        assert!(r.html_removed);
+    }
+
+    #[test]
+    fn plain_markdown_is_not_reported() {
+        let r = to_html("**多劳多得**\n\n- 管午饭\n");
+        assert!(r.html.contains("<strong>多劳多得</strong>"));
+        assert!(!r.html_removed);
+        assert_eq!(to_text("**多劳多得**\n\n- 管午饭\n"), "多劳多得\n· 管午饭");
+    }
+}

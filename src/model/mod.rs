@@ -1,0 +1,204 @@
+//! Model: the checked site, ready to render.
+//!
+//! Everything here has passed validation: references are indices, dates are real,
+//! only live postings (verified, not expired, already posted) are present. Indices by
+//! market, county, league and category are built once so renderers never search.
+
+use crate::load::records::{
+    EmployerKind, Facility, Footer, Hotline, JobKind, LatLon, MarketStatus, PayUnit, Service,
+    WageFloor, Welcome,
+};
+use crate::load::scalars::{Clock, Day, DaySet, LocalDateTime};
+pub mod index;
+
+use std::path::PathBuf;
+
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub title: String,
+    pub description: Option<String>,
+    pub language: String,
+    pub timezone: String,
+    /// "Today" for expiry and daily sheets.
+    pub today: Day,
+    /// Absolute base URL with a trailing slash, when configured.
+    pub base_url: Option<String>,
+    pub theme: Option<String>,
+    pub paginate: usize,
+    pub hotlines: Vec<Hotline>,
+    pub footer: Footer,
+    pub wage: Option<Wage>,
+    pub map_attribution: Option<String>,
+    pub categories: Vec<Category>,
+    pub leagues: Vec<League>,
+    pub counties: Vec<County>,
+    pub markets: Vec<Market>,
+    /// Live postings, in board order: quick hires first, then newest, then id.
+    pub postings: Vec<Posting>,
+    pub pages: Vec<Page>,
+    /// Files under `content/static/`, relative to it.
+    pub statics: Vec<PathBuf>,
+    pub stats: Stats,
+}
+
+/// Counts for the summary line and the status of the build.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Stats {
+    pub postings_total: usize,
+    pub expired: usize,
+    pub unverified: usize,
+    pub scheduled: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Wage {
+    pub effective: Day,
+    pub classes: Vec<(u8, WageFloor)>,
+}
+
+impl Wage {
+    pub fn floor(&self, class: u8) -> Option<WageFloor> {
+        self.classes
+            .iter()
+            .find(|(c, _)| *c == class)
+            .map(|(_, f)| *f)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Category {
+    pub slug: String,
+    pub label: String,
+    pub postings: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct League {
+    pub code: String,
+    pub name: String,
+    pub name_mn: Option<String>,
+    pub location: Option<LatLon>,
+    pub counties: Vec<usize>,
+    pub markets: Vec<usize>,
+    pub postings: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct County {
+    pub code: String,
+    pub name: String,
+    pub name_mn: Option<String>,
+    pub location: Option<LatLon>,
+    pub wage_class: u8,
+    pub league: usize,
+    pub markets: Vec<usize>,
+    pub postings: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Market {
+    pub id: String,
+    pub name: String,
+    pub name_mn: Option<String>,
+    pub county: usize,
+    pub address: String,
+    pub transit: Option<String>,
+    pub location: LatLon,
+    pub status: MarketStatus,
+    pub opened: Option<Day>,
+    pub grade: Option<u8>,
+    pub hours: Vec<HoursRule>,
+    pub closures: Vec<Closure>,
+    pub hotlines: Vec<Hotline>,
+    pub services: Vec<Service>,
+    pub facilities: Vec<Facility>,
+    pub operator: Option<String>,
+    /// Sanitised HTML from the markdown description.
+    pub description_html: Option<String>,
+    pub postings: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct HoursRule {
+    pub days: DaySet,
+    pub open: Clock,
+    pub close: Clock,
+}
+
+#[derive(Debug, Clone)]
+pub struct Closure {
+    pub date: Day,
+    /// None: closed all day. Some: the day's only opening span.
+    pub span: Option<(Clock, Clock)>,
+    pub note: Option<String>,
+}
+
+impl Market {
+    /// Opening spans on a given day, closures applied.
+    pub fn spans_on(&self, day: Day) -> Vec<(Clock, Clock)> {
+        if let Some(c) = self.closures.iter().find(|c| c.date == day) {
+            return c.span.into_iter().collect();
+        }
+        let weekday = day.0.weekday().to_monday_zero_offset() as usize;
+        let mut spans: Vec<(Clock, Clock)> = self
+            .hours
+            .iter()
+            .filter(|r| r.days.contains(weekday))
+            .map(|r| (r.open, r.close))
+            .collect();
+        spans.sort();
+        spans
+    }
+
+    pub fn closure_on(&self, day: Day) -> Option<&Closure> {
+        self.closures.iter().find(|c| c.date == day)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Posting {
+    pub id: String,
+    pub title: String,
+    pub category: usize,
+    pub employer: String,
+    pub employer_kind: EmployerKind,
+    pub pay: PayModel,
+    pub headcount: u32,
+    pub place: Option<String>,
+    pub place_location: Option<LatLon>,
+    pub start: Option<LocalDateTime>,
+    pub end: Option<LocalDateTime>,
+    pub posted: Day,
+    pub expires: Day,
+    pub quick_hire: bool,
+    pub contact_name: Option<String>,
+    pub contact_phone: Option<String>,
+    pub requirements: Option<String>,
+    /// Sanitised HTML from the markdown body.
+    pub body_html: Option<String>,
+    /// The body as plain text (JSON-LD description, feeds).
+    pub body_text: String,
+    pub welcomes: Vec<Welcome>,
+    pub verified_by: String,
+    pub verified_on: Day,
+    pub kind: JobKind,
+    pub source: Option<String>,
+    pub market: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PayModel {
+    pub min: f64,
+    /// Equal to `min` for a single amount.
+    pub max: f64,
+    pub unit: PayUnit,
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub slug: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub weight: i32,
+    pub html: String,
+}

@@ -1,0 +1,3 @@
+//! Non-HTML outputs and structured data embedded in pages.
+
+pub mod jsonld;

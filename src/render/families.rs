@@ -1,0 +1,476 @@
+//! The page families: board, job lists, posting pages, categories, regions, markets,
+//! markdown pages and the 404 page. Each function returns its output files.
+
+use super::views::{self, LinkView, MarketView, PostingView};
+use super::{RenderError, Renderer};
+use crate::outputs::jsonld;
+use crate::write::OutFile;
+use rayon::prelude::*;
+use serde::Serialize;
+
+type Files = Result<Vec<OutFile>, RenderError>;
+
+pub fn all(r: &Renderer<'_>) -> Files {
+    let parts: Vec<Files> = vec![
+        board(r),
+        job_lists(r),
+        posting_pages(r),
+        categories(r),
+        regions(r),
+        markets(r),
+        pages(r),
+        not_found(r),
+    ];
+    let mut out = Vec::new();
+    for p in parts {
+        out.extend(p?);
+    }
+    Ok(out)
+}
+
+/// How many postings of each category the home board shows before "more".
+const BOARD_PER_CATEGORY: usize = 12;
+const BOARD_QUICK_HIRES: usize = 40;
+
+#[derive(Serialize)]
+struct BoardSection<'a> {
+    label: &'a str,
+    path: String,
+    count: usize,
+    postings: Vec<&'a PostingView<'a>>,
+}
+
+#[derive(Serialize)]
+struct Board<'a> {
+    quick: Vec<&'a PostingView<'a>>,
+    quick_count: usize,
+    sections: Vec<BoardSection<'a>>,
+    total: usize,
+    markets: Vec<LinkView<'a>>,
+}
+
+fn board(r: &Renderer<'_>) -> Files {
+    let site = r.site;
+    let quick: Vec<&PostingView> = r.postings.iter().filter(|p| p.quick_hire).collect();
+    let sections = site
+        .categories
+        .iter()
+        .filter(|c| !c.postings.is_empty())
+        .map(|c| BoardSection {
+            label: &c.label,
+            path: views::category_path(&c.slug),
+            count: c.postings.len(),
+            postings: c
+                .postings
+                .iter()
+                .filter(|&&i| !site.postings[i].quick_hire)
+                .take(BOARD_PER_CATEGORY)
+                .map(|&i| &r.postings[i])
+                .collect(),
+        })
+        .collect();
+    let markets = site
+        .markets
+        .iter()
+        .filter(|m| !m.postings.is_empty())
+        .map(|m| LinkView {
+            label: &m.name,
+            path: views::market_path(&m.id),
+            count: m.postings.len(),
+        })
+        .collect();
+    let data = Board {
+        quick_count: quick.len(),
+        quick: quick.into_iter().take(BOARD_QUICK_HIRES).collect(),
+        sections,
+        total: site.postings.len(),
+        markets,
+    };
+    Ok(vec![r.page(
+        "index.html",
+        "index.html",
+        &site.title,
+        site.description.as_deref(),
+        &data,
+    )?])
+}
+
+#[derive(Serialize)]
+struct PageLink {
+    number: usize,
+    path: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct Pager {
+    current: usize,
+    total: usize,
+    prev: Option<String>,
+    next: Option<String>,
+    pages: Vec<PageLink>,
+}
+
+#[derive(Serialize)]
+struct ListPage<'a, H: Serialize> {
+    heading: &'a str,
+    head: &'a H,
+    postings: Vec<&'a PostingView<'a>>,
+    count: usize,
+    pager: Pager,
+}
+
+/// Path of page `n` (1-based) of a list whose first page is `dir/index.html`.
+fn list_page_path(dir: &str, n: usize) -> String {
+    if n == 1 {
+        format!("{dir}index.html")
+    } else {
+        format!("{dir}page/{n}/index.html")
+    }
+}
+
+/// Writes a paginated list of postings under `dir` (ending with `/`).
+fn paginated<'a, H: Serialize + Sync>(
+    r: &'a Renderer<'a>,
+    template: &str,
+    dir: &str,
+    heading: &'a str,
+    head: &H,
+    indices: &[usize],
+) -> Files {
+    let per = r.site.paginate;
+    let total = indices.len().div_ceil(per).max(1);
+    (1..=total)
+        .into_par_iter()
+        .map(|n| {
+            let path = list_page_path(dir, n);
+            let slice = &indices[((n - 1) * per).min(indices.len())..(n * per).min(indices.len())];
+            let pager = Pager {
+                current: n,
+                total,
+                prev: (n > 1).then(|| list_page_path(dir, n - 1)),
+                next: (n < total).then(|| list_page_path(dir, n + 1)),
+                pages: (1..=total)
+                    .map(|k| PageLink {
+                        number: k,
+                        path: list_page_path(dir, k),
+                        current: k == n,
+                    })
+                    .collect(),
+            };
+            let data = ListPage {
+                heading,
+                head,
+                postings: r.postings_at(slice),
+                count: indices.len(),
+                pager,
+            };
+            let title = if n == 1 {
+                heading.to_string()
+            } else {
+                format!("{heading}（第 {n} 页）")
+            };
+            r.page(template, &path, &title, None, &data)
+        })
+        .collect()
+}
+
+fn job_lists(r: &Renderer<'_>) -> Files {
+    let all: Vec<usize> = (0..r.site.postings.len()).collect();
+    paginated(r, "jobs.html", "jobs/", r.t.get("all_jobs"), &(), &all)
+}
+
+#[derive(Serialize)]
+struct PostingPage<'a> {
+    p: &'a PostingView<'a>,
+    market: MarketView<'a>,
+    jsonld: String,
+}
+
+fn posting_pages(r: &Renderer<'_>) -> Files {
+    r.site
+        .postings
+        .par_iter()
+        .zip(r.postings.par_iter())
+        .map(|(model, view)| {
+            let market = &r.site.markets[model.market];
+            let mut description = model.body_text.clone();
+            if let Some(req) = &model.requirements {
+                description = format!("{description}\n{}：{req}", r.t.get("requirements"));
+            }
+            let description = format!("{}\n{}：{}", description.trim(), r.t.get("pay"), view.pay);
+            let ld = jsonld::job_posting(r.site, model, description.trim());
+            let data = PostingPage {
+                p: view,
+                market: MarketView::new(r.site, market, r.t),
+                jsonld: jsonld::script_safe(&ld),
+            };
+            let summary = format!("{} · {} · {}", view.pay, view.market, view.county);
+            r.page(
+                "posting.html",
+                &view.path,
+                view.title,
+                Some(&summary),
+                &data,
+            )
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct Categories<'a> {
+    categories: Vec<LinkView<'a>>,
+}
+
+fn categories(r: &Renderer<'_>) -> Files {
+    let site = r.site;
+    let links = site
+        .categories
+        .iter()
+        .map(|c| LinkView {
+            label: &c.label,
+            path: views::category_path(&c.slug),
+            count: c.postings.len(),
+        })
+        .collect();
+    let mut out = vec![r.page(
+        "categories.html",
+        "categories/index.html",
+        r.t.get("categories"),
+        None,
+        &Categories { categories: links },
+    )?];
+    for c in &site.categories {
+        out.extend(paginated(
+            r,
+            "jobs.html",
+            &format!("categories/{}/", c.slug),
+            &c.label,
+            &(),
+            &c.postings,
+        )?);
+    }
+    Ok(out)
+}
+
+#[derive(Serialize)]
+struct LeagueRow<'a> {
+    name: &'a str,
+    name_mn: Option<&'a str>,
+    path: String,
+    markets: usize,
+    postings: usize,
+    counties: Vec<CountyRow<'a>>,
+}
+
+#[derive(Serialize, Clone)]
+struct CountyRow<'a> {
+    code: &'a str,
+    name: &'a str,
+    name_mn: Option<&'a str>,
+    path: String,
+    markets: usize,
+    operating: usize,
+    postings: usize,
+}
+
+#[derive(Serialize)]
+struct Regions<'a> {
+    leagues: Vec<LeagueRow<'a>>,
+}
+
+#[derive(Serialize)]
+struct RegionHead<'a> {
+    league: &'a str,
+    league_path: String,
+    county: Option<&'a str>,
+    counties: Vec<CountyRow<'a>>,
+    markets: Vec<MarketView<'a>>,
+}
+
+fn regions(r: &Renderer<'_>) -> Files {
+    let site = r.site;
+    let county_row = |ci: usize| {
+        let c = &site.counties[ci];
+        let league = &site.leagues[c.league];
+        CountyRow {
+            code: &c.code,
+            name: &c.name,
+            name_mn: c.name_mn.as_deref(),
+            path: views::county_path(&league.code, &c.code),
+            markets: c.markets.len(),
+            operating: c
+                .markets
+                .iter()
+                .filter(|&&m| {
+                    site.markets[m].status == crate::load::records::MarketStatus::Operating
+                })
+                .count(),
+            postings: c.postings.len(),
+        }
+    };
+    let leagues: Vec<LeagueRow> = site
+        .leagues
+        .iter()
+        .map(|l| LeagueRow {
+            name: &l.name,
+            name_mn: l.name_mn.as_deref(),
+            path: views::league_path(&l.code),
+            markets: l.markets.len(),
+            postings: l.postings.len(),
+            counties: l.counties.iter().map(|&ci| county_row(ci)).collect(),
+        })
+        .collect();
+    let mut out = Vec::new();
+    let market_views = |ids: &[usize]| -> Vec<MarketView> {
+        ids.iter()
+            .map(|&m| MarketView::new(site, &site.markets[m], r.t))
+            .collect()
+    };
+    for (li, l) in site.leagues.iter().enumerate() {
+        let head = RegionHead {
+            league: &l.name,
+            league_path: views::league_path(&l.code),
+            county: None,
+            counties: leagues[li].counties.clone(),
+            markets: market_views(&l.markets),
+        };
+        out.extend(paginated(
+            r,
+            "league.html",
+            &format!("regions/{}/", l.code),
+            &l.name,
+            &head,
+            &l.postings,
+        )?);
+        for &ci in &l.counties {
+            let c = &site.counties[ci];
+            let head = RegionHead {
+                league: &l.name,
+                league_path: views::league_path(&l.code),
+                county: Some(&c.name),
+                counties: Vec::new(),
+                markets: market_views(&c.markets),
+            };
+            out.extend(paginated(
+                r,
+                "county.html",
+                &format!("regions/{}/{}/", l.code, c.code),
+                &c.name,
+                &head,
+                &c.postings,
+            )?);
+        }
+    }
+    out.push(r.page(
+        "regions.html",
+        "regions/index.html",
+        r.t.get("regions"),
+        None,
+        &Regions { leagues },
+    )?);
+    Ok(out)
+}
+
+#[derive(Serialize)]
+struct MarketsIndex<'a> {
+    groups: Vec<MarketGroup<'a>>,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct MarketGroup<'a> {
+    league: &'a str,
+    markets: Vec<MarketView<'a>>,
+}
+
+#[derive(Serialize)]
+struct MarketPage<'a> {
+    m: MarketView<'a>,
+    postings: Vec<&'a PostingView<'a>>,
+    jsonld: Option<String>,
+}
+
+fn markets(r: &Renderer<'_>) -> Files {
+    let site = r.site;
+    let groups = site
+        .leagues
+        .iter()
+        .filter(|l| !l.markets.is_empty())
+        .map(|l| MarketGroup {
+            league: &l.name,
+            markets: l
+                .markets
+                .iter()
+                .map(|&m| MarketView::new(site, &site.markets[m], r.t))
+                .collect(),
+        })
+        .collect();
+    let mut out = vec![r.page(
+        "markets.html",
+        "markets/index.html",
+        r.t.get("markets"),
+        None,
+        &MarketsIndex {
+            groups,
+            count: site.markets.len(),
+        },
+    )?];
+    let pages: Files = site
+        .markets
+        .par_iter()
+        .map(|m| {
+            let view = MarketView::new(site, m, r.t);
+            let title = view.name;
+            let summary = format!("{} · {}", view.address, view.today_hours);
+            let data = MarketPage {
+                postings: r.postings_at(&m.postings),
+                m: view,
+                jsonld: None,
+            };
+            r.page(
+                "market.html",
+                &views::market_path(&m.id),
+                title,
+                Some(&summary),
+                &data,
+            )
+        })
+        .collect();
+    out.extend(pages?);
+    Ok(out)
+}
+
+#[derive(Serialize)]
+struct MdPage<'a> {
+    html: &'a str,
+}
+
+fn pages(r: &Renderer<'_>) -> Files {
+    r.site
+        .pages
+        .iter()
+        .map(|p| {
+            r.page(
+                "page.html",
+                &format!("{}/index.html", p.slug),
+                &p.title,
+                p.description.as_deref(),
+                &MdPage { html: &p.html },
+            )
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct Empty {}
+
+fn not_found(r: &Renderer<'_>) -> Files {
+    Ok(vec![r.page(
+        "404.html",
+        "404.html",
+        r.t.get("not_found"),
+        None,
+        &Empty {},
+    )?])
+}

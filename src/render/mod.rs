@@ -1,0 +1,206 @@
+//! Render: the checked model → HTML pages and theme files, in memory.
+//!
+//! Tera templates come from the theme (built-in under the site's). Each page family
+//! has its own module; they share the [`Renderer`], which knows how to turn a typed
+//! view into one output file (relative links, minifying).
+
+mod families;
+pub mod i18n;
+pub mod theme;
+pub mod views;
+
+use crate::model::Site;
+use crate::write::OutFile;
+use i18n::Strings;
+use serde::Serialize;
+use theme::Theme;
+use views::{HotlineView, PostingView};
+
+/// A template that failed to parse or render, or a theme file that cannot be read.
+#[derive(Debug)]
+pub struct RenderError(pub String);
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for RenderError {}
+
+fn tera_error(e: tera::Error) -> RenderError {
+    // Tera's Display is terse; its source chain names the template and the line.
+    let mut msg = e.to_string();
+    let mut source = std::error::Error::source(&e);
+    while let Some(s) = source {
+        msg.push_str(&format!(": {s}"));
+        source = s.source();
+    }
+    RenderError(format!("template error: {msg}"))
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct RenderOptions {
+    pub minify: bool,
+}
+
+/// What every page knows about the site (Tera's global context).
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    description: Option<&'a str>,
+    language: &'a str,
+    today: String,
+    today_iso: String,
+    base_url: Option<&'a str>,
+    hotlines: Vec<HotlineView<'a>>,
+    footer: &'a crate::load::records::Footer,
+    menu: Vec<views::LinkView<'a>>,
+}
+
+/// Shared by every page family.
+pub struct Renderer<'a> {
+    tera: tera::Tera,
+    pub site: &'a Site,
+    pub t: &'a Strings,
+    pub postings: Vec<PostingView<'a>>,
+    options: RenderOptions,
+}
+
+/// The `..` prefix that leads from a page back to the site root.
+pub fn root_prefix(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+/// Front matter of every page: title, where it lives, how it is linked.
+#[derive(Serialize)]
+pub struct PageMeta<'a> {
+    pub title: &'a str,
+    pub description: Option<&'a str>,
+    pub path: &'a str,
+    /// Absolute address when the site has a base_url.
+    pub canonical: Option<String>,
+}
+
+impl<'a> Renderer<'a> {
+    fn new(
+        site: &'a Site,
+        theme: &Theme,
+        t: &'a Strings,
+        options: RenderOptions,
+    ) -> Result<Self, RenderError> {
+        let mut tera = tera::Tera::new();
+        tera.autoescape_on(vec![".html"]);
+        tera.add_raw_templates(
+            theme
+                .templates
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str())),
+        )
+        .map_err(tera_error)?;
+        let menu = site
+            .pages
+            .iter()
+            .map(|p| views::LinkView {
+                label: &p.title,
+                path: format!("{}/index.html", p.slug),
+                count: 0,
+            })
+            .collect();
+        let site_view = SiteView {
+            title: &site.title,
+            description: site.description.as_deref(),
+            language: &site.language,
+            today: views::day_text(site.today, t),
+            today_iso: site.today.to_string(),
+            base_url: site.base_url.as_deref(),
+            hotlines: views::hotlines(&site.hotlines, t),
+            footer: &site.footer,
+            menu,
+        };
+        tera.global_context().insert("site", &site_view);
+        tera.global_context().insert("t", t);
+        let postings = site
+            .postings
+            .iter()
+            .map(|p| PostingView::new(site, p, t))
+            .collect();
+        Ok(Renderer {
+            tera,
+            site,
+            t,
+            postings,
+            options,
+        })
+    }
+
+    /// Renders `template` with `data` (its fields become top-level names) into `path`.
+    pub fn page<T: Serialize>(
+        &self,
+        template: &str,
+        path: &str,
+        title: &str,
+        description: Option<&str>,
+        data: &T,
+    ) -> Result<OutFile, RenderError> {
+        let mut ctx = tera::Context::from_serialize(data).map_err(tera_error)?;
+        ctx.insert("root", &root_prefix(path));
+        let canonical = self
+            .site
+            .base_url
+            .as_ref()
+            .map(|b| format!("{b}{}", path.trim_end_matches("index.html")));
+        ctx.insert(
+            "page",
+            &PageMeta {
+                title,
+                description,
+                path,
+                canonical,
+            },
+        );
+        let html = self.tera.render(template, &ctx).map_err(tera_error)?;
+        Ok(OutFile {
+            path: path.to_string(),
+            bytes: self.finish(html),
+        })
+    }
+
+    fn finish(&self, html: String) -> Vec<u8> {
+        #[cfg(feature = "minify")]
+        if self.options.minify {
+            let mut cfg = minify_html::Cfg::new();
+            cfg.keep_closing_tags = true;
+            cfg.keep_html_and_head_opening_tags = true;
+            cfg.minify_css = true;
+            cfg.minify_js = false;
+            cfg.minify_doctype = false;
+            return minify_html::minify(html.as_bytes(), &cfg);
+        }
+        let _ = self.options;
+        html.into_bytes()
+    }
+
+    /// Views of the postings at these model indices, in order.
+    pub fn postings_at(&self, indices: &[usize]) -> Vec<&PostingView<'a>> {
+        indices.iter().map(|&i| &self.postings[i]).collect()
+    }
+}
+
+/// Renders every page of the site and returns them with the theme's and site's static files.
+pub fn site(
+    site: &Site,
+    theme: &Theme,
+    options: RenderOptions,
+) -> Result<Vec<OutFile>, RenderError> {
+    let t = Strings::load(&theme.i18n, &site.language).map_err(RenderError)?;
+    let r = Renderer::new(site, theme, &t, options)?;
+    let mut files = families::all(&r)?;
+    for (path, bytes) in &theme.statics {
+        files.push(OutFile {
+            path: path.clone(),
+            bytes: bytes.clone(),
+        });
+    }
+    Ok(files)
+}

@@ -1,0 +1,248 @@
+//! `site.yaml` and `regions.yaml`.
+
+use super::Overrides;
+use super::ids::check_slug;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::Located;
+use crate::load::records::{LatLon, RegionsFile, SiteConfig};
+use crate::load::scalars::Day;
+use crate::model::{Category, County, League, Site, Stats, Wage};
+use std::collections::HashMap;
+
+/// The site settings, checked; regions, markets and postings are filled in later.
+pub fn site(config: &Located<SiteConfig>, overrides: &Overrides, diags: &mut Diagnostics) -> Site {
+    let c = &config.value;
+    let file = &config.file;
+    let node = &config.node;
+    if jiff::tz::TimeZone::get(&c.timezone).is_err() {
+        diags.push(Diagnostic::error(
+            file,
+            node.pos_of(&["timezone"]),
+            "timezone",
+            format!(
+                "`{}` is not a time zone name; Inner Mongolia uses Asia/Shanghai",
+                c.timezone
+            ),
+        ));
+    }
+    let today = overrides
+        .date
+        .or(c.date)
+        .unwrap_or_else(|| today_in(&c.timezone));
+    let base_url = overrides.base_url.clone().or_else(|| c.base_url.clone()).and_then(|u| {
+        let u = u.trim().to_string();
+        if u.is_empty() {
+            return None;
+        }
+        if !(u.starts_with("https://") || u.starts_with("http://")) {
+            diags.push(Diagnostic::error(
+                file,
+                node.pos_of(&["base_url"]),
+                "base_url",
+                format!("`{u}` is not a web address; write it in full, like https://gig.example.org.cn/"),
+            ));
+            return None;
+        }
+        Some(if u.ends_with('/') { u } else { format!("{u}/") })
+    });
+    if c.paginate == 0 {
+        diags.push(Diagnostic::error(
+            file,
+            node.pos_of(&["paginate"]),
+            "paginate",
+            "paginate must be at least 1",
+        ));
+    }
+    let mut categories = Vec::new();
+    let cat_node = node.get("categories");
+    for (slug, label) in &c.categories.0 {
+        let pos = cat_node.map(|n| n.pos_of(&[slug])).unwrap_or(node.pos);
+        if let Err(msg) = check_slug(slug) {
+            diags.push(Diagnostic::error(
+                file,
+                pos,
+                format!("categories.{slug}"),
+                msg,
+            ));
+        }
+        categories.push(Category {
+            slug: slug.clone(),
+            label: label.clone(),
+            postings: Vec::new(),
+        });
+    }
+    if categories.is_empty() {
+        diags.push(Diagnostic::error(
+            file,
+            node.pos_of(&["categories"]),
+            "categories",
+            "at least one category is needed",
+        ));
+    }
+    let wage = c.minimum_wage.as_ref().map(|w| {
+        for (class, floor) in &w.classes {
+            if floor.hourly <= 0.0 || floor.monthly <= 0.0 {
+                diags.push(Diagnostic::error(
+                    file,
+                    node.pos_of(&["minimum_wage", "classes"]),
+                    format!("minimum_wage.classes.{class}"),
+                    "wage floors must be positive amounts in yuan",
+                ));
+            }
+        }
+        Wage {
+            effective: w.effective,
+            classes: w.classes.iter().map(|(k, v)| (*k, *v)).collect(),
+        }
+    });
+    Site {
+        title: c.title.clone(),
+        description: c.description.clone(),
+        language: c.language.clone(),
+        timezone: c.timezone.clone(),
+        today,
+        base_url,
+        theme: c.theme.clone(),
+        paginate: c.paginate.max(1) as usize,
+        hotlines: c.hotlines.clone(),
+        footer: c.footer.clone(),
+        wage,
+        map_attribution: c.map.attribution.clone(),
+        categories,
+        leagues: Vec::new(),
+        counties: Vec::new(),
+        markets: Vec::new(),
+        postings: Vec::new(),
+        pages: Vec::new(),
+        statics: Vec::new(),
+        stats: Stats::default(),
+    }
+}
+
+/// Today's date in the site's time zone.
+fn today_in(tz: &str) -> Day {
+    let zone = jiff::tz::TimeZone::get(tz).unwrap_or(jiff::tz::TimeZone::UTC);
+    Day(jiff::ZonedDateTime::now().with_time_zone(zone).date())
+}
+
+fn check_location(loc: &LatLon) -> bool {
+    (-90.0..=90.0).contains(&loc.lat) && (-180.0..=180.0).contains(&loc.lon)
+}
+
+pub fn regions(
+    site: &mut Site,
+    regions: &Located<RegionsFile>,
+    config: &SiteConfig,
+    diags: &mut Diagnostics,
+) {
+    let file = &regions.file;
+    let leagues_node = regions.node.get("leagues");
+    let mut seen: HashMap<String, ()> = HashMap::new();
+    for (li, league) in regions.value.leagues.iter().enumerate() {
+        let lnode = leagues_node.and_then(|n| n.item(li));
+        let pos = |path: &[&str]| lnode.map(|n| n.pos_of(path)).unwrap_or(regions.node.pos);
+        let lpath = format!("leagues[{li}]");
+        if !is_code(&league.code) {
+            diags.push(Diagnostic::error(
+                file,
+                pos(&["code"]),
+                format!("{lpath}.code"),
+                format!(
+                    "`{}` is not a GB/T 2260 code (six digits, like 150100)",
+                    league.code
+                ),
+            ));
+        }
+        if seen.insert(league.code.clone(), ()).is_some() {
+            diags.push(Diagnostic::error(
+                file,
+                pos(&["code"]),
+                format!("{lpath}.code"),
+                format!("the code {} is listed twice", league.code),
+            ));
+        }
+        if league.location.as_ref().is_some_and(|l| !check_location(l)) {
+            diags.push(Diagnostic::error(
+                file,
+                pos(&["location"]),
+                format!("{lpath}.location"),
+                "latitude must be within ±90 and longitude within ±180",
+            ));
+        }
+        let league_index = site.leagues.len();
+        let mut county_indices = Vec::new();
+        for (ci, county) in league.counties.iter().enumerate() {
+            let cnode = lnode
+                .and_then(|n| n.get("counties"))
+                .and_then(|n| n.item(ci));
+            let cpos = |path: &[&str]| cnode.map(|n| n.pos_of(path)).unwrap_or(regions.node.pos);
+            let cpath = format!("{lpath}.counties[{ci}]");
+            if !is_code(&county.code) {
+                diags.push(Diagnostic::error(
+                    file,
+                    cpos(&["code"]),
+                    format!("{cpath}.code"),
+                    format!(
+                        "`{}` is not a GB/T 2260 code (six digits, like 150102)",
+                        county.code
+                    ),
+                ));
+            }
+            if seen.insert(county.code.clone(), ()).is_some() {
+                diags.push(Diagnostic::error(
+                    file,
+                    cpos(&["code"]),
+                    format!("{cpath}.code"),
+                    format!("the code {} is listed twice", county.code),
+                ));
+            }
+            if county.location.as_ref().is_some_and(|l| !check_location(l)) {
+                diags.push(Diagnostic::error(
+                    file,
+                    cpos(&["location"]),
+                    format!("{cpath}.location"),
+                    "latitude must be within ±90 and longitude within ±180",
+                ));
+            }
+            if let Some(w) = &config.minimum_wage {
+                if !w.classes.contains_key(&county.wage_class) {
+                    let known: Vec<String> = w.classes.keys().map(u8::to_string).collect();
+                    diags.push(Diagnostic::error(
+                        file,
+                        cpos(&["wage_class"]),
+                        format!("{cpath}.wage_class"),
+                        format!(
+                            "wage class {} is not in site.yaml's minimum_wage (classes: {})",
+                            county.wage_class,
+                            known.join(", ")
+                        ),
+                    ));
+                }
+            }
+            county_indices.push(site.counties.len());
+            site.counties.push(County {
+                code: county.code.clone(),
+                name: county.name.clone(),
+                name_mn: county.name_mn.clone(),
+                location: county.location,
+                wage_class: county.wage_class,
+                league: league_index,
+                markets: Vec::new(),
+                postings: Vec::new(),
+            });
+        }
+        site.leagues.push(League {
+            code: league.code.clone(),
+            name: league.name.clone(),
+            name_mn: league.name_mn.clone(),
+            location: league.location,
+            counties: county_indices,
+            markets: Vec::new(),
+            postings: Vec::new(),
+        });
+    }
+}
+
+fn is_code(s: &str) -> bool {
+    s.len() == 6 && s.bytes().all(|b| b.is_ascii_digit())
+}

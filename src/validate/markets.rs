@@ -1,0 +1,287 @@
+//! Market files: ids, counties, hours, closures, the seed's required functions.
+
+use super::ids::check_slug;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::Located;
+use crate::load::records::{Facility, MarketFile, MarketStatus, Service};
+use crate::markdown;
+use crate::model::{Closure, HoursRule, Market, Site};
+use std::collections::HashMap;
+
+/// The five functions the plan asks of every market (等候用工、求职信息发布、技能培训、劳动维权、法律咨询).
+pub const REQUIRED_SERVICES: [Service; 5] = [
+    Service::Waiting,
+    Service::Postings,
+    Service::Training,
+    Service::Rights,
+    Service::Legal,
+];
+
+/// Basic facilities a waiting worker needs.
+pub const BASIC_FACILITIES: [Facility; 4] = [
+    Facility::Seating,
+    Facility::Water,
+    Facility::Toilets,
+    Facility::InfoBoard,
+];
+
+pub fn check(site: &mut Site, markets: &[Located<MarketFile>], diags: &mut Diagnostics) {
+    let counties: HashMap<&str, usize> = site
+        .counties
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.code.as_str(), i))
+        .collect();
+    let mut seen: HashMap<String, std::path::PathBuf> = HashMap::new();
+    let mut checked = Vec::new();
+    for located in markets {
+        let (file, node, m) = (&located.file, &located.node, &located.value);
+        let err = |diags: &mut Diagnostics, path: &[&str], msg: String| {
+            diags.push(Diagnostic::error(
+                file,
+                node.pos_of(path),
+                path.join("."),
+                msg,
+            ));
+        };
+        let id = m.id.clone().unwrap_or_else(|| {
+            file.file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        });
+        if let Err(msg) = check_slug(&id) {
+            err(diags, &["id"], msg);
+        }
+        if let Some(first) = seen.insert(id.to_ascii_lowercase(), file.clone()) {
+            err(
+                diags,
+                &["id"],
+                format!(
+                    "the market id `{id}` is already used by {}",
+                    first.display()
+                ),
+            );
+        }
+        let county = counties.get(m.county.as_str()).copied();
+        if county.is_none() {
+            err(
+                diags,
+                &["county"],
+                format!("county `{}` is not in regions.yaml", m.county),
+            );
+        }
+        if !(-90.0..=90.0).contains(&m.location.lat) || !(-180.0..=180.0).contains(&m.location.lon)
+        {
+            err(
+                diags,
+                &["location"],
+                "latitude must be within ±90 and longitude within ±180 (WGS84 degrees)".into(),
+            );
+        }
+        if let Some(g) = m.grade {
+            if !(1..=5).contains(&g) {
+                err(
+                    diags,
+                    &["grade"],
+                    format!("grade {g} is not a grade: use 1 to 5"),
+                );
+            }
+        }
+        let hours = check_hours(m, file, node, diags);
+        let closures = check_closures(m, file, node, diags);
+        if m.status == MarketStatus::Operating {
+            let missing: Vec<&str> = REQUIRED_SERVICES
+                .iter()
+                .filter(|s| !m.services.contains(s))
+                .map(|s| service_key(*s))
+                .collect();
+            if !missing.is_empty() {
+                diags.push(Diagnostic::warning(
+                    file,
+                    node.pos_of(&["services"]),
+                    "services",
+                    format!(
+                        "an operating market should offer the plan's five functions; missing: {}",
+                        missing.join(", ")
+                    ),
+                ));
+            }
+            let missing: Vec<String> = BASIC_FACILITIES
+                .iter()
+                .filter(|f| !m.facilities.contains(f))
+                .map(|f| format!("{f:?}").to_lowercase())
+                .collect();
+            if !missing.is_empty() {
+                diags.push(Diagnostic::warning(
+                    file,
+                    node.pos_of(&["facilities"]),
+                    "facilities",
+                    format!("basic facilities missing: {}", missing.join(", ")),
+                ));
+            }
+            if m.hours.is_empty() {
+                err(
+                    diags,
+                    &["hours"],
+                    "an operating market must publish its opening hours".into(),
+                );
+            }
+        }
+        let description_html = m.description.as_deref().map(|d| {
+            let r = markdown::to_html(d);
+            if r.html_removed {
+                diags.push(Diagnostic::warning(
+                    file,
+                    node.pos_of(&["description"]),
+                    "description",
+                    "raw HTML in the description was removed or changed (only markdown is published)",
+                ));
+            }
+            r.html
+        });
+        checked.push(Market {
+            id,
+            name: m.name.clone(),
+            name_mn: m.name_mn.clone(),
+            county: county.unwrap_or(0),
+            address: m.address.clone(),
+            transit: m.transit.clone(),
+            location: m.location,
+            status: m.status,
+            opened: m.opened,
+            grade: m.grade,
+            hours,
+            closures,
+            hotlines: m.hotlines.clone(),
+            services: m.services.clone(),
+            facilities: m.facilities.clone(),
+            operator: m.operator.clone(),
+            description_html,
+            postings: Vec::new(),
+        });
+    }
+    checked.sort_by(|a, b| (a.county, &a.id).cmp(&(b.county, &b.id)));
+    site.markets = checked;
+}
+
+pub fn service_key(s: Service) -> &'static str {
+    match s {
+        Service::Waiting => "waiting",
+        Service::Postings => "postings",
+        Service::QuickHire => "quick_hire",
+        Service::Training => "training",
+        Service::Rights => "rights",
+        Service::Legal => "legal",
+        Service::Guidance => "guidance",
+        Service::Assistance => "assistance",
+    }
+}
+
+fn check_hours(
+    m: &MarketFile,
+    file: &std::path::Path,
+    node: &crate::load::yaml::Node,
+    diags: &mut Diagnostics,
+) -> Vec<HoursRule> {
+    let hours_node = node.get("hours");
+    let mut rules = Vec::new();
+    for (i, r) in m.hours.iter().enumerate() {
+        let pos = hours_node
+            .and_then(|n| n.item(i))
+            .map(|n| n.pos)
+            .unwrap_or(node.pos);
+        if r.close <= r.open {
+            diags.push(Diagnostic::error(
+                file,
+                pos,
+                format!("hours[{i}]"),
+                format!("closes at {} before it opens at {}", r.close, r.open),
+            ));
+            continue;
+        }
+        for (j, other) in rules.iter().enumerate() {
+            let o: &HoursRule = other;
+            if o.days.0 & r.days.0 != 0 && r.open < o.close && o.open < r.close {
+                diags.push(Diagnostic::error(
+                    file,
+                    pos,
+                    format!("hours[{i}]"),
+                    format!(
+                        "overlaps hours[{j}] ({}–{}) on a shared day",
+                        o.open, o.close
+                    ),
+                ));
+            }
+        }
+        rules.push(HoursRule {
+            days: r.days,
+            open: r.open,
+            close: r.close,
+        });
+    }
+    rules
+}
+
+fn check_closures(
+    m: &MarketFile,
+    file: &std::path::Path,
+    node: &crate::load::yaml::Node,
+    diags: &mut Diagnostics,
+) -> Vec<Closure> {
+    let list = node.get("closures");
+    let mut out: Vec<Closure> = Vec::new();
+    for (i, c) in m.closures.iter().enumerate() {
+        let pos = list
+            .and_then(|n| n.item(i))
+            .map(|n| n.pos)
+            .unwrap_or(node.pos);
+        let path = format!("closures[{i}]");
+        let span = match (c.closed, c.open, c.close) {
+            (true, None, None) => None,
+            (true, _, _) => {
+                diags.push(Diagnostic::error(
+                    file,
+                    pos,
+                    path,
+                    "a closed day has no opening hours: remove open/close or `closed: true`",
+                ));
+                continue;
+            }
+            (false, Some(open), Some(close)) if close > open => Some((open, close)),
+            (false, Some(open), Some(close)) => {
+                diags.push(Diagnostic::error(
+                    file,
+                    pos,
+                    path,
+                    format!("closes at {close} before it opens at {open}"),
+                ));
+                continue;
+            }
+            _ => {
+                diags.push(Diagnostic::error(
+                    file,
+                    pos,
+                    path,
+                    "write either `closed: true` or both `open` and `close` for the changed hours",
+                ));
+                continue;
+            }
+        };
+        if out.iter().any(|o| o.date == c.date) {
+            diags.push(Diagnostic::error(
+                file,
+                pos,
+                format!("closures[{i}].date"),
+                format!("{} is listed twice", c.date),
+            ));
+            continue;
+        }
+        out.push(Closure {
+            date: c.date,
+            span,
+            note: c.note.clone(),
+        });
+    }
+    out.sort_by_key(|c| c.date);
+    out
+}

@@ -1,0 +1,85 @@
+//! Validate: raw records → every problem at once → the checked model.
+//!
+//! The order matters only for cross-references: site settings and regions first,
+//! then markets (they need counties), then feeds (they need markets and categories),
+//! each feed checked in parallel and dropped as soon as its postings are in the model.
+//! Nothing stops at the first problem; the caller decides from the diagnostics.
+
+mod config;
+mod ids;
+mod markets;
+mod pages;
+mod postings;
+
+use crate::diag::Diagnostics;
+use crate::load::scalars::Day;
+use crate::load::{self, SiteRoot};
+use crate::model::{Site, Stats};
+use rayon::prelude::*;
+
+pub use ids::check_slug;
+
+/// What the command line can override.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub date: Option<Day>,
+    pub base_url: Option<String>,
+}
+
+/// Loads and checks the whole site. The model is returned only when there is no error.
+pub fn site(root: &SiteRoot, overrides: &Overrides) -> (Option<Site>, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    let files = root.discover();
+    let config = load::site_config(root, &mut diags);
+    let regions = load::regions(root, &mut diags);
+    let Some(config) = config else {
+        return (None, diags);
+    };
+    let mut site = config::site(&config, overrides, &mut diags);
+    if let Some(regions) = &regions {
+        config::regions(&mut site, regions, &config.value, &mut diags);
+    }
+    let raw_markets = load::markets(root, &files.markets, &mut diags);
+    markets::check(&mut site, &raw_markets, &mut diags);
+
+    let refs = postings::Refs::new(&site);
+    let checked: Vec<(postings::FeedResult, Diagnostics)> = files
+        .feeds
+        .par_iter()
+        .map(|abs| {
+            let mut d = Diagnostics::default();
+            let result = load::feed(root, abs, &mut d)
+                .map(|f| postings::check_feed(&site, &refs, &f, &mut d));
+            (result.unwrap_or_default(), d)
+        })
+        .collect();
+    drop(refs);
+    let mut stats = Stats::default();
+    let mut all = Vec::new();
+    let mut ids = Vec::new();
+    for (result, d) in checked {
+        diags.extend(d);
+        stats.postings_total += result.total;
+        stats.expired += result.expired;
+        stats.unverified += result.unverified;
+        stats.scheduled += result.scheduled;
+        all.extend(result.live);
+        ids.extend(result.ids);
+    }
+    postings::check_duplicates(&ids, &mut diags);
+    site.stats = stats;
+    site.postings = all;
+
+    for abs in &files.pages {
+        if let Some(page) = load::page(root, abs, &mut diags) {
+            pages::check(&mut site, &page, &mut diags);
+        }
+    }
+    site.statics = files.statics;
+
+    if diags.has_errors() {
+        return (None, diags);
+    }
+    crate::model::index::build(&mut site);
+    (Some(site), diags)
+}

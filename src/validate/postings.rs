@@ -1,0 +1,425 @@
+//! Job feeds: each posting checked against the site, the market's wage floor and the
+//! publishing rules; live ones become model postings.
+
+use super::ids::check_slug;
+use crate::diag::{Diagnostic, Diagnostics, Pos};
+use crate::load::LoadedFeed;
+use crate::load::records::{PayUnit, RawPosting};
+use crate::load::yaml::Node;
+use crate::markdown;
+use crate::model::{PayModel, Posting, Site};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Lookups built once per build and shared by all feed workers.
+pub struct Refs<'a> {
+    pub markets: HashMap<&'a str, usize>,
+    pub categories: HashMap<&'a str, usize>,
+}
+
+impl<'a> Refs<'a> {
+    pub fn new(site: &'a Site) -> Self {
+        Refs {
+            markets: site
+                .markets
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (m.id.as_str(), i))
+                .collect(),
+            categories: site
+                .categories
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.slug.as_str(), i))
+                .collect(),
+        }
+    }
+}
+
+/// Where a posting id was written (for the duplicate check, which spans all files).
+pub struct IdSite {
+    pub id: String,
+    pub file: PathBuf,
+    pub pos: Pos,
+    pub path: String,
+}
+
+#[derive(Default)]
+pub struct FeedResult {
+    pub live: Vec<Posting>,
+    pub ids: Vec<IdSite>,
+    pub total: usize,
+    pub expired: usize,
+    pub unverified: usize,
+    pub scheduled: usize,
+}
+
+pub fn check_feed(
+    site: &Site,
+    refs: &Refs<'_>,
+    feed: &LoadedFeed,
+    diags: &mut Diagnostics,
+) -> FeedResult {
+    let mut result = FeedResult::default();
+    for (i, node, raw) in &feed.postings {
+        result.total += 1;
+        let ctx = Ctx {
+            file: &feed.file,
+            node,
+            path: format!("postings[{i}]"),
+        };
+        result.ids.push(IdSite {
+            id: raw.id.clone(),
+            file: feed.file.clone(),
+            pos: node.pos_of(&["id"]),
+            path: format!("{}.id", ctx.path),
+        });
+        let market_name = raw.market.as_deref().or(feed.header.market.as_deref());
+        if let Some(p) = check_posting(site, refs, &ctx, raw, market_name, diags) {
+            match liveness(site, &ctx, raw, diags) {
+                Live::Yes => result.live.push(p),
+                Live::Expired => result.expired += 1,
+                Live::Unverified => result.unverified += 1,
+                Live::Scheduled => result.scheduled += 1,
+            }
+        }
+    }
+    result
+}
+
+struct Ctx<'a> {
+    file: &'a Path,
+    node: &'a Node,
+    path: String,
+}
+
+impl Ctx<'_> {
+    fn error(&self, diags: &mut Diagnostics, field: &[&str], msg: impl Into<String>) {
+        diags.push(Diagnostic::error(
+            self.file,
+            self.node.pos_of(field),
+            self.field(field),
+            msg,
+        ));
+    }
+    fn warning(&self, diags: &mut Diagnostics, field: &[&str], msg: impl Into<String>) {
+        diags.push(Diagnostic::warning(
+            self.file,
+            self.node.pos_of(field),
+            self.field(field),
+            msg,
+        ));
+    }
+    fn field(&self, field: &[&str]) -> String {
+        if field.is_empty() {
+            self.path.clone()
+        } else {
+            format!("{}.{}", self.path, field.join("."))
+        }
+    }
+}
+
+enum Live {
+    Yes,
+    Expired,
+    Unverified,
+    Scheduled,
+}
+
+fn liveness(site: &Site, ctx: &Ctx<'_>, raw: &RawPosting, diags: &mut Diagnostics) -> Live {
+    let today = site.today;
+    if raw.expires < today {
+        ctx.warning(
+            diags,
+            &["expires"],
+            format!("expired on {} — not published", raw.expires),
+        );
+        return Live::Expired;
+    }
+    match &raw.verified {
+        None => {
+            ctx.warning(diags, &[], "not verified (no `verified: {by, on}`) — not published until someone checks it is true");
+            return Live::Unverified;
+        }
+        Some(v) if v.on > raw.expires => {
+            ctx.warning(
+                diags,
+                &["verified", "on"],
+                format!(
+                    "verified on {}, after it expired on {} — not published",
+                    v.on, raw.expires
+                ),
+            );
+            return Live::Unverified;
+        }
+        Some(_) => {}
+    }
+    if raw.posted > today {
+        return Live::Scheduled;
+    }
+    Live::Yes
+}
+
+fn check_posting(
+    site: &Site,
+    refs: &Refs<'_>,
+    ctx: &Ctx<'_>,
+    raw: &RawPosting,
+    market_name: Option<&str>,
+    diags: &mut Diagnostics,
+) -> Option<Posting> {
+    let errors_before = diags.error_count();
+    if let Err(msg) = check_slug(&raw.id) {
+        ctx.error(diags, &["id"], msg);
+    }
+    let market = match market_name {
+        None => {
+            ctx.error(
+                diags,
+                &[],
+                "no market: write `market: <id>` at the top of the feed or on the posting",
+            );
+            None
+        }
+        Some(name) => {
+            let found = refs.markets.get(name).copied();
+            if found.is_none() {
+                let field: &[&str] = if raw.market.is_some() {
+                    &["market"]
+                } else {
+                    &[]
+                };
+                ctx.error(
+                    diags,
+                    field,
+                    format!(
+                        "market `{name}` does not exist{}",
+                        suggest(name, refs.markets.keys())
+                    ),
+                );
+            }
+            found
+        }
+    };
+    let category = refs.categories.get(raw.category.as_str()).copied();
+    if category.is_none() {
+        ctx.error(
+            diags,
+            &["category"],
+            format!(
+                "category `{}` is not in site.yaml{}",
+                raw.category,
+                suggest(&raw.category, refs.categories.keys())
+            ),
+        );
+    }
+    if raw.expires < raw.posted {
+        ctx.error(
+            diags,
+            &["expires"],
+            format!(
+                "expires on {}, before it was posted on {}",
+                raw.expires, raw.posted
+            ),
+        );
+    }
+    if let (Some(s), Some(e)) = (raw.start, raw.end) {
+        if e < s {
+            ctx.error(diags, &["end"], "the work ends before it starts");
+        }
+    }
+    if let Some(v) = &raw.verified {
+        if v.on > site.today {
+            ctx.error(
+                diags,
+                &["verified", "on"],
+                format!(
+                    "verified on {}, which is after today ({})",
+                    v.on, site.today
+                ),
+            );
+        }
+        if v.by.trim().is_empty() {
+            ctx.error(diags, &["verified", "by"], "say who verified the posting");
+        }
+    }
+    if raw.headcount == 0 {
+        ctx.error(diags, &["headcount"], "headcount must be at least 1");
+    }
+    if raw.title.trim().is_empty() {
+        ctx.error(diags, &["title"], "the title is empty");
+    }
+    let pay = check_pay(site, ctx, raw, market, diags);
+    if raw.contact.is_none() {
+        ctx.warning(
+            diags,
+            &[],
+            "no contact: workers cannot call about this posting (add `contact: {name, phone}`)",
+        );
+    }
+    let body = raw.body.as_deref().map(markdown::to_html);
+    if body.as_ref().is_some_and(|b| b.html_removed) {
+        ctx.warning(
+            diags,
+            &["body"],
+            "raw HTML in the body was removed or changed (only markdown is published)",
+        );
+    }
+    if diags.error_count() > errors_before {
+        return None;
+    }
+    let (market, category, pay) = (market?, category?, pay?);
+    let place_location = raw.location.as_ref().and_then(|l| match (l.lat, l.lon) {
+        (Some(lat), Some(lon)) => Some(crate::load::records::LatLon { lat, lon }),
+        _ => None,
+    });
+    let verified = raw.verified.as_ref();
+    Some(Posting {
+        id: raw.id.clone(),
+        title: raw.title.trim().to_string(),
+        category,
+        employer: raw.employer.name.clone(),
+        employer_kind: raw.employer.kind,
+        pay,
+        headcount: raw.headcount,
+        place: raw.location.as_ref().and_then(|l| l.address.clone()),
+        place_location,
+        start: raw.start,
+        end: raw.end,
+        posted: raw.posted,
+        expires: raw.expires,
+        quick_hire: raw.quick_hire,
+        contact_name: raw.contact.as_ref().and_then(|c| c.name.clone()),
+        contact_phone: raw.contact.as_ref().map(|c| c.phone.clone()),
+        requirements: raw.requirements.clone(),
+        body_text: raw
+            .body
+            .as_deref()
+            .map(markdown::to_text)
+            .unwrap_or_default(),
+        body_html: body.map(|b| b.html),
+        welcomes: raw.welcomes.clone(),
+        verified_by: verified.map(|v| v.by.clone()).unwrap_or_default(),
+        verified_on: verified.map(|v| v.on).unwrap_or(raw.posted),
+        kind: raw.kind,
+        source: raw.source.clone(),
+        market,
+    })
+}
+
+fn check_pay(
+    site: &Site,
+    ctx: &Ctx<'_>,
+    raw: &RawPosting,
+    market: Option<usize>,
+    diags: &mut Diagnostics,
+) -> Option<PayModel> {
+    let p = &raw.pay;
+    let (min, max) = match (p.amount, p.min, p.max) {
+        (Some(a), None, None) => (a, a),
+        (None, Some(lo), Some(hi)) => (lo, hi),
+        (None, Some(lo), None) => (lo, lo),
+        _ => {
+            ctx.error(
+                diags,
+                &["pay"],
+                "write the pay as `amount: 180` or as a range `min: 160, max: 200`, not both",
+            );
+            return None;
+        }
+    };
+    if !(min > 0.0 && max > 0.0 && min.is_finite() && max.is_finite()) {
+        ctx.error(diags, &["pay"], "pay must be a positive amount in yuan");
+        return None;
+    }
+    if max < min {
+        ctx.error(
+            diags,
+            &["pay", "max"],
+            format!("the top of the range ({max}) is below the bottom ({min})"),
+        );
+        return None;
+    }
+    let floor = market
+        .and_then(|m| site.markets.get(m))
+        .and_then(|m| site.counties.get(m.county))
+        .and_then(|c| {
+            site.wage
+                .as_ref()
+                .and_then(|w| w.floor(c.wage_class).map(|f| (w.effective, c, f)))
+        });
+    if let Some((effective, county, floor)) = floor {
+        let (limit, what) = match p.unit {
+            PayUnit::Hour => (
+                floor.hourly,
+                format!(
+                    "the hourly minimum wage of {} ({} yuan, class {})",
+                    county.name, floor.hourly, county.wage_class
+                ),
+            ),
+            PayUnit::Month => (
+                floor.monthly,
+                format!(
+                    "the monthly minimum wage of {} ({} yuan, class {})",
+                    county.name, floor.monthly, county.wage_class
+                ),
+            ),
+            PayUnit::Day => (
+                floor.hourly * 4.0,
+                format!(
+                    "4 hours at the hourly minimum wage of {} ({:.1} yuan = 4 × {})",
+                    county.name,
+                    floor.hourly * 4.0,
+                    floor.hourly
+                ),
+            ),
+            PayUnit::Piece => (0.0, String::new()),
+        };
+        if min < limit {
+            ctx.error(
+                diags,
+                &["pay"],
+                format!("{min} yuan is below {what}, in force since {effective}"),
+            );
+        }
+    }
+    Some(PayModel {
+        min,
+        max,
+        unit: p.unit,
+    })
+}
+
+/// ` — did you mean `x`?` when a known name is close.
+fn suggest<'a>(name: &str, known: impl Iterator<Item = &'a &'a str>) -> String {
+    known
+        .map(|k| (strsim::damerau_levenshtein(name, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+        .min()
+        .map(|(_, k)| format!(" — did you mean `{k}`?"))
+        .unwrap_or_default()
+}
+
+/// A posting id must be unique across the whole site (it is the page's address).
+pub fn check_duplicates(all: &[IdSite], diags: &mut Diagnostics) {
+    let mut first: HashMap<String, &IdSite> = HashMap::with_capacity(all.len());
+    for c in all {
+        let key = c.id.to_ascii_lowercase();
+        match first.get(&key) {
+            Some(f) => diags.push(Diagnostic::error(
+                &c.file,
+                c.pos,
+                c.path.clone(),
+                format!(
+                    "the id `{}` is already used at {}:{}",
+                    c.id,
+                    f.file.display(),
+                    f.pos.line
+                ),
+            )),
+            None => {
+                first.insert(key, c);
+            }
+        }
+    }
+}

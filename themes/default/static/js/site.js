@@ -1,0 +1,1 @@
+// gigboard: progressive enhancements only; every page works without this file.
