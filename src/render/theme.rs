@@ -1,87 +1,13 @@
 //! The theme: the built-in default compiled into the binary, under the site's own.
 //!
-//! Every built-in file is listed once, in [`BUILTIN`]. A site with `theme: NAME` in
+//! Every file of `themes/default/` is embedded by `build.rs` into [`BUILTIN`]. A site with `theme: NAME` in
 //! site.yaml may override any of them file by file from `themes/NAME/` (templates,
 //! static files, i18n strings); files it does not override come from the binary.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// (path inside the theme folder, contents).
-const BUILTIN: &[(&str, &str)] = &[
-    (
-        "templates/base.html",
-        include_str!("../../themes/default/templates/base.html"),
-    ),
-    (
-        "templates/index.html",
-        include_str!("../../themes/default/templates/index.html"),
-    ),
-    (
-        "templates/jobs.html",
-        include_str!("../../themes/default/templates/jobs.html"),
-    ),
-    (
-        "templates/posting.html",
-        include_str!("../../themes/default/templates/posting.html"),
-    ),
-    (
-        "templates/categories.html",
-        include_str!("../../themes/default/templates/categories.html"),
-    ),
-    (
-        "templates/regions.html",
-        include_str!("../../themes/default/templates/regions.html"),
-    ),
-    (
-        "templates/league.html",
-        include_str!("../../themes/default/templates/league.html"),
-    ),
-    (
-        "templates/county.html",
-        include_str!("../../themes/default/templates/county.html"),
-    ),
-    (
-        "templates/markets.html",
-        include_str!("../../themes/default/templates/markets.html"),
-    ),
-    (
-        "templates/market.html",
-        include_str!("../../themes/default/templates/market.html"),
-    ),
-    (
-        "templates/page.html",
-        include_str!("../../themes/default/templates/page.html"),
-    ),
-    (
-        "templates/404.html",
-        include_str!("../../themes/default/templates/404.html"),
-    ),
-    (
-        "templates/partials/posting_card.html",
-        include_str!("../../themes/default/templates/partials/posting_card.html"),
-    ),
-    (
-        "templates/partials/pager.html",
-        include_str!("../../themes/default/templates/partials/pager.html"),
-    ),
-    (
-        "templates/partials/hotlines.html",
-        include_str!("../../themes/default/templates/partials/hotlines.html"),
-    ),
-    (
-        "static/css/site.css",
-        include_str!("../../themes/default/static/css/site.css"),
-    ),
-    (
-        "static/js/site.js",
-        include_str!("../../themes/default/static/js/site.js"),
-    ),
-    (
-        "i18n/zh-CN.yaml",
-        include_str!("../../themes/default/i18n/zh-CN.yaml"),
-    ),
-];
+include!(concat!(env!("OUT_DIR"), "/theme_files.rs"));
 
 /// The merged theme files of a site.
 #[derive(Debug, Clone)]
@@ -102,8 +28,8 @@ impl Theme {
             statics: BTreeMap::new(),
             i18n: BTreeMap::new(),
         };
-        for (path, text) in BUILTIN {
-            theme.add(path, text.as_bytes().to_vec());
+        for (path, text) in BUILTIN.iter().copied() {
+            theme.add(path, text.to_vec());
         }
         if let Some(dir) = overrides.filter(|d| d.is_dir()) {
             for entry in walkdir::WalkDir::new(dir)
