@@ -576,6 +576,7 @@ mod tests {
         let (p, errs) = run("id: 7\npay: {amount: 25, unit: hour}\ntags: a\n");
         assert!(errs.is_empty(), "{errs:?}");
         let p = p.expect("decoded");
+        assert_eq!(p.pay.amount, 25.0);
         assert_eq!(p.id, "7");
         assert_eq!(p.pay.unit, Unit::Hour);
         assert_eq!(p.tags, vec!["a".to_string()]);

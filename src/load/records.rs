@@ -288,6 +288,9 @@ pub struct RawPosting {
     pub source: Option<String>,
     #[serde(default)]
     pub market: Option<String>,
+    /// Notes for editors only (anything below it): never published anywhere.
+    #[serde(default)]
+    pub private: Option<serde::de::IgnoredAny>,
 }
 
 fn one() -> u32 {

@@ -52,10 +52,11 @@ pub struct LocalDateTime(pub jiff::civil::DateTime);
 impl LocalDateTime {
     pub fn parse(s: &str) -> Result<Self, String> {
         let t = s.trim().replacen(' ', "T", 1);
-        if t.len() >= 16 && t.as_bytes().get(10) == Some(&b'T') {
-            if let Ok(dt) = t.parse::<jiff::civil::DateTime>() {
-                return Ok(LocalDateTime(dt));
-            }
+        if t.len() >= 16
+            && t.as_bytes().get(10) == Some(&b'T')
+            && let Ok(dt) = t.parse::<jiff::civil::DateTime>()
+        {
+            return Ok(LocalDateTime(dt));
         }
         Err(format!(
             "`{}` is not a date and time; write it as YYYY-MM-DDTHH:MM, for example 2026-11-27T07:30",

@@ -13,7 +13,7 @@ use std::fmt;
 
 /// Largest content file we read. A feed is a day's postings for one market; anything
 /// near this size is a mistake (or an attack), and parsing it would stall the build.
-pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 
 /// One YAML node and its position (of its first character).
 #[derive(Debug, Clone, PartialEq)]
@@ -133,6 +133,8 @@ pub fn parse(src: &str) -> Result<Node, SyntaxError> {
     options.budget = Some(budget);
     options.leading_zero_numbers_as_strings = true;
     options.with_snippet = false;
+    // Content files hardly use aliases; a "billion laughs" file must fail fast.
+    options.alias_limits.max_total_replayed_events = 100_000;
     // YAML 1.1 read `on`, `yes`, `no` as booleans: `verified: {by: …, on: …}` would lose
     // its `on` key. Only true/false are booleans here; the decoder still accepts yes/no
     // where a field wants a yes/no value.

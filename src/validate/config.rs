@@ -204,20 +204,20 @@ pub fn regions(
                     "latitude must be within ±90 and longitude within ±180",
                 ));
             }
-            if let Some(w) = &config.minimum_wage {
-                if !w.classes.contains_key(&county.wage_class) {
-                    let known: Vec<String> = w.classes.keys().map(u8::to_string).collect();
-                    diags.push(Diagnostic::error(
-                        file,
-                        cpos(&["wage_class"]),
-                        format!("{cpath}.wage_class"),
-                        format!(
-                            "wage class {} is not in site.yaml's minimum_wage (classes: {})",
-                            county.wage_class,
-                            known.join(", ")
-                        ),
-                    ));
-                }
+            if let Some(w) = &config.minimum_wage
+                && !w.classes.contains_key(&county.wage_class)
+            {
+                let known: Vec<String> = w.classes.keys().map(u8::to_string).collect();
+                diags.push(Diagnostic::error(
+                    file,
+                    cpos(&["wage_class"]),
+                    format!("{cpath}.wage_class"),
+                    format!(
+                        "wage class {} is not in site.yaml's minimum_wage (classes: {})",
+                        county.wage_class,
+                        known.join(", ")
+                    ),
+                ));
             }
             county_indices.push(site.counties.len());
             site.counties.push(County {

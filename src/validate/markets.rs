@@ -78,14 +78,14 @@ pub fn check(site: &mut Site, markets: &[Located<MarketFile>], diags: &mut Diagn
                 "latitude must be within ±90 and longitude within ±180 (WGS84 degrees)".into(),
             );
         }
-        if let Some(g) = m.grade {
-            if !(1..=5).contains(&g) {
-                err(
-                    diags,
-                    &["grade"],
-                    format!("grade {g} is not a grade: use 1 to 5"),
-                );
-            }
+        if let Some(g) = m.grade
+            && !(1..=5).contains(&g)
+        {
+            err(
+                diags,
+                &["grade"],
+                format!("grade {g} is not a grade: use 1 to 5"),
+            );
         }
         let hours = check_hours(m, file, node, diags);
         let closures = check_closures(m, file, node, diags);

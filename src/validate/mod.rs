@@ -10,6 +10,7 @@ mod ids;
 mod markets;
 mod pages;
 mod postings;
+mod rules;
 
 use crate::diag::Diagnostics;
 use crate::load::scalars::Day;

@@ -2,6 +2,7 @@
 //! publishing rules; live ones become model postings.
 
 use super::ids::check_slug;
+use super::rules;
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::load::LoadedFeed;
 use crate::load::records::{PayUnit, RawPosting};
@@ -39,6 +40,8 @@ impl<'a> Refs<'a> {
 /// Where a posting id was written (for the duplicate check, which spans all files).
 pub struct IdSite {
     pub id: String,
+    /// Employer, title, posting day and phone: the same posting copied into another feed.
+    pub copy_key: String,
     pub file: PathBuf,
     pub pos: Pos,
     pub path: String,
@@ -70,6 +73,16 @@ pub fn check_feed(
         };
         result.ids.push(IdSite {
             id: raw.id.clone(),
+            copy_key: format!(
+                "{}|{}|{}|{}",
+                raw.employer.name.trim(),
+                raw.title.trim(),
+                raw.posted,
+                raw.contact
+                    .as_ref()
+                    .map(|c| digits(&c.phone))
+                    .unwrap_or_default()
+            ),
             file: feed.file.clone(),
             pos: node.pos_of(&["id"]),
             path: format!("{}.id", ctx.path),
@@ -223,10 +236,10 @@ fn check_posting(
             ),
         );
     }
-    if let (Some(s), Some(e)) = (raw.start, raw.end) {
-        if e < s {
-            ctx.error(diags, &["end"], "the work ends before it starts");
-        }
+    if let (Some(s), Some(e)) = (raw.start, raw.end)
+        && e < s
+    {
+        ctx.error(diags, &["end"], "the work ends before it starts");
     }
     if let Some(v) = &raw.verified {
         if v.on > site.today {
@@ -250,6 +263,7 @@ fn check_posting(
         ctx.error(diags, &["title"], "the title is empty");
     }
     let pay = check_pay(site, ctx, raw, market, diags);
+    check_texts(ctx, raw, diags);
     if raw.contact.is_none() {
         ctx.warning(
             diags,
@@ -390,6 +404,70 @@ fn check_pay(
     })
 }
 
+/// Digits of a phone number.
+pub fn digits(s: &str) -> String {
+    s.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// The worker-protection rules on every published text of a posting.
+fn check_texts(ctx: &Ctx<'_>, raw: &RawPosting, diags: &mut Diagnostics) {
+    let mut texts: Vec<(&[&str], &str)> = vec![
+        (&["title"], raw.title.as_str()),
+        (&["employer", "name"], &raw.employer.name),
+    ];
+    if let Some(r) = &raw.requirements {
+        texts.push((&["requirements"], r));
+    }
+    if let Some(b) = &raw.body {
+        texts.push((&["body"], b));
+    }
+    if let Some(s) = &raw.source {
+        texts.push((&["source"], s));
+    }
+    if let Some(a) = raw.location.as_ref().and_then(|l| l.address.as_deref()) {
+        texts.push((&["location", "address"], a));
+    }
+    if let Some(n) = raw.contact.as_ref().and_then(|c| c.name.as_deref()) {
+        texts.push((&["contact", "name"], n));
+    }
+    for (field, text) in &texts {
+        let findings = rules::fee_requests(text)
+            .into_iter()
+            .chain(rules::personal_data(text, false))
+            .chain(rules::wording_warnings(text));
+        for f in findings {
+            if f.error {
+                ctx.error(diags, field, f.message);
+            } else {
+                ctx.warning(diags, field, f.message);
+            }
+        }
+    }
+    if let Some(c) = &raw.contact {
+        let n = digits(&c.phone).len();
+        let shaped = c
+            .phone
+            .chars()
+            .all(|ch| ch.is_ascii_digit() || " -+()（）转".contains(ch));
+        if !shaped || !(3..=20).contains(&n) {
+            ctx.error(diags, &["contact", "phone"], format!("`{}` is not a phone number: use digits, spaces and dashes, e.g. 138-0000-0123 or 0471-0000-0101", crate::load::yaml::shorten(&c.phone)));
+        }
+    }
+    if raw.source.as_deref().is_some_and(|s| s.trim().is_empty()) {
+        ctx.error(diags, &["source"], "a repost must name where it came from");
+    }
+    if raw.pay.unit == crate::load::records::PayUnit::Piece {
+        let texts = [
+            raw.title.as_str(),
+            raw.requirements.as_deref().unwrap_or(""),
+            raw.body.as_deref().unwrap_or(""),
+        ];
+        if !rules::names_piece_unit(&texts) {
+            ctx.error(diags, &["pay", "unit"], "a piece rate must say in words what one piece is, e.g. 每件 0.8 元 or 按亩计 (in the body or requirements)");
+        }
+    }
+}
+
 /// ` — did you mean `x`?` when a known name is close.
 fn suggest<'a>(name: &str, known: impl Iterator<Item = &'a &'a str>) -> String {
     known
@@ -403,7 +481,25 @@ fn suggest<'a>(name: &str, known: impl Iterator<Item = &'a &'a str>) -> String {
 /// A posting id must be unique across the whole site (it is the page's address).
 pub fn check_duplicates(all: &[IdSite], diags: &mut Diagnostics) {
     let mut first: HashMap<String, &IdSite> = HashMap::with_capacity(all.len());
+    let mut copies: HashMap<&str, &IdSite> = HashMap::with_capacity(all.len());
     for c in all {
+        if let Some(f) = copies.get(c.copy_key.as_str()) {
+            if f.file != c.file {
+                diags.push(Diagnostic::warning(
+                    &c.file,
+                    c.pos,
+                    c.path.clone(),
+                    format!(
+                        "likely a copy of `{}` at {}:{} (same employer, title, day and phone); publish it once",
+                        f.id,
+                        f.file.display(),
+                        f.pos.line
+                    ),
+                ));
+            }
+        } else {
+            copies.insert(&c.copy_key, c);
+        }
         let key = c.id.to_ascii_lowercase();
         match first.get(&key) {
             Some(f) => diags.push(Diagnostic::error(

@@ -1,0 +1,312 @@
+//! Rules that protect workers, applied to every text a posting publishes:
+//! no fees or deposits asked of workers (劳动合同法 art. 9, 就业促进法), no personal data
+//! (ID-card and bank-card numbers, personal mobiles outside the contact field), and
+//! warnings for discriminatory limits and hype.
+//!
+//! Text is judged clause by clause (split at Chinese and Western punctuation), so a
+//! clause that says the opposite — 不收取押金, 无需任何费用, 体检费由公司承担 — is not a
+//! false alarm.
+
+/// Wording that asks the worker for money.
+const FEE_WORDS: &[&str] = &[
+    "押金",
+    "保证金",
+    "报名费",
+    "服装费",
+    "工装费",
+    "体检费",
+    "培训费",
+    "中介费",
+    "介绍费",
+    "手续费",
+    "建档费",
+    "资料费",
+];
+
+/// A clause with one of these says the worker does not pay.
+const NOT_CHARGED: &[&str] = &[
+    "不收",
+    "不交",
+    "无需",
+    "不需",
+    "不用",
+    "免费",
+    "免收",
+    "免交",
+    "不得",
+    "严禁",
+    "禁止",
+    "拒绝",
+    "没有",
+    "无任何",
+    "零收费",
+    "不要",
+    "公司承担",
+    "单位承担",
+    "企业承担",
+    "雇主承担",
+    "用工方承担",
+    "由公司",
+    "由单位",
+    "由企业",
+    "报销",
+    "包体检",
+];
+
+const DISCRIMINATION: &[&str] = &[
+    "限男性",
+    "限女性",
+    "仅限男",
+    "仅限女",
+    "只招男",
+    "只招女",
+    "只要男",
+    "只要女",
+    "限本地户口",
+    "仅限本地户口",
+    "限本地户籍",
+    "限汉族",
+    "不招少数民族",
+    "限蒙古族",
+];
+
+const HYPE: &[&str] = &[
+    "高薪",
+    "保录",
+    "日赚千元",
+    "日入过千",
+    "日赚上千",
+    "月入过万",
+    "轻松月入",
+    "包过",
+];
+
+/// A problem found in one text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub error: bool,
+    pub message: String,
+}
+
+fn clauses(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| "，。；！？、,.;!?\n：:（）()".contains(c))
+        .filter(|c| !c.trim().is_empty())
+}
+
+/// Fee or deposit wording in a text, ignoring clauses that say the opposite.
+pub fn fee_requests(text: &str) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for clause in clauses(text) {
+        let negated = NOT_CHARGED.iter().any(|n| clause.contains(n));
+        if negated {
+            continue;
+        }
+        if let Some(word) = FEE_WORDS.iter().find(|w| clause.contains(*w)) {
+            out.push(Finding {
+                error: true,
+                message: format!(
+                    "asks workers for money (“{}”: {word}); charging workers fees or deposits is not allowed (劳动合同法第九条) — if the text means the opposite, say so in the same sentence, e.g. 不收取{word}",
+                    clause.trim()
+                ),
+            });
+        } else if let Some(i) = clause.find("先交") {
+            let after: String = clause[i..].chars().take(10).collect();
+            if after.contains('元') || after.contains('钱') || after.contains('费') {
+                out.push(Finding {
+                    error: true,
+                    message: format!("asks workers to pay first (“{}”); workers are never asked to pay to get work", clause.trim()),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Discriminatory limits and hype (warnings).
+pub fn wording_warnings(text: &str) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for w in DISCRIMINATION {
+        if text.contains(w) {
+            out.push(Finding {
+                error: false,
+                message: format!("“{w}” limits who may apply by sex, household registration or ethnicity (就业促进法第三条); describe the work instead"),
+            });
+        }
+    }
+    for w in HYPE {
+        if text.contains(w) {
+            out.push(Finding {
+                error: false,
+                message: format!("“{w}” is hype; state the actual pay and conditions"),
+            });
+        }
+    }
+    out
+}
+
+/// Runs of digits (with single spaces or dashes between groups, and a final X for ID cards).
+fn digit_runs(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let mut run = String::new();
+        while i < chars.len() {
+            let c = chars[i];
+            if c.is_ascii_digit() {
+                run.push(c);
+                i += 1;
+            } else if (c == ' ' || c == '-') && chars.get(i + 1).is_some_and(char::is_ascii_digit) {
+                i += 1;
+            } else if (c == 'X' || c == 'x') && run.len() == 17 {
+                run.push('X');
+                i += 1;
+                break;
+            } else {
+                break;
+            }
+        }
+        runs.push(run);
+    }
+    runs
+}
+
+/// The GB 11643 check character of an 18-character ID number.
+fn id_check_ok(id: &str) -> bool {
+    const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const CHECK: &[u8; 11] = b"10X98765432";
+    let bytes = id.as_bytes();
+    if bytes.len() != 18 || !bytes[..17].iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let sum: u32 = bytes[..17]
+        .iter()
+        .zip(WEIGHTS)
+        .map(|(b, w)| u32::from(b - b'0') * w)
+        .sum();
+    CHECK[(sum % 11) as usize] == bytes[17].to_ascii_uppercase()
+}
+
+fn luhn_ok(digits: &str) -> bool {
+    let mut sum = 0;
+    for (i, b) in digits.bytes().rev().enumerate() {
+        let mut d = u32::from(b - b'0');
+        if i % 2 == 1 {
+            d *= 2;
+            if d > 9 {
+                d -= 9;
+            }
+        }
+        sum += d;
+    }
+    sum % 10 == 0
+}
+
+/// Personal data in a published text. `contact_field` allows phone numbers (an
+/// employer's contact number is meant to be published there).
+pub fn personal_data(text: &str, contact_field: bool) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for run in digit_runs(text) {
+        let masked = format!("{}…", &run[..run.len().min(4)]);
+        let message = if run.len() == 18 && id_check_ok(&run) {
+            Some(format!(
+                "looks like a mainland ID-card number ({masked}); never publish ID numbers"
+            ))
+        } else if run.len() == 15 {
+            Some(format!(
+                "looks like a 15-digit ID-card number ({masked}); never publish ID numbers"
+            ))
+        } else if (16..=19).contains(&run.len()) && !run.ends_with('X') && luhn_ok(&run) {
+            Some(format!(
+                "looks like a bank-card number ({masked}); never publish bank details"
+            ))
+        } else if !contact_field && run.len() == 11 && run.starts_with('1') {
+            Some(format!(
+                "a mobile number ({masked}) in the text: personal phones are not published here; put the employer's number in contact.phone"
+            ))
+        } else {
+            None
+        };
+        if let Some(message) = message {
+            out.push(Finding {
+                error: true,
+                message,
+            });
+        }
+    }
+    out
+}
+
+/// Piece rates must say what one piece is, in words.
+pub fn names_piece_unit(texts: &[&str]) -> bool {
+    const MARKERS: &[&str] = &[
+        "每", "按", "计件", "/件", "一件", "一箱", "一亩", "一斤", "一只", "一车", "一吨",
+    ];
+    texts.iter().any(|t| MARKERS.iter().any(|m| t.contains(m)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fee_wording_is_caught() {
+        for t in [
+            "入职需交押金200元",
+            "报名费50元",
+            "先交300元服装费",
+            "需自付体检费",
+            "先交100元才能上岗",
+            "收取中介费",
+        ] {
+            assert!(!fee_requests(t).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn negations_are_not_false_alarms() {
+        for t in [
+            "不收取押金",
+            "无需任何费用，不收押金",
+            "体检费由公司承担",
+            "公司报销体检费",
+            "严禁收取保证金。",
+            "本岗位免费，不交任何报名费",
+            "日结工资，管午饭",
+        ] {
+            assert!(fee_requests(t).is_empty(), "{t}: {:?}", fee_requests(t));
+        }
+    }
+
+    #[test]
+    fn id_and_bank_numbers_are_caught() {
+        // A made-up ID with a valid check digit, and one with a wrong one.
+        assert!(!personal_data("身份证 11010519491231002X", false).is_empty());
+        assert!(personal_data("编号 110105194912310021", false).is_empty());
+        assert!(
+            personal_data("卡号 4111 1111 1111 1111", false)
+                .iter()
+                .any(|f| f.message.contains("bank"))
+        );
+        assert!(!personal_data("旧证 110105491231002", false).is_empty());
+        assert!(!personal_data("联系13800000000", false).is_empty());
+        assert!(personal_data("13800000000", true).is_empty());
+        assert!(personal_data("工资180元，07:30开工", false).is_empty());
+    }
+
+    #[test]
+    fn luhn() {
+        assert!(luhn_ok("4111111111111111"));
+        assert!(!luhn_ok("4111111111111112"));
+    }
+
+    #[test]
+    fn discrimination_and_hype_warn() {
+        assert_eq!(wording_warnings("限男性，高薪").len(), 2);
+        assert!(wording_warnings("男女不限").is_empty());
+    }
+}
