@@ -111,6 +111,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut seen = std::collections::HashSet::new();
     files.reverse();
     files.retain(|f| seen.insert(f.path.clone()));
+    files.extend(outputs::sitemap::build(&site, &files));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     write::replace_output(&opts.output, &files).map_err(BuildError::Io)?;
     Ok(BuildReport {

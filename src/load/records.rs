@@ -39,6 +39,8 @@ pub struct SiteConfig {
     pub footer: Footer,
     #[serde(default)]
     pub map: MapConfig,
+    #[serde(default)]
+    pub kiosk: KioskConfig,
 }
 
 fn default_language() -> String {
@@ -82,6 +84,25 @@ pub struct MapConfig {
     pub attribution: Option<String>,
     /// Optional tile URL for an interactive layer; the SVG map never needs it.
     pub tiles: Option<String>,
+}
+
+/// `kiosk:` in site.yaml: how the market display screens (`/kiosk/<market>/`) page and reload.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct KioskConfig {
+    /// How long each screenful of postings stays up.
+    pub seconds_per_page: u32,
+    /// How often the screen reloads itself, so a republished site shows without a touch.
+    pub reload_minutes: u32,
+}
+
+impl Default for KioskConfig {
+    fn default() -> Self {
+        KioskConfig {
+            seconds_per_page: 12,
+            reload_minutes: 10,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]

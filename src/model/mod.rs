@@ -29,6 +29,8 @@ pub struct Site {
     pub footer: Footer,
     pub wage: Option<Wage>,
     pub map_attribution: Option<String>,
+    /// Paging and reload periods of the market display screens.
+    pub kiosk: crate::load::records::KioskConfig,
     pub categories: Vec<Category>,
     pub leagues: Vec<League>,
     pub counties: Vec<County>,

@@ -1,3 +1,63 @@
-//! Non-HTML outputs and structured data embedded in pages.
+//! Non-HTML outputs (feeds, data files, sitemap, robots.txt) and the structured data
+//! embedded in pages. Each module builds its format with a real serializer.
 
+pub mod feeds;
+pub mod jobs_json;
 pub mod jsonld;
+pub mod qr;
+pub mod search;
+pub mod sitemap;
+
+use crate::model::Site;
+use crate::render::i18n::Strings;
+use crate::render::views::PostingView;
+pub use crate::write::OutFile;
+use rayon::prelude::*;
+
+/// What the output builders share: the model, the formatted postings, the UI strings.
+pub struct Outputs<'a> {
+    pub site: &'a Site,
+    pub views: &'a [PostingView<'a>],
+    pub t: &'a Strings,
+}
+
+/// Every feed and data file that does not depend on the list of pages.
+pub fn all(o: &Outputs<'_>) -> Vec<OutFile> {
+    let site = o.site;
+    let everything: Vec<usize> = (0..site.postings.len()).collect();
+    let mut specs = vec![feeds::FeedSpec {
+        dir: String::new(),
+        title: site.title.clone(),
+        postings: &everything,
+    }];
+    for m in &site.markets {
+        specs.push(feeds::FeedSpec {
+            dir: format!("markets/{}/", m.id),
+            title: format!("{} · {}", m.name, site.title),
+            postings: &m.postings,
+        });
+    }
+    for c in &site.categories {
+        specs.push(feeds::FeedSpec {
+            dir: format!("categories/{}/", c.slug),
+            title: format!("{} · {}", c.label, site.title),
+            postings: &c.postings,
+        });
+    }
+    for c in &site.counties {
+        let league = &site.leagues[c.league];
+        specs.push(feeds::FeedSpec {
+            dir: format!("regions/{}/{}/", league.code, c.code),
+            title: format!("{} {} · {}", league.name, c.name, site.title),
+            postings: &c.postings,
+        });
+    }
+    let mut out: Vec<OutFile> = specs
+        .par_iter()
+        .flat_map_iter(|s| [feeds::atom(o, s), feeds::json(o, s)])
+        .collect();
+    out.push(jobs_json::build(o));
+    out.push(search::index(o));
+    out.push(sitemap::robots(site));
+    out
+}

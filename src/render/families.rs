@@ -20,6 +20,7 @@ pub fn all(r: &Renderer<'_>) -> Files {
         markets(r),
         pages(r),
         not_found(r),
+        search(r),
     ];
     let mut out = Vec::new();
     for p in parts {
@@ -472,5 +473,52 @@ fn not_found(r: &Renderer<'_>) -> Files {
         r.t.get("not_found"),
         None,
         &Empty {},
+    )?])
+}
+
+#[derive(Serialize)]
+struct SearchPage<'a> {
+    categories: Vec<LinkView<'a>>,
+    counties: Vec<SearchCounty<'a>>,
+}
+
+#[derive(Serialize)]
+struct SearchCounty<'a> {
+    code: &'a str,
+    name: &'a str,
+    league: &'a str,
+}
+
+/// The search page: a form that works with the index script, and plain links to the
+/// category and region lists for browsers without JavaScript.
+fn search(r: &Renderer<'_>) -> Files {
+    let site = r.site;
+    let data = SearchPage {
+        categories: site
+            .categories
+            .iter()
+            .map(|c| LinkView {
+                label: &c.label,
+                path: c.slug.clone(),
+                count: c.postings.len(),
+            })
+            .collect(),
+        counties: site
+            .counties
+            .iter()
+            .filter(|c| !c.postings.is_empty())
+            .map(|c| SearchCounty {
+                code: &c.code,
+                name: &c.name,
+                league: &site.leagues[c.league].name,
+            })
+            .collect(),
+    };
+    Ok(vec![r.page(
+        "search.html",
+        "search/index.html",
+        r.t.get("search"),
+        None,
+        &data,
     )?])
 }

@@ -196,6 +196,11 @@ pub fn site(
     let t = Strings::load(&theme.i18n, &site.language).map_err(RenderError)?;
     let r = Renderer::new(site, theme, &t, options)?;
     let mut files = families::all(&r)?;
+    files.extend(crate::outputs::all(&crate::outputs::Outputs {
+        site,
+        views: &r.postings,
+        t: &t,
+    }));
     for (path, bytes) in &theme.statics {
         files.push(OutFile {
             path: path.clone(),

@@ -53,6 +53,19 @@ pub fn site(config: &Located<SiteConfig>, overrides: &Overrides, diags: &mut Dia
             "paginate must be at least 1",
         ));
     }
+    for (field, value) in [
+        ("seconds_per_page", c.kiosk.seconds_per_page),
+        ("reload_minutes", c.kiosk.reload_minutes),
+    ] {
+        if value == 0 {
+            diags.push(Diagnostic::error(
+                file,
+                node.pos_of(&["kiosk", field]),
+                format!("kiosk.{field}"),
+                format!("kiosk.{field} must be at least 1"),
+            ));
+        }
+    }
     let mut categories = Vec::new();
     let cat_node = node.get("categories");
     for (slug, label) in &c.categories.0 {
@@ -108,6 +121,10 @@ pub fn site(config: &Located<SiteConfig>, overrides: &Overrides, diags: &mut Dia
         footer: c.footer.clone(),
         wage,
         map_attribution: c.map.attribution.clone(),
+        kiosk: crate::load::records::KioskConfig {
+            seconds_per_page: c.kiosk.seconds_per_page.max(1),
+            reload_minutes: c.kiosk.reload_minutes.max(1),
+        },
         categories,
         leagues: Vec::new(),
         counties: Vec::new(),

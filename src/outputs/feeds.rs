@@ -1,0 +1,204 @@
+//! Atom 1.0 and JSON Feed 1.1 of live postings: the site-wide feed and one per market,
+//! category and county, so WeChat accounts, apps and screens can syndicate the board.
+//!
+//! Atom is written by `atom_syndication` and JSON Feed by serde (never string
+//! templates, which break on `&` and `<`). Ids are stable tag URIs that need no
+//! base_url; links are absolute when base_url is set and relative to the feed otherwise.
+
+use super::{OutFile, Outputs};
+use crate::model::Posting;
+use atom_syndication::{Entry, Feed, FixedDateTime, Link, Person, Text};
+use serde::Serialize;
+
+/// Feeds carry the newest postings only; `/jobs.json` carries every live one.
+pub const MAX_ENTRIES: usize = 200;
+
+/// One feed: where it is written, its title, and which postings (model indices).
+pub struct FeedSpec<'a> {
+    /// Folder of the feed, relative to the site root, `""` or ending with `/`.
+    pub dir: String,
+    pub title: String,
+    pub postings: &'a [usize],
+}
+
+fn midnight(day: crate::load::scalars::Day) -> FixedDateTime {
+    // Dates are Beijing time; a fixed offset keeps the feed free of the tz database.
+    format!("{day}T00:00:00+08:00").parse().unwrap_or_default()
+}
+
+/// The posting's address: absolute with a base_url, else relative to the feed's folder.
+fn posting_url(o: &Outputs<'_>, dir: &str, p: &Posting) -> String {
+    match &o.site.base_url {
+        Some(base) => format!("{base}jobs/{}/", p.id),
+        None => format!(
+            "{}jobs/{}/index.html",
+            crate::render::root_prefix(&format!("{dir}x")),
+            p.id
+        ),
+    }
+}
+
+/// Newest first: the order readers expect.
+fn newest(o: &Outputs<'_>, indices: &[usize]) -> Vec<usize> {
+    let mut v: Vec<usize> = indices.to_vec();
+    v.sort_by(|&a, &b| {
+        let (pa, pb) = (&o.site.postings[a], &o.site.postings[b]);
+        (pb.posted, &pa.id).cmp(&(pa.posted, &pb.id))
+    });
+    v.truncate(MAX_ENTRIES);
+    v
+}
+
+pub fn summary(o: &Outputs<'_>, i: usize) -> String {
+    let (p, v) = (&o.site.postings[i], &o.views[i]);
+    let mut s = format!(
+        "{} · {} {} · {} · {}{}",
+        v.pay,
+        p.headcount,
+        o.t.get("people"),
+        v.market,
+        o.t.get("expires"),
+        v.expires
+    );
+    if let Some(phone) = &p.contact_phone {
+        s.push_str(&format!(" · {} {phone}", o.t.get("contact")));
+    }
+    s
+}
+
+pub fn atom(o: &Outputs<'_>, spec: &FeedSpec<'_>) -> OutFile {
+    let order = newest(o, spec.postings);
+    let entries: Vec<Entry> = order
+        .iter()
+        .map(|&i| {
+            let p = &o.site.postings[i];
+            let mut e = Entry::default();
+            e.set_id(format!("tag:gigboard,2026:posting:{}", p.id));
+            e.set_title(Text::plain(p.title.clone()));
+            e.set_updated(midnight(p.verified_on.max(p.posted)));
+            e.set_published(Some(midnight(p.posted)));
+            let mut link = Link::default();
+            link.set_href(posting_url(o, &spec.dir, p));
+            link.set_rel("alternate");
+            link.set_mime_type(Some("text/html".to_string()));
+            e.set_links(vec![link]);
+            let mut author = Person::default();
+            author.set_name(p.employer.clone());
+            e.set_authors(vec![author]);
+            e.set_summary(Some(Text::plain(summary(o, i))));
+            e
+        })
+        .collect();
+    let mut feed = Feed::default();
+    feed.set_title(Text::plain(spec.title.clone()));
+    feed.set_id(format!(
+        "tag:gigboard,2026:feed:{}",
+        if spec.dir.is_empty() {
+            "site"
+        } else {
+            spec.dir.trim_end_matches('/')
+        }
+    ));
+    let updated = order
+        .iter()
+        .map(|&i| o.site.postings[i].posted)
+        .max()
+        .unwrap_or(o.site.today);
+    feed.set_updated(midnight(updated));
+    let mut links = Vec::new();
+    if let Some(base) = &o.site.base_url {
+        let mut me = Link::default();
+        me.set_href(format!("{base}{}feed.xml", spec.dir));
+        me.set_rel("self");
+        links.push(me);
+        let mut alt = Link::default();
+        alt.set_href(format!("{base}{}", spec.dir));
+        alt.set_rel("alternate");
+        links.push(alt);
+    }
+    feed.set_links(links);
+    if let Some(publisher) = &o.site.footer.publisher {
+        let mut author = Person::default();
+        author.set_name(publisher.clone());
+        feed.set_authors(vec![author]);
+    }
+    feed.set_entries(entries);
+    OutFile {
+        path: format!("{}feed.xml", spec.dir),
+        bytes: feed.to_string().into_bytes(),
+    }
+}
+
+/// JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/).
+#[derive(Serialize)]
+struct JsonFeed<'a> {
+    version: &'static str,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    home_page_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    feed_url: Option<String>,
+    language: &'a str,
+    items: Vec<JsonItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonItem<'a> {
+    id: String,
+    url: String,
+    title: &'a str,
+    content_text: String,
+    summary: String,
+    date_published: String,
+    tags: Vec<&'a str>,
+    authors: Vec<JsonAuthor<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonAuthor<'a> {
+    name: &'a str,
+}
+
+pub fn json(o: &Outputs<'_>, spec: &FeedSpec<'_>) -> OutFile {
+    let items = newest(o, spec.postings)
+        .into_iter()
+        .map(|i| {
+            let (p, v) = (&o.site.postings[i], &o.views[i]);
+            let mut tags = vec![v.category, v.county];
+            if p.quick_hire {
+                tags.push(o.t.get("quick_hire"));
+            }
+            JsonItem {
+                id: format!("tag:gigboard,2026:posting:{}", p.id),
+                url: posting_url(o, &spec.dir, p),
+                title: &p.title,
+                content_text: if p.body_text.is_empty() {
+                    summary(o, i)
+                } else {
+                    format!("{}\n{}", summary(o, i), p.body_text)
+                },
+                summary: summary(o, i),
+                date_published: format!("{}T00:00:00+08:00", p.posted),
+                tags,
+                authors: vec![JsonAuthor { name: &p.employer }],
+            }
+        })
+        .collect();
+    let feed = JsonFeed {
+        version: "https://jsonfeed.org/version/1.1",
+        title: &spec.title,
+        home_page_url: o.site.base_url.as_ref().map(|b| format!("{b}{}", spec.dir)),
+        feed_url: o
+            .site
+            .base_url
+            .as_ref()
+            .map(|b| format!("{b}{}feed.json", spec.dir)),
+        language: &o.site.language,
+        items,
+    };
+    let bytes = serde_json::to_vec_pretty(&feed).unwrap_or_default();
+    OutFile {
+        path: format!("{}feed.json", spec.dir),
+        bytes,
+    }
+}

@@ -1,0 +1,162 @@
+//! `/jobs.json`: every live posting as structured data for mini-programs and screens.
+//! The schema is documented in the README ("jobs.json"); field names are stable and
+//! `version` changes only when a field changes meaning or disappears.
+
+use super::{OutFile, Outputs};
+use crate::load::records::{EmployerKind, JobKind, LatLon, PayUnit, Welcome};
+use serde::Serialize;
+
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct JobsFile<'a> {
+    version: u32,
+    site: &'a str,
+    today: String,
+    count: usize,
+    postings: Vec<Job<'a>>,
+}
+
+#[derive(Serialize)]
+struct Job<'a> {
+    id: &'a str,
+    /// Page of the posting, relative to the site root.
+    path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+    title: &'a str,
+    category: Named<'a>,
+    employer: Employer<'a>,
+    pay: Pay,
+    headcount: u32,
+    place: &'a str,
+    location: LatLon,
+    start: Option<String>,
+    end: Option<String>,
+    posted: String,
+    expires: String,
+    quick_hire: bool,
+    kind: JobKind,
+    contact: Option<Contact<'a>>,
+    requirements: Option<&'a str>,
+    body: &'a str,
+    welcomes: &'a [Welcome],
+    verified: Verified<'a>,
+    source: Option<&'a str>,
+    market: Named<'a>,
+    county: Named<'a>,
+    league: Named<'a>,
+}
+
+#[derive(Serialize)]
+struct Named<'a> {
+    id: &'a str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct Employer<'a> {
+    name: &'a str,
+    kind: EmployerKind,
+}
+
+#[derive(Serialize)]
+struct Pay {
+    min: f64,
+    max: f64,
+    unit: PayUnit,
+    currency: &'static str,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct Contact<'a> {
+    name: Option<&'a str>,
+    phone: &'a str,
+}
+
+#[derive(Serialize)]
+struct Verified<'a> {
+    by: &'a str,
+    on: String,
+}
+
+pub fn build(o: &Outputs<'_>) -> OutFile {
+    let site = o.site;
+    let postings = site
+        .postings
+        .iter()
+        .zip(o.views)
+        .map(|(p, v)| {
+            let market = &site.markets[p.market];
+            let county = &site.counties[market.county];
+            let league = &site.leagues[county.league];
+            let category = &site.categories[p.category];
+            Job {
+                id: &p.id,
+                path: v.path.clone(),
+                url: site.base_url.as_ref().map(|b| format!("{b}jobs/{}/", p.id)),
+                title: &p.title,
+                category: Named {
+                    id: &category.slug,
+                    name: &category.label,
+                },
+                employer: Employer {
+                    name: &p.employer,
+                    kind: p.employer_kind,
+                },
+                pay: Pay {
+                    min: p.pay.min,
+                    max: p.pay.max,
+                    unit: p.pay.unit,
+                    currency: "CNY",
+                    text: v.pay.clone(),
+                },
+                headcount: p.headcount,
+                place: v.place,
+                location: p.place_location.unwrap_or(market.location),
+                start: p.start.map(|s| s.0.to_string()),
+                end: p.end.map(|s| s.0.to_string()),
+                posted: p.posted.to_string(),
+                expires: p.expires.to_string(),
+                quick_hire: p.quick_hire,
+                kind: p.kind,
+                contact: p.contact_phone.as_deref().map(|phone| Contact {
+                    name: p.contact_name.as_deref(),
+                    phone,
+                }),
+                requirements: p.requirements.as_deref(),
+                body: &p.body_text,
+                welcomes: &p.welcomes,
+                verified: Verified {
+                    by: &p.verified_by,
+                    on: p.verified_on.to_string(),
+                },
+                source: p.source.as_deref(),
+                market: Named {
+                    id: &market.id,
+                    name: &market.name,
+                },
+                county: Named {
+                    id: &county.code,
+                    name: &county.name,
+                },
+                league: Named {
+                    id: &league.code,
+                    name: &league.name,
+                },
+            }
+        })
+        .collect::<Vec<_>>();
+    let file = JobsFile {
+        version: VERSION,
+        site: &site.title,
+        today: site.today.to_string(),
+        count: postings.len(),
+        postings,
+    };
+    OutFile {
+        path: "jobs.json".into(),
+        bytes: serde_json::to_vec(&file).unwrap_or_default(),
+    }
+}

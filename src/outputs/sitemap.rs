@@ -1,0 +1,61 @@
+//! `/sitemap.xml` and `/robots.txt`. The sitemap lists every published page that was
+//! actually written (built from the output file list, so every URL exists) and needs
+//! absolute addresses: without a base_url it is not written, and robots.txt says nothing of it.
+
+use super::OutFile;
+use crate::model::Site;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
+}
+
+/// The sitemap for the pages among `files`, or None without a base_url.
+pub fn build(site: &Site, files: &[OutFile]) -> Option<OutFile> {
+    let base = site.base_url.as_ref()?;
+    let posted: HashMap<String, String> = site
+        .postings
+        .iter()
+        .map(|p| (format!("jobs/{}/index.html", p.id), p.posted.to_string()))
+        .collect();
+    let today = site.today.to_string();
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let mut pages: Vec<&str> = files
+        .iter()
+        .map(|f| f.path.as_str())
+        .filter(|p| p.ends_with("index.html") && !p.starts_with("kiosk/"))
+        .collect();
+    pages.sort_unstable();
+    for path in pages {
+        let loc = format!("{base}{}", path.trim_end_matches("index.html"));
+        let lastmod = posted.get(path).unwrap_or(&today);
+        let _ = writeln!(
+            xml,
+            "  <url><loc>{}</loc><lastmod>{lastmod}</lastmod></url>",
+            xml_escape(&loc)
+        );
+    }
+    xml.push_str("</urlset>\n");
+    Some(OutFile {
+        path: "sitemap.xml".into(),
+        bytes: xml.into_bytes(),
+    })
+}
+
+pub fn robots(site: &Site) -> OutFile {
+    let mut text = String::from("User-agent: *\nAllow: /\n");
+    if let Some(base) = &site.base_url {
+        let _ = writeln!(text, "Sitemap: {base}sitemap.xml");
+    }
+    OutFile {
+        path: "robots.txt".into(),
+        bytes: text.into_bytes(),
+    }
+}
