@@ -24,6 +24,32 @@ pub enum Command {
     Build(BuildArgs),
     /// Check the content and report every problem; writes nothing
     Check(CheckArgs),
+    /// Make a new site in an empty folder, ready to build
+    Init(InitArgs),
+    /// Write a filled-in template for a new posting or market
+    #[command(subcommand)]
+    New(NewCommand),
+    /// Build the site, serve it on this computer and rebuild whenever a file changes
+    #[cfg(feature = "serve")]
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// The port to serve on
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// The address to listen on (127.0.0.1: only this computer can see the site)
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Open the site in the default browser
+    #[arg(long)]
+    pub open: bool,
+    /// Serve HTML as rendered, without minifying it
+    #[arg(long)]
+    pub no_minify: bool,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -70,4 +96,45 @@ pub struct CheckArgs {
     /// Treat warnings as errors (exit 1 if there are any)
     #[arg(long)]
     pub deny_warnings: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder for the new site (created if missing; must be empty)
+    pub dir: PathBuf,
+    /// Which regions to include: one league (default) or all of Inner Mongolia
+    #[arg(long, value_enum, default_value = "one-league")]
+    pub region: InitRegion,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum InitRegion {
+    OneLeague,
+    InnerMongolia,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// Add a posting template to today's feed of a market
+    Posting {
+        /// The market's id (its file name in content/markets/)
+        #[arg(long)]
+        market: String,
+        /// Append to this feed file instead of content/jobs/<market>/<today>.yaml
+        #[arg(long, value_name = "FILE")]
+        feed: Option<PathBuf>,
+        #[command(flatten)]
+        site: SiteArgs,
+    },
+    /// Write a new market file for a county, every field explained
+    Market {
+        /// The county's GB/T 2260 code, as in regions.yaml (e.g. 150102)
+        #[arg(long)]
+        county: String,
+        /// The market's id (default: market-<county>)
+        #[arg(long)]
+        id: Option<String>,
+        #[command(flatten)]
+        site: SiteArgs,
+    },
 }

@@ -12,6 +12,9 @@ pub mod markdown;
 pub mod model;
 pub mod outputs;
 pub mod render;
+pub mod scaffold;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod validate;
 pub mod write;
 
@@ -81,45 +84,64 @@ pub struct BuildOptions {
     pub minify: bool,
 }
 
-/// The whole pipeline. On any error the output folder is left exactly as it was.
-pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
-    let (site, diags) = check(&opts.root, &opts.overrides);
+/// A site rendered in memory: what `build` writes and `serve` serves.
+pub struct Rendered {
+    pub files: Vec<OutFile>,
+    pub warnings: Vec<Diagnostic>,
+    pub pages: usize,
+    pub live: usize,
+    pub stats: model::Stats,
+}
+
+/// Load → validate → model → render, without touching the output folder.
+pub fn render_site(
+    root: &Path,
+    overrides: &Overrides,
+    minify: bool,
+) -> Result<Rendered, BuildError> {
+    let (site, diags) = check(root, overrides);
     let Some(site) = site else {
         return Err(BuildError::Content(diags.sorted()));
     };
     let theme_dir = site
         .theme
         .as_ref()
-        .map(|name| opts.root.join("themes").join(name));
+        .map(|name| root.join("themes").join(name));
     let theme = render::theme::Theme::load(theme_dir.as_deref()).map_err(|e| {
         BuildError::Io(write::WriteError {
             path: theme_dir.clone().unwrap_or_default(),
             source: e,
         })
     })?;
-    let mut files = render::site(
-        &site,
-        &theme,
-        render::RenderOptions {
-            minify: opts.minify,
-        },
-    )
-    .map_err(BuildError::Render)?;
+    let mut files = render::site(&site, &theme, render::RenderOptions { minify })
+        .map_err(BuildError::Render)?;
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    files.extend(content_statics(&opts.root, &site.statics)?);
+    files.extend(content_statics(root, &site.statics)?);
     // Later entries win: the site's own static files over the theme's.
     let mut seen = std::collections::HashSet::new();
     files.reverse();
     files.retain(|f| seen.insert(f.path.clone()));
     files.extend(outputs::sitemap::build(&site, &files));
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    write::replace_output(&opts.output, &files).map_err(BuildError::Io)?;
-    Ok(BuildReport {
+    Ok(Rendered {
+        files,
         warnings: diags.sorted(),
-        files: files.len(),
         pages,
         live: site.postings.len(),
         stats: site.stats,
+    })
+}
+
+/// The whole pipeline. On any error the output folder is left exactly as it was.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let rendered = render_site(&opts.root, &opts.overrides, opts.minify)?;
+    write::replace_output(&opts.output, &rendered.files).map_err(BuildError::Io)?;
+    Ok(BuildReport {
+        warnings: rendered.warnings,
+        files: rendered.files.len(),
+        pages: rendered.pages,
+        live: rendered.live,
+        stats: rendered.stats,
         output: opts.output.clone(),
     })
 }

@@ -2,7 +2,9 @@
 //! Exit codes: 0 all good, 1 content problems, 2 usage or I/O errors.
 
 use clap::Parser;
-use gigboard::cli::{BuildArgs, CheckArgs, Cli, Command, Format, SiteArgs};
+use gigboard::cli::{
+    BuildArgs, CheckArgs, Cli, Command, Format, InitArgs, InitRegion, NewCommand, SiteArgs,
+};
 use gigboard::diag::{Diagnostic, Severity};
 use gigboard::load::scalars::Day;
 use gigboard::{BuildError, BuildOptions, Overrides};
@@ -14,6 +16,10 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Build(args) => build(args),
         Command::Check(args) => check(args),
+        Command::Init(args) => init(args),
+        Command::New(cmd) => new(cmd),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve(args),
     };
     match result {
         Ok(code) => code,
@@ -148,4 +154,82 @@ fn build(args: BuildArgs) -> Result<ExitCode, String> {
             opts.output.display()
         )),
     }
+}
+
+#[cfg(feature = "serve")]
+fn serve(args: gigboard::cli::ServeArgs) -> Result<ExitCode, String> {
+    let overrides = overrides(&args.site)?;
+    gigboard::serve::run(gigboard::serve::ServeOptions {
+        root: args.site.root.clone(),
+        overrides,
+        bind: args.bind,
+        port: args.port,
+        minify: !args.no_minify,
+        open: args.open,
+    })
+    .map_err(|e| e.to_string())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Today in the site's time zone (Asia/Shanghai unless site.yaml says otherwise), or --date.
+fn today(site: &SiteArgs) -> Result<Day, String> {
+    if let Some(d) = &site.date {
+        return Day::parse(d).map_err(|e| format!("--date: {e}"));
+    }
+    let tz = std::fs::read_to_string(site.root.join("content/site.yaml"))
+        .ok()
+        .and_then(|t| {
+            t.lines()
+                .find_map(|l| l.strip_prefix("timezone:").map(|v| v.trim().to_string()))
+        })
+        .unwrap_or_else(|| "Asia/Shanghai".into());
+    let zone = jiff::tz::TimeZone::get(&tz).unwrap_or(jiff::tz::TimeZone::UTC);
+    Ok(Day(jiff::ZonedDateTime::now().with_time_zone(zone).date()))
+}
+
+fn init(args: InitArgs) -> Result<ExitCode, String> {
+    let site = SiteArgs {
+        root: args.dir.clone(),
+        date: None,
+    };
+    let files = gigboard::scaffold::init(
+        &args.dir,
+        args.region == InitRegion::InnerMongolia,
+        today(&site)?,
+    )?;
+    for f in &files {
+        eprintln!("wrote {}", f.display());
+    }
+    eprintln!(
+        "a new site is ready: run `gigboard build --root {}`",
+        args.dir.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn new(cmd: NewCommand) -> Result<ExitCode, String> {
+    match cmd {
+        NewCommand::Posting { market, feed, site } => {
+            let (path, id) = gigboard::scaffold::new_posting(
+                &site.root,
+                &market,
+                feed.as_deref(),
+                today(&site)?,
+            )?;
+            println!("{}", path.display());
+            eprintln!(
+                "added posting {id} to {}: fill in the （请填写） parts, verify it, then run `gigboard check`",
+                path.display()
+            );
+        }
+        NewCommand::Market { county, id, site } => {
+            let path = gigboard::scaffold::new_market(&site.root, &county, id.as_deref())?;
+            println!("{}", path.display());
+            eprintln!(
+                "wrote {}: fill in the （请填写） parts, then run `gigboard check`",
+                path.display()
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -26,6 +26,20 @@ pub fn to_html(src: &str) -> Rendered {
                 raw_html = true;
             }
         })
+        .map(|e| match e {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Link {
+                link_type,
+                dest_url: folder_link(dest_url),
+                title,
+                id,
+            }),
+            other => other,
+        })
         .collect();
     let mut unsafe_html = String::with_capacity(src.len() * 3 / 2);
     html::push_html(&mut unsafe_html, events.into_iter());
@@ -38,6 +52,24 @@ pub fn to_html(src: &str) -> Rendered {
         html_removed: raw_html && clean.trim() != unsafe_html.trim(),
         html: clean,
     }
+}
+
+/// A relative link to a folder (`../legal-aid/`) gets `index.html`, so it also works
+/// from `file://` and a USB stick, like every link gigboard writes itself.
+fn folder_link(dest: pulldown_cmark::CowStr<'_>) -> pulldown_cmark::CowStr<'_> {
+    let external = dest.contains(':') || dest.starts_with('/') || dest.starts_with('#');
+    let (path, fragment) = dest
+        .split_once('#')
+        .map_or((&*dest, None), |(p, f)| (p, Some(f)));
+    if external || !(path.ends_with('/') || path == "." || path == "..") {
+        return dest;
+    }
+    let slash = if path.ends_with('/') { "" } else { "/" };
+    let fixed = match fragment {
+        Some(f) => format!("{path}{slash}index.html#{f}"),
+        None => format!("{path}{slash}index.html"),
+    };
+    fixed.into()
 }
 
 /// The text of a markdown document, paragraphs separated by newlines.
@@ -68,6 +100,19 @@ mod tests {
         assert!(!r.html.contains("javascript:"));
         assert!(!r.html.contains("onclick"));
         assert!(r.html_removed);
+    }
+
+    #[test]
+    fn folder_links_get_index_html() {
+        let r = to_html("[a](../legal-aid/) [b](https://x.cn/a/) [c](../x/#top) [d](page.html)");
+        assert!(
+            r.html.contains("href=\"../legal-aid/index.html\""),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("href=\"https://x.cn/a/\""));
+        assert!(r.html.contains("href=\"../x/index.html#top\""));
+        assert!(r.html.contains("href=\"page.html\""));
     }
 
     #[test]

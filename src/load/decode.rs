@@ -27,6 +27,32 @@ pub enum FieldPath<'a> {
     Index(&'a FieldPath<'a>, usize),
 }
 
+/// One step of a path inside the record being decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+impl FieldPath<'_> {
+    /// The steps from the decode root down to here.
+    fn segs(&self) -> Vec<Seg> {
+        match self {
+            FieldPath::Root(_) => Vec::new(),
+            FieldPath::Key(parent, k) => {
+                let mut out = parent.segs();
+                out.push(Seg::Key((*k).to_string()));
+                out
+            }
+            FieldPath::Index(parent, i) => {
+                let mut out = parent.segs();
+                out.push(Seg::Index(*i));
+                out
+            }
+        }
+    }
+}
+
 impl fmt::Display for FieldPath<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -50,6 +76,9 @@ pub struct DecodeError {
     pub pos: Pos,
     pub field: String,
     pub message: String,
+    /// Where in the record (for dropping the bad field and decoding the rest again).
+    pub segs: Vec<Seg>,
+    pub missing: bool,
 }
 
 /// serde's error type for the decoder. `pos` is filled in by the innermost node that
@@ -57,7 +86,7 @@ pub struct DecodeError {
 /// located too.
 #[derive(Debug)]
 pub struct Error {
-    located: Option<DecodeError>,
+    located: Option<Box<DecodeError>>,
     missing_field: Option<&'static str>,
     message: String,
 }
@@ -75,16 +104,22 @@ impl Error {
         if self.located.is_some() {
             return self;
         }
-        let (pos, field) = match self.missing_field {
-            Some(name) => (node.pos, FieldPath::Key(path, name).to_string()),
-            None => (node.pos, path.to_string()),
+        let (field, segs) = match self.missing_field {
+            Some(name) => {
+                let p = FieldPath::Key(path, name);
+                (p.to_string(), p.segs())
+            }
+            None => (path.to_string(), path.segs()),
+        };
+        let located = DecodeError {
+            pos: node.pos,
+            field,
+            message: self.message.clone(),
+            segs,
+            missing: self.missing_field.is_some(),
         };
         Error {
-            located: Some(DecodeError {
-                pos,
-                field,
-                message: self.message.clone(),
-            }),
+            located: Some(Box::new(located)),
             missing_field: None,
             message: self.message,
         }
@@ -131,30 +166,83 @@ impl de::Error for Error {
     }
 }
 
-/// Decodes `node` as a `T`. Returns the value when it decoded, and every problem found
-/// (unknown fields are reported even when the rest decoded).
+/// Decodes `node` as a `T`. Returns the value when it decoded, and every problem found.
+///
+/// serde stops at the first bad value; to report the others too, the bad field is
+/// dropped from a copy of the record and the record decoded again (a few times at most,
+/// and only for records that have errors). Unknown fields are reported up front.
 pub fn decode<T: DeserializeOwned>(
     node: &Node,
     path: FieldPath<'_>,
 ) -> (Option<T>, Vec<DecodeError>) {
-    let sink = RefCell::new(Vec::new());
-    let result = T::deserialize(Decoder {
-        node,
-        path,
-        sink: &sink,
-    });
-    let mut errors = sink.into_inner();
-    let value = match result {
-        Ok(v) => Some(v),
-        Err(e) => {
-            let e = e.at(node, &path);
-            if let Some(located) = e.located {
-                errors.push(located);
-            }
-            None
+    let mut tree = std::borrow::Cow::Borrowed(node);
+    let mut removed: Vec<Vec<Seg>> = Vec::new();
+    let mut errors = Vec::new();
+    for attempt in 0..16 {
+        let sink = RefCell::new(Vec::new());
+        let result = T::deserialize(Decoder {
+            node: &tree,
+            path,
+            sink: &sink,
+        });
+        if attempt == 0 {
+            errors.extend(sink.into_inner());
         }
+        let located = match result {
+            Ok(v) => return (Some(v), errors),
+            Err(e) => match e.at(&tree, &path).located {
+                Some(l) => *l,
+                None => break,
+            },
+        };
+        // A required field we dropped ourselves: its real problem is already reported.
+        if located.missing && removed.contains(&located.segs) {
+            break;
+        }
+        let cut = field_to_drop(&located.segs);
+        errors.push(located);
+        match cut {
+            Some(cut) if remove(tree.to_mut(), &cut) => removed.push(cut),
+            _ => break,
+        }
+    }
+    (None, errors)
+}
+
+/// The innermost mapping entry above an error: dropping it lets the rest decode.
+fn field_to_drop(segs: &[Seg]) -> Option<Vec<Seg>> {
+    let last_key = segs.iter().rposition(|s| matches!(s, Seg::Key(_)))?;
+    Some(segs[..=last_key].to_vec())
+}
+
+/// Removes the mapping entry at `segs`; false when there is none.
+fn remove(node: &mut Node, segs: &[Seg]) -> bool {
+    let Some((last, parents)) = segs.split_last() else {
+        return false;
     };
-    (value, errors)
+    let mut here = node;
+    for seg in parents {
+        let next = match (seg, &mut here.value) {
+            (Seg::Key(k), Value::Map(entries)) => entries
+                .iter_mut()
+                .find(|(key, _)| key_text(key) == *k)
+                .map(|(_, v)| v),
+            (Seg::Index(i), Value::Seq(items)) => items.get_mut(*i),
+            _ => None,
+        };
+        match next {
+            Some(n) => here = n,
+            None => return false,
+        }
+    }
+    match (last, &mut here.value) {
+        (Seg::Key(k), Value::Map(entries)) => {
+            let before = entries.len();
+            entries.retain(|(key, _)| key_text(key) != *k);
+            entries.len() < before
+        }
+        _ => false,
+    }
 }
 
 pub struct Decoder<'a> {
@@ -435,14 +523,23 @@ impl<'a, 'p> Map<'a, 'p> {
         sink: &'a RefCell<Vec<DecodeError>>,
         fields: Option<&'static [&'static str]>,
     ) -> Self {
-        Map {
+        let map = Map {
             entries,
             index: 0,
             parent,
             sink,
             fields,
             current: None,
+        };
+        if let Some(fields) = fields {
+            for (key, _) in entries {
+                let name = key_text(key);
+                if !fields.contains(&name.as_str()) {
+                    map.report_unknown(key, &name);
+                }
+            }
         }
+        map
     }
 
     fn report_unknown(&self, key: &Node, name: &str) {
@@ -462,10 +559,13 @@ impl<'a, 'p> Map<'a, 'p> {
                 fields.join(", ")
             );
         }
+        let path = FieldPath::Key(self.parent, name);
         self.sink.borrow_mut().push(DecodeError {
             pos: key.pos,
-            field: FieldPath::Key(self.parent, name).to_string(),
+            field: path.to_string(),
             message,
+            segs: path.segs(),
+            missing: false,
         });
     }
 }
@@ -494,7 +594,6 @@ impl<'de> MapAccess<'de> for Map<'_, '_> {
                 Some(fields) => {
                     let name = key_text(key);
                     if !fields.contains(&name.as_str()) {
-                        self.report_unknown(key, &name);
                         continue;
                     }
                     self.current = Some(entry);
@@ -607,6 +706,23 @@ mod tests {
         assert_eq!(errs.len(), 1);
         assert_eq!(errs[0].field, "postings[3].pay.amount");
         assert!(errs[0].message.contains("missing"));
+    }
+
+    #[test]
+    fn every_bad_value_of_a_record_is_reported() {
+        let (p, errs) = run("id: a\nexpirs: 1\ntags: {a: 1}\npay:\n  amount: lots\n  unit: week\n");
+        assert!(p.is_none());
+        let fields: Vec<&str> = errs.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "postings[3].expirs",
+                "postings[3].tags",
+                "postings[3].pay.amount",
+                "postings[3].pay.unit"
+            ],
+            "{errs:?}"
+        );
     }
 
     #[test]

@@ -209,6 +209,8 @@ pub fn markets(
 pub struct LoadedFeed {
     pub file: PathBuf,
     pub header: FeedHeader,
+    /// Where the feed's own `market:` is written.
+    pub market_pos: Pos,
     pub postings: Vec<(usize, Node, RawPosting)>,
 }
 
@@ -254,9 +256,11 @@ pub fn feed(site: &SiteRoot, abs: &Path, diags: &mut Diagnostics) -> Option<Load
             postings.push((i, item, raw));
         }
     }
+    let market_pos = node.pos_of(&["market"]);
     Some(LoadedFeed {
         file,
         header,
+        market_pos,
         postings,
     })
 }

@@ -9,6 +9,7 @@ use crate::load::records::{
     WageFloor, Welcome,
 };
 use crate::load::scalars::{Clock, Day, DaySet, LocalDateTime};
+pub mod geo;
 pub mod index;
 
 use std::path::PathBuf;
@@ -29,6 +30,8 @@ pub struct Site {
     pub footer: Footer,
     pub wage: Option<Wage>,
     pub map_attribution: Option<String>,
+    /// The region outline from `map.outline` (read and checked by validate).
+    pub outline: Option<geo::Outline>,
     /// Paging and reload periods of the market display screens.
     pub kiosk: crate::load::records::KioskConfig,
     pub categories: Vec<Category>,

@@ -28,8 +28,7 @@ fn unit_text(unit: PayUnit) -> &'static str {
         PayUnit::Hour => "HOUR",
         PayUnit::Day => "DAY",
         PayUnit::Month => "MONTH",
-        // schema.org has no per-piece unit; the description says the rate in words.
-        PayUnit::Piece => "PIECE",
+        PayUnit::Piece => "",
     }
 }
 
@@ -48,7 +47,7 @@ pub fn job_posting(site: &Site, p: &Posting, description: &str) -> Value {
     let county = &site.counties[market.county];
     let league = &site.leagues[county.league];
     let location = p.place_location.unwrap_or(market.location);
-    let value = if p.pay.min == p.pay.max {
+    let mut value = if p.pay.min == p.pay.max {
         json!({"@type": "QuantitativeValue", "value": p.pay.min, "unitText": unit_text(p.pay.unit)})
     } else {
         json!({"@type": "QuantitativeValue", "minValue": p.pay.min, "maxValue": p.pay.max, "unitText": unit_text(p.pay.unit)})
@@ -74,10 +73,17 @@ pub fn job_posting(site: &Site, p: &Posting, description: &str) -> Value {
             },
             "geo": {"@type": "GeoCoordinates", "latitude": location.lat, "longitude": location.lon}
         },
-        "baseSalary": {"@type": "MonetaryAmount", "currency": "CNY", "value": value},
         "totalJobOpenings": p.headcount,
         "directApply": false,
     });
+    // unitText takes HOUR, DAY, WEEK, MONTH or YEAR: a piece rate gives the amount
+    // without a unit, and the description says what one piece is.
+    if p.pay.unit == PayUnit::Piece
+        && let Some(v) = value.as_object_mut()
+    {
+        v.remove("unitText");
+    }
+    ld["baseSalary"] = json!({"@type": "MonetaryAmount", "currency": "CNY", "value": value});
     if let Some(start) = p.start {
         ld["jobStartDate"] = json!(start.day().to_string());
     }

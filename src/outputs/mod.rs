@@ -1,12 +1,16 @@
 //! Non-HTML outputs (feeds, data files, sitemap, robots.txt) and the structured data
 //! embedded in pages. Each module builds its format with a real serializer.
 
+pub mod csv;
+pub mod directory;
 pub mod feeds;
 pub mod jobs_json;
 pub mod jsonld;
+pub mod market_ld;
 pub mod qr;
 pub mod search;
 pub mod sitemap;
+pub mod status;
 
 use crate::model::Site;
 use crate::render::i18n::Strings;

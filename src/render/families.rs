@@ -20,6 +20,9 @@ pub fn all(r: &Renderer<'_>) -> Files {
         markets(r),
         pages(r),
         not_found(r),
+        super::print::sheets(r),
+        super::kiosk::screens(r),
+        super::directory::all(r),
         search(r),
     ];
     let mut out = Vec::new();
@@ -390,6 +393,7 @@ struct MarketPage<'a> {
     m: MarketView<'a>,
     postings: Vec<&'a PostingView<'a>>,
     jsonld: Option<String>,
+    detail: super::market_detail::MarketDetail<'a>,
 }
 
 fn markets(r: &Renderer<'_>) -> Files {
@@ -424,10 +428,12 @@ fn markets(r: &Renderer<'_>) -> Files {
             let view = MarketView::new(site, m, r.t);
             let title = view.name;
             let summary = format!("{} · {}", view.address, view.today_hours);
+            let ld = crate::outputs::market_ld::government_service(site, m, r.t);
             let data = MarketPage {
                 postings: r.postings_at(&m.postings),
+                detail: super::market_detail::MarketDetail::new(site, m, &view, r.t),
                 m: view,
-                jsonld: None,
+                jsonld: Some(jsonld::script_safe(&ld)),
             };
             r.page(
                 "market.html",

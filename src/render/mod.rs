@@ -4,8 +4,15 @@
 //! has its own module; they share the [`Renderer`], which knows how to turn a typed
 //! view into one output file (relative links, minifying).
 
+mod directory;
 mod families;
 pub mod i18n;
+mod icons;
+mod kiosk;
+mod market_detail;
+pub mod print;
+mod status;
+pub mod svgmap;
 pub mod theme;
 pub mod views;
 

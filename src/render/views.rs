@@ -201,6 +201,8 @@ pub struct LabelView<'a> {
 #[derive(Debug, Serialize)]
 pub struct DayHours {
     pub label: String,
+    /// `YYYY-MM-DD` for a dated row (this week, exceptions); `None` for weekly rules.
+    pub date: Option<String>,
     pub spans: String,
     pub note: Option<String>,
     pub is_today: bool,
@@ -276,6 +278,7 @@ impl<'a> MarketView<'a> {
                 spans.sort();
                 DayHours {
                     label: t.get(&format!("weekday_{}", WEEKDAY_KEYS[i])).to_string(),
+                    date: None,
                     spans: spans_text(&spans, t),
                     note: None,
                     is_today: i as i64 == weekday,
@@ -295,6 +298,7 @@ impl<'a> MarketView<'a> {
                 let closure = m.closure_on(day);
                 DayHours {
                     label: day_text(day, t),
+                    date: Some(day.to_string()),
                     spans: spans_text(&m.spans_on(day), t),
                     note: closure.and_then(|c| c.note.clone()),
                     is_today: day == today,
@@ -308,6 +312,7 @@ impl<'a> MarketView<'a> {
             .filter(|c| c.date >= today)
             .map(|c| DayHours {
                 label: day_text(c.date, t),
+                date: Some(c.date.to_string()),
                 spans: spans_text(&c.span.into_iter().collect::<Vec<_>>(), t),
                 note: c.note.clone(),
                 is_today: c.date == today,

@@ -7,6 +7,7 @@
 
 mod config;
 mod ids;
+mod map;
 mod markets;
 mod pages;
 mod postings;
@@ -17,8 +18,10 @@ use crate::load::scalars::Day;
 use crate::load::{self, SiteRoot};
 use crate::model::{Site, Stats};
 use rayon::prelude::*;
+use std::path::Path;
 
 pub use ids::check_slug;
+pub use markets::{BASIC_FACILITIES, REQUIRED_SERVICES};
 
 /// What the command line can override.
 #[derive(Debug, Clone, Default)]
@@ -42,6 +45,14 @@ pub fn site(root: &SiteRoot, overrides: &Overrides) -> (Option<Site>, Diagnostic
     }
     let raw_markets = load::markets(root, &files.markets, &mut diags);
     markets::check(&mut site, &raw_markets, &mut diags);
+    site.outline = map::outline(root, &config, &mut diags);
+    map::check(
+        &site,
+        &raw_markets,
+        regions.as_ref(),
+        config.value.map.outline.as_deref(),
+        &mut diags,
+    );
 
     let refs = postings::Refs::new(&site);
     let checked: Vec<(postings::FeedResult, Diagnostics)> = files
@@ -74,6 +85,20 @@ pub fn site(root: &SiteRoot, overrides: &Overrides) -> (Option<Site>, Diagnostic
     for abs in &files.pages {
         if let Some(page) = load::page(root, abs, &mut diags) {
             pages::check(&mut site, &page, &mut diags);
+        }
+    }
+    for rel in &files.statics {
+        let top = rel
+            .components()
+            .next()
+            .map(|c| c.as_os_str().to_string_lossy().to_ascii_lowercase());
+        if top.as_deref().is_some_and(|t| ids::RESERVED.contains(&t)) {
+            diags.push(crate::diag::Diagnostic::error(
+                &Path::new("content/static").join(rel),
+                crate::diag::Pos::FILE,
+                "",
+                "this file would replace a page or folder gigboard writes itself; move it into another folder (for example static/files/)",
+            ));
         }
     }
     site.statics = files.statics;

@@ -64,6 +64,19 @@ pub fn check_feed(
     diags: &mut Diagnostics,
 ) -> FeedResult {
     let mut result = FeedResult::default();
+    let feed_market = feed.header.market.as_deref();
+    let feed_market_ok = feed_market.is_none_or(|m| refs.markets.contains_key(m));
+    if let Some(name) = feed_market.filter(|_| !feed_market_ok) {
+        diags.push(Diagnostic::error(
+            &feed.file,
+            feed.market_pos,
+            "market",
+            format!(
+                "market `{name}` does not exist{}",
+                suggest(name, refs.markets.keys())
+            ),
+        ));
+    }
     for (i, node, raw) in &feed.postings {
         result.total += 1;
         let ctx = Ctx {
@@ -88,7 +101,7 @@ pub fn check_feed(
             path: format!("{}.id", ctx.path),
         });
         let market_name = raw.market.as_deref().or(feed.header.market.as_deref());
-        if let Some(p) = check_posting(site, refs, &ctx, raw, market_name, diags) {
+        if let Some(p) = check_posting(site, refs, &ctx, raw, market_name, feed_market_ok, diags) {
             match liveness(site, &ctx, raw, diags) {
                 Live::Yes => result.live.push(p),
                 Live::Expired => result.expired += 1,
@@ -179,6 +192,7 @@ fn check_posting(
     ctx: &Ctx<'_>,
     raw: &RawPosting,
     market_name: Option<&str>,
+    feed_market_ok: bool,
     diags: &mut Diagnostics,
 ) -> Option<Posting> {
     let errors_before = diags.error_count();
@@ -196,7 +210,7 @@ fn check_posting(
         }
         Some(name) => {
             let found = refs.markets.get(name).copied();
-            if found.is_none() {
+            if found.is_none() && (raw.market.is_some() || feed_market_ok) {
                 let field: &[&str] = if raw.market.is_some() {
                     &["market"]
                 } else {

@@ -1,0 +1,144 @@
+//! The market directory family: `/map/` (the electronic map 电子地图 — an SVG of every
+//! market over the region outline, beside the directory grouped by league and county),
+//! the directory as data (`/markets.geojson`, `/markets.json`, `/markets.csv`) and
+//! the construction-status report (see [`super::status`]).
+
+use super::views::{self, MarketView};
+use super::{RenderError, Renderer, status, svgmap};
+use crate::outputs::{directory, status as status_table};
+use crate::write::OutFile;
+use serde::Serialize;
+
+type Files = Result<Vec<OutFile>, RenderError>;
+
+#[derive(Serialize)]
+struct LegendItem<'a> {
+    key: String,
+    label: &'a str,
+    symbol: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct DirMarket<'a> {
+    m: &'a MarketView<'a>,
+    symbol: String,
+}
+
+#[derive(Serialize)]
+struct DirCounty<'a> {
+    name: &'a str,
+    path: String,
+    markets: Vec<DirMarket<'a>>,
+}
+
+#[derive(Serialize)]
+struct DirLeague<'a> {
+    name: &'a str,
+    name_mn: Option<&'a str>,
+    path: String,
+    count: usize,
+    counties: Vec<DirCounty<'a>>,
+}
+
+#[derive(Serialize)]
+struct MapPage<'a> {
+    svg: String,
+    legend: Vec<LegendItem<'a>>,
+    leagues: Vec<DirLeague<'a>>,
+    attribution: Option<&'a str>,
+    count: usize,
+}
+
+const MAP_PATH: &str = "map/index.html";
+
+/// Every file of the family.
+pub fn all(r: &Renderer<'_>) -> Files {
+    let site = r.site;
+    let views: Vec<MarketView> = site
+        .markets
+        .iter()
+        .map(|m| MarketView::new(site, m, r.t))
+        .collect();
+    let mut out = vec![map_page(r, &views)?];
+    out.push(OutFile {
+        path: "markets.geojson".into(),
+        bytes: directory::geojson(site, &views),
+    });
+    out.push(OutFile {
+        path: "markets.json".into(),
+        bytes: directory::json(site, &views),
+    });
+    out.push(OutFile {
+        path: "markets.csv".into(),
+        bytes: directory::csv(site, &views),
+    });
+    out.extend(status::files(r)?);
+    Ok(out)
+}
+
+fn map_page(r: &Renderer<'_>, views: &[MarketView<'_>]) -> Result<OutFile, RenderError> {
+    let site = r.site;
+    let t = r.t;
+    let legend = status_table::STATUSES
+        .iter()
+        .map(|s| {
+            let key = views::enum_key(s);
+            LegendItem {
+                label: t.get(&format!("status_{key}")),
+                symbol: svgmap::legend_symbol(&key),
+                count: site.markets.iter().filter(|m| m.status == *s).count(),
+                key,
+            }
+        })
+        .collect();
+    let leagues = site
+        .leagues
+        .iter()
+        .filter(|l| !l.markets.is_empty())
+        .map(|l| DirLeague {
+            name: &l.name,
+            name_mn: l.name_mn.as_deref(),
+            path: views::league_path(&l.code),
+            count: l.markets.len(),
+            counties: l
+                .counties
+                .iter()
+                .map(|&ci| &site.counties[ci])
+                .filter(|c| !c.markets.is_empty())
+                .map(|c| DirCounty {
+                    name: &c.name,
+                    path: views::county_path(&l.code, &c.code),
+                    markets: c
+                        .markets
+                        .iter()
+                        .map(|&mi| DirMarket {
+                            m: &views[mi],
+                            symbol: svgmap::legend_symbol(&views[mi].status_key),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    let title = format!(
+        "{}（{} {}）",
+        t.get("map_title"),
+        site.markets.len(),
+        t.get("markets_count")
+    );
+    let data = MapPage {
+        svg: svgmap::region_map(site, views, &super::root_prefix(MAP_PATH), &title),
+        legend,
+        leagues,
+        attribution: site.map_attribution.as_deref(),
+        count: site.markets.len(),
+    };
+    r.page(
+        "map.html",
+        MAP_PATH,
+        t.get("map_title"),
+        Some(t.get("map_intro")),
+        &data,
+    )
+}

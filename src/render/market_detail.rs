@@ -1,0 +1,144 @@
+//! What only a market's own page shows (lists use the lighter [`MarketView`]): phone
+//! numbers grouped by purpose, services and facilities with icons, the locator map,
+//! and the week's hours as data for the "open now" badge.
+//!
+//! The badge is progressive enhancement: `site.js` reads `data-hours` (weekly spans
+//! and dated exceptions in minutes, and the site's UTC offset) and says whether the
+//! market is open at the reader's real "now" in the site's time zone. Without JS the
+//! page still shows today's hours and the week's table.
+
+use super::i18n::Strings;
+use super::views::{self, HotlineView, MarketView, enum_key};
+use super::{icons, svgmap};
+use crate::load::records::{HotlineKind, MarketStatus};
+use crate::model::{Market, Site};
+use serde::Serialize;
+use serde_json::json;
+
+#[derive(Debug, Serialize)]
+pub struct HotlineGroup<'a> {
+    pub key: String,
+    pub label: &'a str,
+    pub lines: Vec<HotlineView<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Feature<'a> {
+    pub key: String,
+    pub label: &'a str,
+    pub icon: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MarketDetail<'a> {
+    pub hotline_groups: Vec<HotlineGroup<'a>>,
+    pub services: Vec<Feature<'a>>,
+    pub facilities: Vec<Feature<'a>>,
+    pub status_symbol: String,
+    /// JSON for the "open now" badge; `None` unless the market is operating.
+    pub hours_data: Option<String>,
+    pub locator: String,
+    pub coordinates: String,
+}
+
+/// Minutes east of UTC of the site's zone on `site.today` (Asia/Shanghai: 480).
+fn utc_offset_minutes(site: &Site) -> i32 {
+    jiff::tz::TimeZone::get(&site.timezone)
+        .ok()
+        .and_then(|tz| site.today.0.at(12, 0, 0, 0).to_zoned_datetime(tz).ok())
+        .map(|z| z.offset().seconds() / 60)
+        .unwrap_or(480)
+}
+
+/// `{"offset":480,"week":[[[390,1050]],…],"closures":{"2027-01-01":[]}}`: Monday first,
+/// spans in minutes since midnight; dated exceptions from today on.
+fn hours_data(site: &Site, m: &Market) -> String {
+    let week: Vec<Vec<[u16; 2]>> = (0..7)
+        .map(|i| {
+            let mut spans: Vec<[u16; 2]> = m
+                .hours
+                .iter()
+                .filter(|r| r.days.contains(i))
+                .map(|r| [r.open.0, r.close.0])
+                .collect();
+            spans.sort_unstable();
+            spans
+        })
+        .collect();
+    let closures: serde_json::Map<String, serde_json::Value> = m
+        .closures
+        .iter()
+        .filter(|c| c.date >= site.today)
+        .map(|c| {
+            let spans: Vec<[u16; 2]> = c.span.iter().map(|(a, b)| [a.0, b.0]).collect();
+            (c.date.to_string(), json!(spans))
+        })
+        .collect();
+    json!({"offset": utc_offset_minutes(site), "week": week, "closures": closures}).to_string()
+}
+
+fn features<'a, T: Serialize>(items: &[T], prefix: &str, t: &'a Strings) -> Vec<Feature<'a>> {
+    items
+        .iter()
+        .map(|i| {
+            let key = enum_key(i);
+            Feature {
+                label: t.get(&format!("{prefix}_{key}")),
+                icon: icons::icon(&key),
+                key,
+            }
+        })
+        .collect()
+}
+
+impl<'a> MarketDetail<'a> {
+    pub fn new(site: &'a Site, m: &'a Market, view: &MarketView<'_>, t: &'a Strings) -> Self {
+        // `views::hotlines` sorts by kind (stably), in the order of `HotlineKind`.
+        let mut hotline_groups: Vec<HotlineGroup> = Vec::new();
+        for (line, kind) in views::hotlines(&m.hotlines, t)
+            .into_iter()
+            .zip(sorted_kinds(m))
+        {
+            let key = enum_key(&kind);
+            match hotline_groups.last_mut() {
+                Some(g) if g.key == key => g.lines.push(line),
+                _ => hotline_groups.push(HotlineGroup {
+                    label: t.get(&format!("hotline_{key}")),
+                    key,
+                    lines: vec![line],
+                }),
+            }
+        }
+        let alt = format!(
+            "{}{}：{}{}{}",
+            view.name,
+            t.get("locator_alt"),
+            view.league,
+            view.county,
+            coordinates_text(view.lat, view.lon)
+        );
+        MarketDetail {
+            hotline_groups,
+            services: features(&m.services, "service", t),
+            facilities: features(&m.facilities, "facility", t),
+            status_symbol: svgmap::legend_symbol(&view.status_key),
+            hours_data: (m.status == MarketStatus::Operating).then(|| hours_data(site, m)),
+            locator: svgmap::locator_map(site, view, &alt),
+            coordinates: coordinates_text(view.lat, view.lon),
+        }
+    }
+}
+
+/// The kinds of `views::hotlines(&m.hotlines)`, in the same (sorted) order.
+fn sorted_kinds(m: &Market) -> Vec<HotlineKind> {
+    let mut kinds: Vec<HotlineKind> = m.hotlines.iter().map(|h| h.kind).collect();
+    kinds.sort();
+    kinds
+}
+
+/// "（北纬 40.8383°，东经 111.6497°）".
+fn coordinates_text(lat: f64, lon: f64) -> String {
+    let ns = if lat >= 0.0 { "北纬" } else { "南纬" };
+    let ew = if lon >= 0.0 { "东经" } else { "西经" };
+    format!("（{ns} {:.4}°，{ew} {:.4}°）", lat.abs(), lon.abs())
+}

@@ -1,0 +1,273 @@
+//! Hand-written SVG for the maps: the region map of `/map/` (every market a link over
+//! the region outline) and the small locator map of a market page. Plain strings, every
+//! name XML-escaped; coordinates rounded to a tenth of a unit so output is small and
+//! byte-identical from build to build. Works offline, printed and without JS.
+//!
+//! A marker's status shows by colour *and* shape (filled circle = operating, triangle
+//! = building, hollow diamond = planned, square = suspended, cross = closed), so the
+//! legend does not rely on colour alone.
+
+use super::views::MarketView;
+use crate::model::Site;
+use crate::model::geo::{BBox, Outline, Projection};
+use std::fmt::Write as _;
+
+/// Width of the region map in SVG units; its height follows the region's shape.
+pub const MAP_WIDTH: f64 = 1000.0;
+const MAP_PAD: f64 = 24.0;
+const LOCATOR_WIDTH: f64 = 320.0;
+
+/// Text for SVG/XML content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A coordinate with one decimal, never `-0.0`.
+fn num(x: f64) -> String {
+    let r = (x * 10.0).round() / 10.0;
+    let r = if r == 0.0 { 0.0 } else { r };
+    if r.fract() == 0.0 {
+        format!("{r:.0}")
+    } else {
+        format!("{r:.1}")
+    }
+}
+
+/// The outline as one SVG path (`M x,y L … Z` per ring); points that round to the
+/// same spot as the previous one are dropped.
+pub fn outline_path(outline: &Outline, p: &Projection) -> String {
+    let mut d = String::new();
+    for ring in outline.polygons.iter().flatten() {
+        let mut last = String::new();
+        for (i, &(lon, lat)) in ring.iter().enumerate() {
+            let (x, y) = p.project(lon, lat);
+            let pt = format!("{},{}", num(x), num(y));
+            if pt == last {
+                continue;
+            }
+            d.push_str(if i == 0 { "M" } else { "L" });
+            d.push_str(&pt);
+            last = pt;
+        }
+        d.push('Z');
+    }
+    d
+}
+
+/// The marker of a status, centred on 0,0; `s` is its half-size.
+pub fn shape(status_key: &str, s: f64) -> String {
+    let (a, h) = (num(s), num(s * 1.15));
+    match status_key {
+        "operating" => format!(r#"<circle class="shape" r="{a}"/>"#),
+        "building" => format!(
+            r#"<path class="shape" d="M0,-{h}L{h},{b}L-{h},{b}Z"/>"#,
+            b = num(s * 0.85)
+        ),
+        "planned" => format!(r#"<path class="shape" d="M0,-{h}L{h},0L0,{h}L-{h},0Z"/>"#),
+        "suspended" => format!(
+            r#"<rect class="shape" x="-{a}" y="-{a}" width="{w}" height="{w}"/>"#,
+            w = num(2.0 * s)
+        ),
+        _ => format!(r#"<path class="shape" d="M-{a},-{a}L{a},{a}M{a},-{a}L-{a},{a}"/>"#),
+    }
+}
+
+/// A stand-alone legend symbol (decorative: the label next to it says the status).
+pub fn legend_symbol(status_key: &str) -> String {
+    format!(
+        r#"<svg class="legend-symbol mk-{status_key}" viewBox="-12 -12 24 24" width="24" height="24" aria-hidden="true" focusable="false">{}</svg>"#,
+        shape(status_key, 8.0)
+    )
+}
+
+/// The projection of the region map: the outline and every market fit in the picture.
+pub fn region_projection(site: &Site, width: f64, pad: f64) -> Option<Projection> {
+    let outline = site.outline.iter().flat_map(Outline::points);
+    let markets = site
+        .markets
+        .iter()
+        .map(|m| (m.location.lon, m.location.lat));
+    BBox::of(outline.chain(markets)).map(|b| Projection::fit(b, width, pad))
+}
+
+/// The `/map/` SVG: outline, league names, one linked marker per market. `root` leads
+/// from the page to the site root; `title` names the map for assistive technology.
+pub fn region_map(site: &Site, markets: &[MarketView<'_>], root: &str, title: &str) -> String {
+    let Some(p) = region_projection(site, MAP_WIDTH, MAP_PAD) else {
+        return String::new();
+    };
+    let mut svg = format!(
+        r#"<svg class="region-map" viewBox="0 0 {} {}" role="group" aria-labelledby="region-map-title" xmlns="http://www.w3.org/2000/svg"><title id="region-map-title">{}</title>"#,
+        num(p.width),
+        num(p.height),
+        escape(title)
+    );
+    if let Some(outline) = &site.outline {
+        let _ = write!(
+            svg,
+            r#"<path class="outline" d="{}"/>"#,
+            outline_path(outline, &p)
+        );
+    }
+    let points: Vec<(f64, f64)> = markets.iter().map(|v| p.project(v.lon, v.lat)).collect();
+    svg.push_str(r#"<g class="labels" aria-hidden="true">"#);
+    for (x, y, name) in place_labels(site, &p, &points) {
+        let _ = write!(
+            svg,
+            r#"<text x="{}" y="{}">{}</text>"#,
+            num(x),
+            num(y),
+            escape(name)
+        );
+    }
+    svg.push_str("</g><g class=\"markers\">");
+    for v in markets {
+        let (x, y) = p.project(v.lon, v.lat);
+        let name = format!("{}（{}，{}）", v.name, v.status, v.county);
+        let _ = write!(
+            svg,
+            r#"<a class="mk mk-{key}" href="{root}{path}" data-market="{id}" aria-label="{name}" transform="translate({x} {y})"><title>{name}</title><circle class="hit" r="15"/>{shape}</a>"#,
+            key = escape(&v.status_key),
+            path = escape(&v.path),
+            id = escape(v.id),
+            name = escape(&name),
+            x = num(x),
+            y = num(y),
+            shape = shape(&v.status_key, 8.5),
+        );
+    }
+    svg.push_str("</g></svg>");
+    svg
+}
+
+/// Font size of the league names on the region map, in SVG units (see map.css).
+const LABEL_SIZE: f64 = 17.0;
+
+/// Where the league names go: above, below, right or left of the league's seat,
+/// whichever first clears the other names and the markers; a name that fits nowhere
+/// is left out (the names only help orientation; the directory lists every league).
+fn place_labels<'s>(
+    site: &'s Site,
+    p: &Projection,
+    markers: &[(f64, f64)],
+) -> Vec<(f64, f64, &'s str)> {
+    type Rect = (f64, f64, f64, f64);
+    let overlaps = |a: &Rect, b: &Rect| a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3;
+    let mut placed: Vec<Rect> = Vec::new();
+    let mut out = Vec::new();
+    for l in &site.leagues {
+        let Some(loc) = l.location else { continue };
+        let (x, y) = p.project(loc.lon, loc.lat);
+        let w = l.name.chars().count() as f64 * LABEL_SIZE;
+        let candidates = [
+            (x, y - 12.0),
+            (x, y + 12.0 + LABEL_SIZE),
+            (x + w / 2.0 + 11.0, y + LABEL_SIZE / 3.0),
+            (x - w / 2.0 - 11.0, y + LABEL_SIZE / 3.0),
+            (x + w / 2.0 + 8.0, y - 10.0),
+            (x - w / 2.0 - 8.0, y - 10.0),
+            (x, y - 30.0),
+        ];
+        let fits = |&(cx, by): &(f64, f64)| {
+            let r: Rect = (cx - w / 2.0, by - LABEL_SIZE, cx + w / 2.0, by + 3.0);
+            let inside = r.0 >= 0.0 && r.1 >= 0.0 && r.2 <= p.width && r.3 <= p.height;
+            let clear = !placed.iter().any(|q| overlaps(&r, q))
+                && !markers
+                    .iter()
+                    .any(|&(mx, my)| overlaps(&r, &(mx - 9.0, my - 9.0, mx + 9.0, my + 9.0)));
+            (inside && clear).then_some(r)
+        };
+        if let Some((pos, rect)) = candidates.iter().find_map(|c| fits(c).map(|r| (*c, r))) {
+            placed.push(rect);
+            out.push((pos.0, pos.1, l.name.as_str()));
+        }
+    }
+    out
+}
+
+/// A market page's locator: the region outline with the market's point, as an image
+/// with a text alternative (the page also says the address and coordinates).
+pub fn locator_map(site: &Site, v: &MarketView<'_>, alt: &str) -> String {
+    let Some(p) = region_projection(site, LOCATOR_WIDTH, 10.0) else {
+        return String::new();
+    };
+    let (x, y) = p.project(v.lon, v.lat);
+    let mut svg = format!(
+        r#"<svg class="locator-map" viewBox="0 0 {} {}" role="img" aria-labelledby="locator-title" xmlns="http://www.w3.org/2000/svg"><title id="locator-title">{}</title>"#,
+        num(p.width),
+        num(p.height),
+        escape(alt)
+    );
+    if let Some(outline) = &site.outline {
+        let _ = write!(
+            svg,
+            r#"<path class="outline" d="{}"/>"#,
+            outline_path(outline, &p)
+        );
+    }
+    let _ = write!(
+        svg,
+        r#"<g class="crosshair"><path d="M{x},0V{h}M0,{y}H{w}"/></g><g class="mk mk-{key}" transform="translate({x} {y})">{shape}</g></svg>"#,
+        x = num(x),
+        y = num(y),
+        h = num(p.height),
+        w = num(p.width),
+        key = escape(&v.status_key),
+        shape = shape(&v.status_key, 7.0),
+    );
+    svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_escaped() {
+        assert_eq!(
+            escape(r#"<a href="x">A & B's</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;A &amp; B&#39;s&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn numbers_are_short_and_stable() {
+        assert_eq!(num(12.0), "12");
+        assert_eq!(num(12.345), "12.3");
+        assert_eq!(num(-0.04), "0");
+    }
+
+    #[test]
+    fn every_status_has_its_own_shape() {
+        let shapes: std::collections::BTreeSet<String> =
+            ["operating", "building", "planned", "suspended", "closed"]
+                .iter()
+                .map(|k| shape(k, 7.0))
+                .collect();
+        assert_eq!(shapes.len(), 5);
+    }
+
+    #[test]
+    fn outline_path_closes_every_ring() {
+        let o = Outline::parse(
+            r#"{"type":"Polygon","coordinates":[[[0,0],[10,0],[10,10],[0,10],[0,0]]]}"#,
+        )
+        .expect("valid");
+        let b = o.bbox().expect("a box");
+        let p = Projection::fit(b, 100.0, 0.0);
+        let d = outline_path(&o, &p);
+        assert!(d.starts_with("M0,") && d.contains("L100,"), "{d}");
+        assert!(d.ends_with('Z'));
+    }
+}

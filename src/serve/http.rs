@@ -1,0 +1,171 @@
+//! The dev server's HTTP side: files from the in-memory snapshot, the live-reload
+//! WebSocket, and the script (with the error overlay) injected into HTML responses.
+
+use super::{Event, Shared};
+use axum::Router;
+use axum::extract::State;
+use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
+use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+
+const RELOAD_PATH: &str = "/__gigboard/livereload";
+
+pub async fn serve(listener: tokio::net::TcpListener, shared: Shared) -> std::io::Result<()> {
+    let app = Router::new()
+        .route(RELOAD_PATH, get(socket))
+        .fallback(get(file))
+        .with_state(shared);
+    axum::serve(listener, app).await
+}
+
+async fn socket(State(shared): State<Shared>, upgrade: WebSocketUpgrade) -> Response {
+    upgrade.on_upgrade(move |ws| push_events(ws, shared))
+}
+
+async fn push_events(mut ws: WebSocket, shared: Shared) {
+    let mut events = shared.events.subscribe();
+    while let Ok(event) = events.recv().await {
+        let text = match event {
+            Event::Reload => serde_json::json!({"reload": true}),
+            Event::Error(e) => serde_json::json!({"error": e}),
+        };
+        if ws
+            .send(Message::Text(text.to_string().into()))
+            .await
+            .is_err()
+        {
+            break;
+        }
+    }
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "geojson" => "application/geo+json",
+        "xml" => "application/xml",
+        "csv" => "text/csv; charset=utf-8",
+        "ics" => "text/calendar; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "woff2" => "font/woff2",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// `%E5%86%B7` → the UTF-8 text it encodes.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The script every served HTML page gets: reload on rebuild, show build errors.
+fn reload_script(error: Option<&str>) -> String {
+    let error = serde_json::to_string(&error)
+        .unwrap_or_else(|_| "null".into())
+        .replace('<', "\\u003c");
+    format!(
+        r#"<script>(function(){{var first={error};function show(t){{var d=document.getElementById("gigboard-error");if(!t){{if(d)d.remove();return}}if(!d){{d=document.createElement("pre");d.id="gigboard-error";d.setAttribute("role","alert");d.style.cssText="position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;margin:0;padding:1rem;background:#7a0010;color:#fff;font:16px/1.5 monospace;white-space:pre-wrap;z-index:99999";document.body.appendChild(d)}}d.textContent="gigboard: the content has errors; this is the last good version of the page.\n\n"+t}}if(first)show(first);function connect(){{var ws=new WebSocket((location.protocol==="https:"?"wss://":"ws://")+location.host+"{RELOAD_PATH}");ws.onmessage=function(e){{var m=JSON.parse(e.data);if(m.reload)location.reload();else if(m.error)show(m.error)}};ws.onclose=function(){{setTimeout(connect,1000)}}}}connect()}})();</script>"#
+    )
+}
+
+fn inject(html: &[u8], error: Option<&str>) -> Vec<u8> {
+    let script = reload_script(error);
+    let text = String::from_utf8_lossy(html);
+    match text.rfind("</body>") {
+        Some(i) => format!("{}{script}{}", &text[..i], &text[i..]).into_bytes(),
+        None => format!("{text}{script}").into_bytes(),
+    }
+}
+
+async fn file(State(shared): State<Shared>, uri: Uri) -> Response {
+    let path = percent_decode(uri.path());
+    let rel = path.trim_start_matches('/');
+    let Ok(snap) = shared.snapshot.read() else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let (key, status) = if rel.is_empty() || rel.ends_with('/') {
+        (format!("{rel}index.html"), StatusCode::OK)
+    } else if snap.files.contains_key(rel) {
+        (rel.to_string(), StatusCode::OK)
+    } else if snap.files.contains_key(&format!("{rel}/index.html")) {
+        // Relative links inside the page only work from the folder's own address.
+        let location = HeaderValue::from_str(&format!("{}/", uri.path()))
+            .unwrap_or(HeaderValue::from_static("/"));
+        return (
+            StatusCode::PERMANENT_REDIRECT,
+            [(header::LOCATION, location)],
+        )
+            .into_response();
+    } else {
+        ("404.html".to_string(), StatusCode::NOT_FOUND)
+    };
+    let (key, status) = if snap.files.contains_key(&key) {
+        (key, status)
+    } else {
+        ("404.html".into(), StatusCode::NOT_FOUND)
+    };
+    let Some(bytes) = snap.files.get(&key) else {
+        return (StatusCode::NOT_FOUND, "not found").into_response();
+    };
+    let body = if key.ends_with(".html") {
+        inject(bytes, snap.error.as_deref())
+    } else {
+        bytes.to_vec()
+    };
+    (
+        status,
+        [
+            (header::CONTENT_TYPE, content_type(&key)),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_chinese_paths() {
+        assert_eq!(
+            percent_decode("/search/?q=%E5%86%B7%E5%BA%93"),
+            "/search/?q=冷库"
+        );
+        assert_eq!(percent_decode("/a%2"), "/a%2");
+    }
+
+    #[test]
+    fn script_goes_before_body_end_and_cannot_close_itself() {
+        let out = String::from_utf8(inject(
+            b"<html><body><p>x</p></body></html>",
+            Some("</script><b>"),
+        ))
+        .expect("utf8");
+        assert!(out.contains("<p>x</p><script>"));
+        assert!(out.ends_with("</script></body></html>"));
+        assert!(!out.contains("</script><b>"));
+    }
+}

@@ -1,0 +1,189 @@
+//! `gigboard serve`: build in memory, serve over HTTP on loopback, watch `content/`
+//! and `themes/`, rebuild on change and reload the open pages.
+//!
+//! The served files are exactly what `build` would write (the same render), held in
+//! memory; only HTML responses get the live-reload script. A content error is shown
+//! in the terminal and as an overlay on the page, and the last good site keeps being
+//! served until the error is fixed.
+
+mod http;
+pub mod watch;
+
+use crate::{BuildError, Overrides, render_site};
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+use tokio::sync::broadcast;
+
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub overrides: Overrides,
+    pub bind: std::net::IpAddr,
+    pub port: u16,
+    pub minify: bool,
+    pub open: bool,
+}
+
+/// The site being served: the last good files and the current error, if any.
+#[derive(Default)]
+pub struct Snapshot {
+    pub files: HashMap<String, Arc<[u8]>>,
+    pub error: Option<String>,
+    pub generation: u64,
+}
+
+/// State shared by the HTTP handlers and the rebuild loop (no statics).
+#[derive(Clone)]
+pub struct Shared {
+    pub snapshot: Arc<RwLock<Snapshot>>,
+    pub events: broadcast::Sender<Event>,
+}
+
+/// What open pages are told over the live-reload socket.
+#[derive(Debug, Clone)]
+pub enum Event {
+    Reload,
+    Error(String),
+}
+
+#[derive(Debug)]
+pub struct ServeError(pub String);
+
+impl std::fmt::Display for ServeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ServeError {}
+
+/// Renders the site and swaps it into the snapshot; on error keeps the old files.
+fn rebuild(opts: &ServeOptions, shared: &Shared) -> Duration {
+    let started = Instant::now();
+    let result = render_site(&opts.root, &opts.overrides, opts.minify);
+    let elapsed = started.elapsed();
+    let event = match result {
+        Ok(rendered) => {
+            let files = rendered
+                .files
+                .into_iter()
+                .map(|f| (f.path, Arc::from(f.bytes)))
+                .collect();
+            if let Ok(mut snap) = shared.snapshot.write() {
+                snap.files = files;
+                snap.error = None;
+                snap.generation += 1;
+            }
+            eprintln!(
+                "rebuilt in {} ms: {} pages, {} live postings, {} warning(s)",
+                elapsed.as_millis(),
+                rendered.pages,
+                rendered.live,
+                rendered.warnings.len()
+            );
+            Event::Reload
+        }
+        Err(e) => {
+            let text = match &e {
+                BuildError::Content(diags) => diags
+                    .iter()
+                    .filter(|d| d.severity == crate::diag::Severity::Error)
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                other => other.to_string(),
+            };
+            eprintln!(
+                "{text}\nthe last good site is still being served; fix the problem and save again"
+            );
+            if let Ok(mut snap) = shared.snapshot.write() {
+                snap.error = Some(text.clone());
+            }
+            Event::Error(text)
+        }
+    };
+    let _ = shared.events.send(event);
+    elapsed
+}
+
+/// Builds, serves and watches until interrupted.
+pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
+    let (events, _) = broadcast::channel(16);
+    let shared = Shared {
+        snapshot: Arc::new(RwLock::new(Snapshot::default())),
+        events,
+    };
+    rebuild(&opts, &shared);
+    let addr = SocketAddr::new(opts.bind, opts.port);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| ServeError(format!("cannot start the server: {e}")))?;
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind(addr))
+        .map_err(|e| {
+            ServeError(format!(
+                "cannot listen on {addr}: {e} (is another server using the port? try --port)"
+            ))
+        })?;
+    let url = format!(
+        "http://{}/",
+        listener
+            .local_addr()
+            .map(|a| a.to_string())
+            .unwrap_or(addr.to_string())
+    );
+    eprintln!(
+        "serving {} at {url} — press Ctrl+C to stop",
+        opts.root.display()
+    );
+    if opts.open {
+        open_browser(&url);
+    }
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut debouncer = notify_debouncer_full::new_debouncer(Duration::from_millis(50), None, tx)
+        .map_err(|e| ServeError(format!("cannot watch files: {e}")))?;
+    for dir in ["content", "themes"] {
+        let path = opts.root.join(dir);
+        if path.is_dir() {
+            debouncer
+                .watch(&path, notify::RecursiveMode::Recursive)
+                .map_err(|e| ServeError(format!("cannot watch {}: {e}", path.display())))?;
+        }
+    }
+    let watcher_shared = shared.clone();
+    std::thread::spawn(move || {
+        let root = opts.root.clone();
+        for result in rx {
+            let Ok(events) = result else { continue };
+            let kinds: Vec<watch::ChangeKind> = events
+                .iter()
+                .flat_map(|e| e.paths.iter())
+                .map(|p| watch::classify(&root, p))
+                .filter(|k| *k != watch::ChangeKind::Ignored)
+                .collect();
+            if !kinds.is_empty() {
+                rebuild(&opts, &watcher_shared);
+            }
+        }
+        drop(debouncer);
+    });
+    runtime
+        .block_on(http::serve(listener, shared))
+        .map_err(|e| ServeError(format!("server stopped: {e}")))
+}
+
+fn open_browser(url: &str) {
+    let program = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if let Err(e) = std::process::Command::new(program).arg(url).spawn() {
+        eprintln!("could not open a browser ({e}); open {url} yourself");
+    }
+}

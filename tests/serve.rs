@@ -1,0 +1,124 @@
+//! Issue "The editor's day": `gigboard serve` on loopback, an edited posting shows up,
+//! a broken file keeps the last good site served with the error reported, a fix recovers.
+
+mod common;
+
+use common::TestSite;
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Stops the server when the test ends, whatever happens.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("addr")
+        .port()
+}
+
+/// A plain HTTP/1.1 GET; (status, body).
+fn get(port: u16, path: &str) -> Option<(u16, String)> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .ok()?;
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).ok()?;
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let status = text.split_whitespace().nth(1)?.parse().ok()?;
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    Some((status, body))
+}
+
+/// Polls until `pred` holds (bounded: a failing server fails the test, never hangs it).
+fn wait_for(what: &str, mut pred: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(60) {
+        if pred() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("timed out waiting for {what}");
+}
+
+#[test]
+fn serve_shows_edits_keeps_the_last_good_site_on_errors_and_recovers() {
+    let site = TestSite::fixture("mini");
+    let port = free_port();
+    let log = site.path("serve.log");
+    let child = Command::new(env!("CARGO_BIN_EXE_gigboard"))
+        .args(["serve", "--port", &port.to_string(), "--root"])
+        .arg(site.root())
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log).expect("log file"))
+        .spawn()
+        .expect("serve starts");
+    let _server = Server(child);
+    let page = "/jobs/xincheng-20261127-01/";
+    wait_for("the first build", || {
+        get(port, page).is_some_and(|(s, _)| s == 200)
+    });
+    let (_, body) = get(port, page).expect("page");
+    assert!(
+        body.contains("__gigboard/livereload"),
+        "the reload script is injected when serving"
+    );
+
+    let feed = "content/jobs/xincheng.yaml";
+    let text = site.read(feed);
+    let old_title = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("title: "))
+        .expect("a title")
+        .trim_matches('"')
+        .to_string();
+    site.edit(
+        feed,
+        &format!("title: {old_title}"),
+        "title: 编辑后的新标题",
+    );
+    wait_for("the edited title", || {
+        get(port, page).is_some_and(|(_, b)| b.contains("编辑后的新标题"))
+    });
+
+    let good = site.read(feed);
+    site.write(feed, &good.replacen("posted: ", "posted: 2026-13-40 #", 1));
+    wait_for("the error in the terminal", || {
+        std::fs::read_to_string(&log)
+            .is_ok_and(|l| l.contains("content/jobs/xincheng.yaml:") && l.contains("error"))
+    });
+    let (status, body) = get(port, page).expect("still served");
+    assert_eq!(status, 200);
+    assert!(
+        body.contains("编辑后的新标题"),
+        "the last good page is still served"
+    );
+    assert!(
+        body.contains("xincheng.yaml"),
+        "the page carries the error for the overlay"
+    );
+
+    site.write(feed, &good.replace("编辑后的新标题", "修好以后的标题"));
+    wait_for("the fixed site", || {
+        get(port, page)
+            .is_some_and(|(_, b)| b.contains("修好以后的标题") && !b.contains("xincheng.yaml:"))
+    });
+}
