@@ -78,6 +78,9 @@ pub struct BuildArgs {
     /// Write HTML as rendered, without minifying it
     #[arg(long)]
     pub no_minify: bool,
+    /// Print how long each stage took, and the counts
+    #[arg(long)]
+    pub timings: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]

@@ -65,6 +65,8 @@ pub struct BuildReport {
     pub live: usize,
     pub stats: model::Stats,
     pub output: PathBuf,
+    pub timings: Timings,
+    pub bytes: u64,
 }
 
 /// Loads and validates; the model when there is no error, and every diagnostic.
@@ -91,6 +93,20 @@ pub struct Rendered {
     pub pages: usize,
     pub live: usize,
     pub stats: model::Stats,
+    pub timings: Timings,
+}
+
+/// Where a build spends its time (`gigboard build --timings`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Timings {
+    /// Reading, parsing and validating every file, and building the model.
+    pub load_validate: std::time::Duration,
+    /// Rendering every page and data file (minifying included).
+    pub render: std::time::Duration,
+    /// CPU time of minifying, summed over threads (part of `render`).
+    pub minify_cpu: std::time::Duration,
+    /// Writing the staged output and swapping it in.
+    pub write: std::time::Duration,
 }
 
 /// Load → validate → model → render, without touching the output folder.
@@ -99,10 +115,13 @@ pub fn render_site(
     overrides: &Overrides,
     minify: bool,
 ) -> Result<Rendered, BuildError> {
+    let started = std::time::Instant::now();
     let (site, diags) = check(root, overrides);
     let Some(site) = site else {
         return Err(BuildError::Content(diags.sorted()));
     };
+    let load_validate = started.elapsed();
+    let started = std::time::Instant::now();
     let theme_dir = site
         .theme
         .as_ref()
@@ -113,8 +132,9 @@ pub fn render_site(
             source: e,
         })
     })?;
-    let mut files = render::site(&site, &theme, render::RenderOptions { minify })
+    let rendered = render::site(&site, &theme, render::RenderOptions { minify })
         .map_err(BuildError::Render)?;
+    let mut files = rendered.files;
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     files.extend(content_statics(root, &site.statics)?);
     // Later entries win: the site's own static files over the theme's.
@@ -123,19 +143,31 @@ pub fn render_site(
     files.retain(|f| seen.insert(f.path.clone()));
     files.extend(outputs::sitemap::build(&site, &files));
     files.sort_by(|a, b| a.path.cmp(&b.path));
+    let timings = Timings {
+        load_validate,
+        render: started.elapsed(),
+        minify_cpu: rendered.minify_cpu,
+        write: Default::default(),
+    };
     Ok(Rendered {
         files,
         warnings: diags.sorted(),
         pages,
         live: site.postings.len(),
         stats: site.stats,
+        timings,
     })
 }
 
 /// The whole pipeline. On any error the output folder is left exactly as it was.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let rendered = render_site(&opts.root, &opts.overrides, opts.minify)?;
+    let started = std::time::Instant::now();
     write::replace_output(&opts.output, &rendered.files).map_err(BuildError::Io)?;
+    let timings = Timings {
+        write: started.elapsed(),
+        ..rendered.timings
+    };
     Ok(BuildReport {
         warnings: rendered.warnings,
         files: rendered.files.len(),
@@ -143,6 +175,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         live: rendered.live,
         stats: rendered.stats,
         output: opts.output.clone(),
+        timings,
+        bytes: rendered.files.iter().map(|f| f.bytes.len() as u64).sum(),
     })
 }
 

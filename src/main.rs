@@ -130,6 +130,9 @@ fn build(args: BuildArgs) -> Result<ExitCode, String> {
                     ""
                 }
             );
+            if args.timings {
+                print_timings(&report, started.elapsed());
+            }
             Ok(ExitCode::SUCCESS)
         }
         Err(BuildError::Content(diags)) => {
@@ -232,4 +235,32 @@ fn new(cmd: NewCommand) -> Result<ExitCode, String> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn print_timings(report: &gigboard::BuildReport, total: std::time::Duration) {
+    let t = report.timings;
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+    eprintln!("stage             time");
+    eprintln!(
+        "load + validate   {:>8.1} ms  ({} postings read, {} live)",
+        ms(t.load_validate),
+        report.stats.postings_total,
+        report.live
+    );
+    eprintln!(
+        "render            {:>8.1} ms  ({} pages, {} files)",
+        ms(t.render),
+        report.pages,
+        report.files
+    );
+    eprintln!(
+        "  minify (CPU)    {:>8.1} ms  (summed over threads)",
+        ms(t.minify_cpu)
+    );
+    eprintln!(
+        "write             {:>8.1} ms  ({:.1} MB)",
+        ms(t.write),
+        report.bytes as f64 / 1e6
+    );
+    eprintln!("total             {:>8.1} ms", ms(total));
 }

@@ -32,6 +32,8 @@ pub struct Site {
     pub map_attribution: Option<String>,
     /// The region outline from `map.outline` (read and checked by validate).
     pub outline: Option<geo::Outline>,
+    /// Status reports as filed (`content/reports/status-YYYY-MM-DD.csv`), by date.
+    pub filed_reports: Vec<(Day, Vec<u8>)>,
     /// Paging and reload periods of the market display screens.
     pub kiosk: crate::load::records::KioskConfig,
     pub categories: Vec<Category>,

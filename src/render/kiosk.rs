@@ -31,7 +31,17 @@ struct Screen<'a> {
     number: usize,
     /// `第 2 / 7 屏`.
     label: String,
-    postings: Vec<&'a PostingView<'a>>,
+    postings: Vec<Card<'a>>,
+}
+
+/// One posting on the screen.
+#[derive(Serialize)]
+struct Card<'a> {
+    p: &'a PostingView<'a>,
+    /// Work starts at the market itself: "here" is shorter than the address.
+    at_market: bool,
+    /// "今天 07:30" when work starts today.
+    start: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -65,7 +75,14 @@ pub fn screens(r: &Renderer<'_>) -> Files {
                         .get("kiosk_screen_of")
                         .replace("{n}", &(i + 1).to_string())
                         .replace("{m}", &total.to_string()),
-                    postings: r.postings_at(chunk),
+                    postings: chunk
+                        .iter()
+                        .map(|&i| Card {
+                            p: &r.postings[i],
+                            at_market: site.postings[i].place.is_none(),
+                            start: super::print::start_text(r, i),
+                        })
+                        .collect(),
                 })
                 .collect();
             let data = Kiosk {

@@ -72,6 +72,8 @@ pub struct Renderer<'a> {
     pub t: &'a Strings,
     pub postings: Vec<PostingView<'a>>,
     options: RenderOptions,
+    /// CPU time spent minifying, summed over threads (for `--timings`).
+    minify_nanos: std::sync::atomic::AtomicU64,
 }
 
 /// The `..` prefix that leads from a page back to the site root.
@@ -138,6 +140,7 @@ impl<'a> Renderer<'a> {
             t,
             postings,
             options,
+            minify_nanos: Default::default(),
         })
     }
 
@@ -182,7 +185,12 @@ impl<'a> Renderer<'a> {
             cfg.minify_css = true;
             cfg.minify_js = false;
             cfg.minify_doctype = false;
-            return minify_html::minify(html.as_bytes(), &cfg);
+            let started = std::time::Instant::now();
+            let out = minify_html::minify(html.as_bytes(), &cfg);
+            let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+            self.minify_nanos
+                .fetch_add(nanos, std::sync::atomic::Ordering::Relaxed);
+            return out;
         }
         let _ = self.options;
         html.into_bytes()
@@ -194,12 +202,18 @@ impl<'a> Renderer<'a> {
     }
 }
 
+/// The rendered files and the CPU time minifying took.
+pub struct RenderedFiles {
+    pub files: Vec<OutFile>,
+    pub minify_cpu: std::time::Duration,
+}
+
 /// Renders every page of the site and returns them with the theme's and site's static files.
 pub fn site(
     site: &Site,
     theme: &Theme,
     options: RenderOptions,
-) -> Result<Vec<OutFile>, RenderError> {
+) -> Result<RenderedFiles, RenderError> {
     let t = Strings::load(&theme.i18n, &site.language).map_err(RenderError)?;
     let r = Renderer::new(site, theme, &t, options)?;
     let mut files = families::all(&r)?;
@@ -214,5 +228,7 @@ pub fn site(
             bytes: bytes.clone(),
         });
     }
-    Ok(files)
+    let minify_cpu =
+        std::time::Duration::from_nanos(r.minify_nanos.load(std::sync::atomic::Ordering::Relaxed));
+    Ok(RenderedFiles { files, minify_cpu })
 }

@@ -120,10 +120,29 @@ fn page_css(r: &Renderer<'_>, heading: &str) -> String {
     )
 }
 
+/// When posting `i` (a model index) starts: "今天 07:30" when that is today, else its
+/// date and time as everywhere else.
+pub(super) fn start_text(r: &Renderer<'_>, i: usize) -> Option<String> {
+    match r.site.postings[i].start {
+        Some(dt) if dt.0.date() == r.site.today.0 => Some(format!(
+            "{} {:02}:{:02}",
+            r.t.get("print_today"),
+            dt.0.hour(),
+            dt.0.minute()
+        )),
+        _ => r.postings[i].start.clone(),
+    }
+}
+
 /// Complaint and rights lines of `list`, in the usual order.
 fn complaint_lines<'a>(list: &'a [Hotline], r: &Renderer<'a>) -> Vec<HotlineView<'a>> {
-    list.iter()
+    let mut lines: Vec<&'a Hotline> = list
+        .iter()
         .filter(|h| matches!(h.kind, HotlineKind::Complaint | HotlineKind::Rights))
+        .collect();
+    lines.sort_by_key(|h| h.kind);
+    lines
+        .into_iter()
         .flat_map(|h| views::hotlines(std::slice::from_ref(h), r.t))
         .collect()
 }
@@ -164,24 +183,11 @@ pub fn sheets(r: &Renderer<'_>) -> Files {
     let rows = |indices: &[usize]| -> Vec<SheetRow<'_>> {
         indices
             .iter()
-            .map(|&i| {
-                let model = &site.postings[i];
-                let view = &r.postings[i];
-                let start = match model.start {
-                    Some(dt) if dt.0.date() == site.today.0 => Some(format!(
-                        "{} {:02}:{:02}",
-                        r.t.get("print_today"),
-                        dt.0.hour(),
-                        dt.0.minute()
-                    )),
-                    _ => view.start.clone(),
-                };
-                SheetRow {
-                    p: view,
-                    qr: codes[i].as_deref(),
-                    at_market: model.place.is_none(),
-                    start,
-                }
+            .map(|&i| SheetRow {
+                p: &r.postings[i],
+                qr: codes[i].as_deref(),
+                at_market: site.postings[i].place.is_none(),
+                start: start_text(r, i),
             })
             .collect()
     };

@@ -2,10 +2,10 @@
 //! (调度表) for supervisors, plus `/reports/status-YYYY-MM-DD.csv` named for the
 //! latest reporting day (15th or 28th).
 //!
-//! gigboard keeps no history: the content at build time is the record. A snapshot
-//! as filed is kept by committing the CSV under `content/static/reports/`; static
-//! files are published as they are, and such a file wins over the regenerated one of
-//! the same name. The page links every snapshot it finds there.
+//! gigboard keeps no history: the content at build time is the record. A report as
+//! filed is kept by committing its CSV as `content/reports/status-YYYY-MM-DD.csv`
+//! (see `validate::reports`); it is published unchanged and wins over the table this
+//! build would write under the same name. The page links every snapshot.
 
 use super::views;
 use super::{RenderError, Renderer};
@@ -89,16 +89,22 @@ pub fn files(r: &Renderer<'_>) -> Files {
     let table: StatusTable = status::table(site);
     let csv = status::csv(site, &table, t);
     let day = status::reporting_day(site.today);
-    let dated = format!("reports/status-{day}.csv");
-    let mut snapshots: Vec<String> = site
-        .statics
+    let mut files: Vec<OutFile> = site
+        .filed_reports
         .iter()
-        .map(|p| p.to_string_lossy().replace('\\', "/"))
-        .filter(|p| p.starts_with("reports/status-") && p.ends_with(".csv"))
-        .chain(std::iter::once(dated.clone()))
+        .map(|(date, bytes)| OutFile {
+            path: snapshot_path(*date),
+            bytes: bytes.clone(),
+        })
         .collect();
+    if !site.filed_reports.iter().any(|(d, _)| *d == day) {
+        files.push(OutFile {
+            path: snapshot_path(day),
+            bytes: csv.clone(),
+        });
+    }
+    let mut snapshots: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
     snapshots.sort_by(|a, b| b.cmp(a));
-    snapshots.dedup();
     let leagues = table
         .leagues
         .iter()
@@ -153,15 +159,14 @@ pub fn files(r: &Renderer<'_>) -> Files {
         Some(t.get("status_intro")),
         &data,
     )?;
-    Ok(vec![
-        page,
-        OutFile {
-            path: "reports/status.csv".into(),
-            bytes: csv.clone(),
-        },
-        OutFile {
-            path: dated,
-            bytes: csv,
-        },
-    ])
+    files.push(page);
+    files.push(OutFile {
+        path: "reports/status.csv".into(),
+        bytes: csv,
+    });
+    Ok(files)
+}
+
+fn snapshot_path(day: crate::load::scalars::Day) -> String {
+    format!("reports/status-{day}.csv")
 }

@@ -98,7 +98,16 @@ pub fn region_projection(site: &Site, width: f64, pad: f64) -> Option<Projection
         .markets
         .iter()
         .map(|m| (m.location.lon, m.location.lat));
-    BBox::of(outline.chain(markets)).map(|b| Projection::fit(b, width, pad))
+    let mut b = BBox::of(outline.chain(markets))?;
+    if site.outline.is_none() {
+        // No outline: a neighbourhood box a little larger than the markets.
+        let m = 0.25_f64.max(0.1 * (b.east - b.west).max(b.north - b.south));
+        // As wide as tall on the picture: a degree of longitude is cos φ shorter.
+        let ml = m / ((b.north + b.south) / 2.0).to_radians().cos().max(0.1);
+        b.extend(b.west - ml, b.south - m);
+        b.extend(b.east + ml, b.north + m);
+    }
+    Some(Projection::fit(b, width, pad))
 }
 
 /// The `/map/` SVG: outline, league names, one linked marker per market. `root` leads

@@ -122,6 +122,7 @@ pub fn site(config: &Located<SiteConfig>, overrides: &Overrides, diags: &mut Dia
         wage,
         map_attribution: c.map.attribution.clone(),
         outline: None,
+        filed_reports: Vec::new(),
         kiosk: crate::load::records::KioskConfig {
             seconds_per_page: c.kiosk.seconds_per_page.max(1),
             reload_minutes: c.kiosk.reload_minutes.max(1),

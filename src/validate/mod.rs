@@ -11,6 +11,7 @@ mod map;
 mod markets;
 mod pages;
 mod postings;
+mod reports;
 mod rules;
 
 use crate::diag::Diagnostics;
@@ -46,6 +47,7 @@ pub fn site(root: &SiteRoot, overrides: &Overrides) -> (Option<Site>, Diagnostic
     let raw_markets = load::markets(root, &files.markets, &mut diags);
     markets::check(&mut site, &raw_markets, &mut diags);
     site.outline = map::outline(root, &config, &mut diags);
+    site.filed_reports = reports::load(root, &mut diags);
     map::check(
         &site,
         &raw_markets,

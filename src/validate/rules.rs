@@ -33,6 +33,15 @@ const NOT_CHARGED: &[&str] = &[
     "免费",
     "免收",
     "免交",
+    "谨防",
+    "警惕",
+    "当心",
+    "小心",
+    "防止",
+    "诈骗",
+    "骗局",
+    "举报",
+    "投诉",
     "不得",
     "严禁",
     "禁止",
@@ -89,7 +98,8 @@ pub struct Finding {
 }
 
 fn clauses(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| "，。；！？、,.;!?\n：:（）()".contains(c))
+    // `、` joins the items of one list (培训、押金), so it does not end a clause.
+    text.split(|c: char| "，。；！？,.;!?\n：:（）()".contains(c))
         .filter(|c| !c.trim().is_empty())
 }
 
@@ -277,6 +287,8 @@ mod tests {
             "严禁收取保证金。",
             "本岗位免费，不交任何报名费",
             "日结工资，管午饭",
+            "求职者无需缴纳任何费用，谨防以培训、押金等名义收费的诈骗行为。",
+            "如有人收取押金请拨打12333举报",
         ] {
             assert!(fee_requests(t).is_empty(), "{t}: {:?}", fee_requests(t));
         }
