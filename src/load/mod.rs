@@ -5,6 +5,7 @@
 //! record or file.
 
 pub mod decode;
+pub mod events;
 pub mod records;
 pub mod scalars;
 pub mod yaml;
@@ -32,6 +33,9 @@ pub struct ContentFiles {
     pub markets: Vec<PathBuf>,
     pub feeds: Vec<PathBuf>,
     pub pages: Vec<PathBuf>,
+    /// Job fairs and caravans (`content/events/`), training programmes (`content/training/`).
+    pub events: Vec<PathBuf>,
+    pub training: Vec<PathBuf>,
     /// Files under `content/static/`, relative to that folder.
     pub statics: Vec<PathBuf>,
 }
@@ -65,6 +69,8 @@ impl SiteRoot {
             markets: walk(&content.join("markets"), is_yaml),
             feeds: walk(&content.join("jobs"), is_yaml),
             pages: walk(&content.join("pages"), is_md),
+            events: walk(&content.join("events"), is_yaml),
+            training: walk(&content.join("training"), is_yaml),
             statics: walk(&statics_dir, |_| true)
                 .into_iter()
                 .filter_map(|p| p.strip_prefix(&statics_dir).ok().map(Path::to_path_buf))

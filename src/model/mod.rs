@@ -9,6 +9,7 @@ use crate::load::records::{
     WageFloor, Welcome,
 };
 use crate::load::scalars::{Clock, Day, DaySet, LocalDateTime};
+pub mod events;
 pub mod geo;
 pub mod index;
 
@@ -43,6 +44,9 @@ pub struct Site {
     /// Live postings, in board order: quick hires first, then newest, then id.
     pub postings: Vec<Posting>,
     pub pages: Vec<Page>,
+    /// Job fairs and caravans by start time, then id; training programmes likewise.
+    pub events: Vec<events::Event>,
+    pub training: Vec<events::Training>,
     /// Files under `content/static/`, relative to it.
     pub statics: Vec<PathBuf>,
     pub stats: Stats,

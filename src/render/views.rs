@@ -338,7 +338,16 @@ impl<'a> MarketView<'a> {
             operating: m.status == MarketStatus::Operating,
             opened: m.opened.map(|d| day_text(d, t)),
             grade: m.grade,
-            today_hours: spans_text(&m.spans_on(today), t),
+            // A market that is not operating is not "closed today": say what it is.
+            today_hours: if m.status == MarketStatus::Operating {
+                spans_text(&m.spans_on(today), t)
+            } else {
+                format!(
+                    "{}，{}",
+                    t.get(&format!("status_{}", enum_key(&m.status))),
+                    t.get("not_open_yet")
+                )
+            },
             weekly,
             this_week,
             upcoming,

@@ -133,6 +133,8 @@ pub fn site(config: &Located<SiteConfig>, overrides: &Overrides, diags: &mut Dia
         markets: Vec::new(),
         postings: Vec::new(),
         pages: Vec::new(),
+        events: Vec::new(),
+        training: Vec::new(),
         statics: Vec::new(),
         stats: Stats::default(),
     }

@@ -17,6 +17,7 @@ pub const RESERVED: &[&str] = &[
     "static",
     "assets",
     "feed.xml",
+    "events.ics",
     "feed.json",
     "sitemap.xml",
     "robots.txt",

@@ -6,6 +6,7 @@
 //! Nothing stops at the first problem; the caller decides from the diagnostics.
 
 mod config;
+mod events;
 mod ids;
 mod map;
 mod markets;
@@ -13,6 +14,7 @@ mod pages;
 mod postings;
 mod reports;
 mod rules;
+mod training;
 
 use crate::diag::Diagnostics;
 use crate::load::scalars::Day;
@@ -56,6 +58,7 @@ pub fn site(root: &SiteRoot, overrides: &Overrides) -> (Option<Site>, Diagnostic
         &mut diags,
     );
 
+    events::check_all(root, &files.events, &files.training, &mut site, &mut diags);
     let refs = postings::Refs::new(&site);
     let checked: Vec<(postings::FeedResult, Diagnostics)> = files
         .feeds

@@ -1,0 +1,447 @@
+//! Job fairs and recruitment caravans: where and when (markets, counties and times
+//! that exist and make sense), and the same worker-protection rules as postings — a
+//! fair that asks for a 报名费 is the fraud the plan tells markets to stamp out.
+//!
+//! A caravan's top-level `start`/`end` may be left out: they are then its first stop's
+//! start and its last stop's end. When written, they must cover every stop.
+
+use super::ids::check_slug;
+use super::rules;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::events::{EventKind, RawEvent, RawTraining};
+use crate::load::records::{Contact, LatLon, WorkPlace};
+use crate::load::yaml::{Node, shorten};
+use crate::load::{Located, SiteRoot, events as load};
+use crate::markdown;
+use crate::model::Site;
+use crate::model::events::{Event, Stop};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Loads and checks `content/events/` and `content/training/` into the model.
+pub fn check_all(
+    root: &SiteRoot,
+    events: &[PathBuf],
+    training: &[PathBuf],
+    site: &mut Site,
+    diags: &mut Diagnostics,
+) {
+    let raw = load::records::<RawEvent>(root, events, diags);
+    let mut checked: Vec<Event> = raw
+        .iter()
+        .filter_map(|r| check_event(site, r, diags))
+        .collect();
+    checked.sort_by(|a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
+    duplicates(
+        raw.iter()
+            .map(|r| (record_id(r), r.file.as_path(), &r.node)),
+        "event",
+        diags,
+    );
+    let raw = load::records::<RawTraining>(root, training, diags);
+    let mut programmes: Vec<_> = raw
+        .iter()
+        .filter_map(|r| super::training::check(site, r, diags))
+        .collect();
+    programmes.sort_by(|a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
+    duplicates(
+        raw.iter()
+            .map(|r| (record_id(r), r.file.as_path(), &r.node)),
+        "training programme",
+        diags,
+    );
+    site.events = checked;
+    site.training = programmes;
+}
+
+/// A record's file and (sub)tree, and the field path of that subtree.
+pub(super) struct At<'a> {
+    pub file: &'a Path,
+    pub node: &'a Node,
+    pub path: String,
+}
+
+impl At<'_> {
+    fn field(&self, field: &[&str]) -> String {
+        let rest = field.join(".");
+        match (self.path.is_empty(), rest.is_empty()) {
+            (true, _) => rest,
+            (false, true) => self.path.clone(),
+            (false, false) => format!("{}.{rest}", self.path),
+        }
+    }
+    pub fn error(&self, diags: &mut Diagnostics, field: &[&str], msg: impl Into<String>) {
+        diags.push(Diagnostic::error(
+            self.file,
+            self.node.pos_of(field),
+            self.field(field),
+            msg,
+        ));
+    }
+    pub fn warning(&self, diags: &mut Diagnostics, field: &[&str], msg: impl Into<String>) {
+        diags.push(Diagnostic::warning(
+            self.file,
+            self.node.pos_of(field),
+            self.field(field),
+            msg,
+        ));
+    }
+}
+
+/// The id a record gets: its `id:`, else the file name without extension.
+pub(super) fn record_id<T: HasId>(r: &Located<T>) -> String {
+    r.value.id().map(str::to_string).unwrap_or_else(|| {
+        r.file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    })
+}
+
+pub(super) trait HasId {
+    fn id(&self) -> Option<&str>;
+}
+impl HasId for RawEvent {
+    fn id(&self) -> Option<&str> {
+        self.id.as_deref()
+    }
+}
+impl HasId for RawTraining {
+    fn id(&self) -> Option<&str> {
+        self.id.as_deref()
+    }
+}
+
+/// Ids become folders: unique among their kind, whatever the case.
+fn duplicates<'a>(
+    ids: impl Iterator<Item = (String, &'a Path, &'a Node)>,
+    what: &str,
+    diags: &mut Diagnostics,
+) {
+    let mut first: HashMap<String, &Path> = HashMap::new();
+    for (id, file, node) in ids {
+        if let Some(f) = first.get(&id.to_ascii_lowercase()) {
+            diags.push(Diagnostic::error(
+                file,
+                node.pos_of(&["id"]),
+                "id",
+                format!("the {what} id `{id}` is already used by {}", f.display()),
+            ));
+        } else {
+            first.insert(id.to_ascii_lowercase(), file);
+        }
+    }
+}
+
+/// The worker-protection rules on one published text.
+pub(super) fn text_rules(at: &At<'_>, diags: &mut Diagnostics, field: &[&str], text: &str) {
+    let findings = rules::fee_requests(text)
+        .into_iter()
+        .chain(rules::personal_data(text, false))
+        .chain(rules::wording_warnings(text));
+    for f in findings {
+        if f.error {
+            at.error(diags, field, f.message);
+        } else {
+            at.warning(diags, field, f.message);
+        }
+    }
+}
+
+/// `contact:`: a warning when missing, an error when the phone is not a number.
+pub(super) fn contact(at: &At<'_>, diags: &mut Diagnostics, c: Option<&Contact>) {
+    let Some(c) = c else {
+        at.warning(
+            diags,
+            &[],
+            "no contact: workers cannot call to ask (add `contact: {name, phone}`)",
+        );
+        return;
+    };
+    if let Some(n) = &c.name {
+        text_rules(at, diags, &["contact", "name"], n);
+    }
+    let digits = c.phone.chars().filter(char::is_ascii_digit).count();
+    let shaped = c
+        .phone
+        .chars()
+        .all(|ch| ch.is_ascii_digit() || " -+()（）转".contains(ch));
+    if !shaped || !(3..=20).contains(&digits) {
+        at.error(
+            diags,
+            &["contact", "phone"],
+            format!(
+                "`{}` is not a phone number: use digits, spaces and dashes, e.g. 0471-0000-0101",
+                shorten(&c.phone)
+            ),
+        );
+    }
+}
+
+/// A market named by id, with a "did you mean" when one is close.
+pub(super) fn market_ref(
+    site: &Site,
+    at: &At<'_>,
+    diags: &mut Diagnostics,
+    name: &str,
+) -> Option<usize> {
+    let found = site.markets.iter().position(|m| m.id == name);
+    if found.is_none() {
+        let hint = site
+            .markets
+            .iter()
+            .map(|m| (strsim::damerau_levenshtein(name, &m.id), m.id.as_str()))
+            .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+            .min()
+            .map(|(_, k)| format!(" — did you mean `{k}`?"))
+            .unwrap_or_default();
+        at.error(
+            diags,
+            &["market"],
+            format!("market `{}` does not exist{hint}", shorten(name)),
+        );
+    }
+    found
+}
+
+/// Sanitised HTML and plain text of a markdown description, with the text rules.
+pub(super) fn description(
+    at: &At<'_>,
+    diags: &mut Diagnostics,
+    src: Option<&str>,
+) -> (Option<String>, String) {
+    let Some(src) = src else {
+        return (None, String::new());
+    };
+    text_rules(at, diags, &["description"], src);
+    let html = markdown::to_html(src);
+    if html.html_removed {
+        at.warning(
+            diags,
+            &["description"],
+            "raw HTML in the description was removed or changed (only markdown is published)",
+        );
+    }
+    (Some(html.html), markdown::to_text(src))
+}
+
+fn coordinates(at: &At<'_>, diags: &mut Diagnostics, field: &[&str], p: LatLon) -> Option<LatLon> {
+    let ok = (-90.0..=90.0).contains(&p.lat) && (-180.0..=180.0).contains(&p.lon);
+    if !ok {
+        at.error(
+            diags,
+            field,
+            "latitude must be within ±90 and longitude within ±180 (WGS84 degrees)",
+        );
+    }
+    ok.then_some(p)
+}
+
+fn place(at: &At<'_>, diags: &mut Diagnostics, w: &WorkPlace) -> (Option<String>, Option<LatLon>) {
+    let address = w.address.as_ref().filter(|a| !a.trim().is_empty());
+    match address {
+        Some(a) => text_rules(at, diags, &["location", "address"], a),
+        None => at.error(
+            diags,
+            &["location"],
+            "write the address workers go to: `location: {address: …, lat: …, lon: …}`",
+        ),
+    }
+    let point = match (w.lat, w.lon) {
+        (Some(lat), Some(lon)) => coordinates(at, diags, &["location"], LatLon { lat, lon }),
+        (None, None) => None,
+        _ => {
+            at.error(
+                diags,
+                &["location"],
+                "give both `lat` and `lon`, or neither",
+            );
+            None
+        }
+    };
+    (address.cloned(), point)
+}
+
+fn check_event(site: &Site, r: &Located<RawEvent>, diags: &mut Diagnostics) -> Option<Event> {
+    let (e, at) = (
+        &r.value,
+        At {
+            file: &r.file,
+            node: &r.node,
+            path: String::new(),
+        },
+    );
+    let before = diags.error_count();
+    let id = record_id(r);
+    if let Err(msg) = check_slug(&id) {
+        at.error(diags, &["id"], msg);
+    }
+    if e.title.trim().is_empty() {
+        at.error(diags, &["title"], "the title is empty");
+    }
+    let market = e
+        .market
+        .as_deref()
+        .and_then(|m| market_ref(site, &at, diags, m));
+    let (address, location) = e
+        .location
+        .as_ref()
+        .map(|w| place(&at, diags, w))
+        .unwrap_or_default();
+    let stops = check_stops(site, &at, e, diags);
+    let caravan = e.kind == EventKind::Caravan;
+    if !caravan && e.market.is_none() && e.location.is_none() {
+        at.error(
+            diags,
+            &[],
+            "say where it is: `market: <id>` or `location: {address: …}`",
+        );
+    }
+    let span = match (e.start, e.end, stops.first(), stops.last()) {
+        (Some(s), Some(end), _, _) => Some((s, end)),
+        (s, end, Some(first), Some(last)) if caravan => {
+            Some((s.unwrap_or(first.start), end.unwrap_or(last.end)))
+        }
+        _ if caravan => None, // no stops: already reported
+        _ => {
+            at.error(
+                diags,
+                &[if e.start.is_none() { "start" } else { "end" }],
+                "a fair needs both `start` and `end` (\"YYYY-MM-DDTHH:MM\")",
+            );
+            None
+        }
+    };
+    if let Some((s, end)) = span
+        && end <= s
+    {
+        at.error(diags, &["end"], "the event must end after it starts");
+    }
+    if let Some((s, end)) = span {
+        for (i, stop) in stops.iter().enumerate() {
+            if stop.start < s || stop.end > end {
+                at.error(diags, &["stops"], format!("stop {} ({}) is outside the caravan's own start and end; leave those out to have them computed from the stops", i + 1, stop.place));
+            }
+        }
+    }
+    text_rules(&at, diags, &["title"], &e.title);
+    text_rules(&at, diags, &["organiser"], &e.organiser);
+    for (i, b) in e.bring.iter().enumerate() {
+        let sub = At {
+            path: format!("bring[{i}]"),
+            ..at_of(&at, "bring", i)
+        };
+        text_rules(&sub, diags, &[], b);
+    }
+    for (i, emp) in e.employers.iter().enumerate() {
+        let sub = At {
+            path: format!("employers[{i}]"),
+            ..at_of(&at, "employers", i)
+        };
+        if emp.name.trim().is_empty() {
+            sub.error(diags, &["name"], "the employer's name is empty");
+        }
+        text_rules(&sub, diags, &["name"], &emp.name);
+        for j in &emp.jobs {
+            text_rules(&sub, diags, &["jobs"], j);
+        }
+        if emp.headcount == Some(0) {
+            sub.error(
+                diags,
+                &["headcount"],
+                "headcount must be at least 1 (or leave it out)",
+            );
+        }
+    }
+    contact(&at, diags, e.contact.as_ref());
+    let (description_html, description_text) = description(&at, diags, e.description.as_deref());
+    let (start, end) = span?;
+    if diags.error_count() > before {
+        return None;
+    }
+    Some(Event {
+        id,
+        title: e.title.trim().to_string(),
+        kind: e.kind,
+        market,
+        address,
+        location,
+        start,
+        end,
+        organiser: e.organiser.clone(),
+        bring: e.bring.clone(),
+        employers: e.employers.clone(),
+        contact_name: e.contact.as_ref().and_then(|c| c.name.clone()),
+        contact_phone: e.contact.as_ref().map(|c| c.phone.clone()),
+        description_html,
+        description_text,
+        stops,
+    })
+}
+
+/// The subtree of the `i`-th item of list `key` (the parent when it is missing).
+fn at_of<'a>(at: &At<'a>, key: &str, i: usize) -> At<'a> {
+    let node = at.node.get(key).and_then(|n| n.item(i)).unwrap_or(at.node);
+    At {
+        file: at.file,
+        node,
+        path: at.path.clone(),
+    }
+}
+
+fn check_stops(site: &Site, at: &At<'_>, e: &RawEvent, diags: &mut Diagnostics) -> Vec<Stop> {
+    if e.kind != EventKind::Caravan {
+        if !e.stops.is_empty() {
+            at.error(
+                diags,
+                &["stops"],
+                "only a caravan (`kind: caravan`) has stops",
+            );
+        }
+        return Vec::new();
+    }
+    if e.stops.is_empty() {
+        at.error(
+            diags,
+            &["kind"],
+            "a caravan needs its route: `stops:` with `{county, place, start, end}` for each stop",
+        );
+    }
+    let mut out = Vec::new();
+    for (i, s) in e.stops.iter().enumerate() {
+        let sub = At {
+            path: format!("stops[{i}]"),
+            ..at_of(at, "stops", i)
+        };
+        let county = site.counties.iter().position(|c| c.code == s.county);
+        if county.is_none() {
+            sub.error(diags, &["county"], format!("county `{}` is not in regions.yaml (write its 6-digit GB/T 2260 code, e.g. \"150121\")", shorten(&s.county)));
+        }
+        if s.end <= s.start {
+            sub.error(diags, &["end"], "the stop must end after it starts");
+        }
+        if s.place.trim().is_empty() {
+            sub.error(diags, &["place"], "say where the caravan stops");
+        }
+        text_rules(&sub, diags, &["place"], &s.place);
+        let location = s
+            .location
+            .and_then(|p| coordinates(&sub, diags, &["location"], p));
+        if let Some(prev) = e.stops.get(i.wrapping_sub(1)).filter(|_| i > 0)
+            && s.start < prev.end
+        {
+            sub.warning(diags, &["start"], "this stop starts before the previous one ends; list stops in the order the caravan visits them");
+        }
+        if let Some(county) = county {
+            out.push(Stop {
+                county,
+                place: s.place.trim().to_string(),
+                start: s.start,
+                end: s.end,
+                location,
+            });
+        }
+    }
+    out.sort_by_key(|s| s.start);
+    out
+}

@@ -1,0 +1,114 @@
+//! Training programmes: dates, the market or address, the subsidies, and what the
+//! worker pays. `cost` is required so that a free course says so (`cost: 0`, shown as
+//! 免费); a course that costs money is allowed, but the price lives in `cost` — fee
+//! wording in the texts (培训费、报名费…) is an error, as on postings.
+
+use super::events::{At, contact, description, market_ref, record_id, text_rules};
+use super::ids::check_slug;
+use crate::diag::Diagnostics;
+use crate::load::Located;
+use crate::load::events::RawTraining;
+use crate::model::Site;
+use crate::model::events::Training;
+
+pub fn check(site: &Site, r: &Located<RawTraining>, diags: &mut Diagnostics) -> Option<Training> {
+    let (t, at) = (
+        &r.value,
+        At {
+            file: &r.file,
+            node: &r.node,
+            path: String::new(),
+        },
+    );
+    let before = diags.error_count();
+    let id = record_id(r);
+    if let Err(msg) = check_slug(&id) {
+        at.error(diags, &["id"], msg);
+    }
+    for (field, text) in [
+        ("title", &t.title),
+        ("trade", &t.trade),
+        ("provider", &t.provider),
+        ("enrol", &t.enrol),
+    ] {
+        if text.trim().is_empty() {
+            at.error(diags, &[field], format!("`{field}` is empty"));
+        }
+        text_rules(&at, diags, &[field], text);
+    }
+    for (field, text) in [
+        ("schedule", &t.schedule),
+        ("duration", &t.duration),
+        ("address", &t.address),
+    ] {
+        if let Some(text) = text {
+            text_rules(&at, diags, &[field], text);
+        }
+    }
+    let market = t
+        .market
+        .as_deref()
+        .and_then(|m| market_ref(site, &at, diags, m));
+    if t.market.is_none() && t.address.as_deref().is_none_or(|a| a.trim().is_empty()) {
+        at.error(
+            diags,
+            &[],
+            "say where the course is held: `market: <id>` or `address: …`",
+        );
+    }
+    if t.end < t.start {
+        at.error(
+            diags,
+            &["end"],
+            format!(
+                "the course ends on {}, before it starts on {}",
+                t.end, t.start
+            ),
+        );
+    }
+    if !(t.cost.is_finite() && t.cost >= 0.0) {
+        at.error(
+            diags,
+            &["cost"],
+            "cost is what the worker pays, in yuan: 0 for a free course, never negative",
+        );
+    }
+    let subsidy = t.subsidy.clone().unwrap_or_default();
+    for (field, amount) in [("training", subsidy.training), ("living", subsidy.living)] {
+        if amount.is_some_and(|a| !(a.is_finite() && a >= 0.0)) {
+            at.error(
+                diags,
+                &["subsidy", field],
+                "a subsidy is an amount in yuan, 0 or more",
+            );
+        }
+    }
+    if let Some(who) = &subsidy.who {
+        text_rules(&at, diags, &["subsidy", "who"], who);
+    }
+    contact(&at, diags, t.contact.as_ref());
+    let (description_html, _) = description(&at, diags, t.description.as_deref());
+    if diags.error_count() > before {
+        return None;
+    }
+    Some(Training {
+        id,
+        title: t.title.trim().to_string(),
+        trade: t.trade.trim().to_string(),
+        provider: t.provider.clone(),
+        market,
+        address: t.address.clone().filter(|a| !a.trim().is_empty()),
+        schedule: t.schedule.clone(),
+        start: t.start,
+        end: t.end,
+        duration: t.duration.clone(),
+        cost: t.cost,
+        subsidy_training: subsidy.training.filter(|a| *a > 0.0),
+        subsidy_living: subsidy.living.filter(|a| *a > 0.0),
+        subsidy_who: subsidy.who,
+        enrol: t.enrol.clone(),
+        contact_name: t.contact.as_ref().and_then(|c| c.name.clone()),
+        contact_phone: t.contact.as_ref().map(|c| c.phone.clone()),
+        description_html,
+    })
+}
