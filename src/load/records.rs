@@ -19,6 +19,9 @@ pub struct SiteConfig {
     pub description: Option<String>,
     #[serde(default = "default_language")]
     pub language: String,
+    /// Extra interface languages (beyond `language`), each written again under `/<lang>/`.
+    #[serde(default)]
+    pub languages: Vec<String>,
     #[serde(default = "default_timezone")]
     pub timezone: String,
     /// Pins "today" (the sample uses it so it shows a full board on any day).

@@ -85,3 +85,27 @@ impl Training {
         self.end >= today
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> LocalDateTime {
+        LocalDateTime::parse(s).expect("a date-time")
+    }
+
+    #[test]
+    fn an_event_is_coming_until_the_end_of_its_last_day() {
+        let stop = Stop {
+            county: 0,
+            place: "村委会".into(),
+            start: at("2026-11-27T09:00"),
+            end: at("2026-11-27T15:00"),
+            location: None,
+        };
+        let day = |s: &str| Day::parse(s).expect("a date");
+        assert!(stop.is_upcoming(day("2026-11-26")));
+        assert!(stop.is_upcoming(day("2026-11-27")), "still on today");
+        assert!(!stop.is_upcoming(day("2026-11-28")));
+    }
+}

@@ -20,6 +20,8 @@ pub struct Site {
     pub title: String,
     pub description: Option<String>,
     pub language: String,
+    /// Extra interface languages, each a whole copy of the HTML site under `/<lang>/`.
+    pub languages: Vec<String>,
     pub timezone: String,
     /// "Today" for expiry and daily sheets.
     pub today: Day,

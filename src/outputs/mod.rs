@@ -3,7 +3,9 @@
 
 pub mod csv;
 pub mod directory;
+pub mod event_ld;
 pub mod feeds;
+pub mod ics;
 pub mod jobs_json;
 pub mod jsonld;
 pub mod market_ld;
@@ -63,5 +65,6 @@ pub fn all(o: &Outputs<'_>) -> Vec<OutFile> {
     out.push(jobs_json::build(o));
     out.push(search::index(o));
     out.push(sitemap::robots(site));
+    out.extend(ics::all(o));
     out
 }

@@ -6,36 +6,51 @@
 //! `qrcode` crate chooses the mask deterministically, so the same address always gives
 //! the same bytes, as the build's byte-identical output needs.
 
-use qrcode::render::svg;
-use qrcode::{EcLevel, QrCode};
+use qrcode::{Color, EcLevel, QrCode};
+use std::fmt::Write as _;
 
-/// Pixels per module in the SVG's own coordinates. Only the `viewBox` matters when CSS
-/// sizes the image; this keeps the intrinsic size sensible where CSS is missing.
-const MODULE_PX: u32 = 4;
+/// The quiet zone around the code, in modules (the standard asks for four).
+const QUIET: usize = 4;
 
 /// An SVG element (no XML declaration, ready to put inline in HTML) that encodes `url`.
 ///
 /// Error correction level M survives a crease or a pin hole through a module; the
 /// four-module quiet zone is drawn in white so a code on a dark board still scans.
 /// The element is `aria-hidden`: the same address is a link or text next to it.
+///
+/// The dark modules are drawn as one path of horizontal runs in module units (about a
+/// quarter of the size of one square per module): a sheet carries dozens of codes.
 pub fn svg(url: &str) -> Result<String, qrcode::types::QrError> {
     let code = QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M)?;
-    let image = code
-        .render::<svg::Color>()
-        .quiet_zone(true)
-        .module_dimensions(MODULE_PX, MODULE_PX)
-        .dark_color(svg::Color("#000"))
-        .light_color(svg::Color("#fff"))
-        .build();
-    // Inline SVG in HTML takes no XML declaration.
-    let body = match image.find("<svg") {
-        Some(at) => &image[at..],
-        None => image.as_str(),
-    };
-    Ok(body.replacen(
-        "<svg ",
-        r#"<svg class="qr" aria-hidden="true" focusable="false" "#,
-        1,
+    let width = code.width();
+    let colors = code.to_colors();
+    let size = width + 2 * QUIET;
+    let mut path = String::with_capacity(width * width / 2);
+    for y in 0..width {
+        let row = &colors[y * width..(y + 1) * width];
+        let mut x = 0;
+        while x < width {
+            if row[x] == Color::Dark {
+                let start = x;
+                while x < width && row[x] == Color::Dark {
+                    x += 1;
+                }
+                let _ = write!(
+                    path,
+                    "M{} {}h{}v1h-{}z",
+                    start + QUIET,
+                    y + QUIET,
+                    x - start,
+                    x - start
+                );
+            } else {
+                x += 1;
+            }
+        }
+    }
+    Ok(format!(
+        r##"<svg class="qr" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" width="{px}" height="{px}" shape-rendering="crispEdges"><rect width="{size}" height="{size}" fill="#fff"/><path fill="#000" d="{path}"/></svg>"##,
+        px = size * 4
     ))
 }
 

@@ -24,6 +24,7 @@ pub fn all(r: &Renderer<'_>) -> Files {
         super::kiosk::screens(r),
         super::directory::all(r),
         search(r),
+        super::events::all(r),
     ];
     let mut out = Vec::new();
     for p in parts {
@@ -172,7 +173,9 @@ fn paginated<'a, H: Serialize + Sync>(
             let title = if n == 1 {
                 heading.to_string()
             } else {
-                format!("{heading}（第 {n} 页）")
+                r.t.get("title_page")
+                    .replace("{title}", heading)
+                    .replace("{n}", &n.to_string())
             };
             r.page(template, &path, &title, None, &data)
         })
@@ -187,8 +190,31 @@ fn job_lists(r: &Renderer<'_>) -> Files {
 #[derive(Serialize)]
 struct PostingPage<'a> {
     p: &'a PostingView<'a>,
-    market: MarketView<'a>,
+    market: MarketBrief<'a>,
     jsonld: String,
+}
+
+/// What a posting page shows of its market: built per page, so kept small (the full
+/// `MarketView` has the week's hours, services, facilities… and is serialised per page).
+#[derive(Serialize)]
+struct MarketBrief<'a> {
+    name: &'a str,
+    path: &'a str,
+    address: &'a str,
+    today_hours: &'a str,
+    hotlines: &'a [views::HotlineView<'a>],
+}
+
+impl<'a> MarketBrief<'a> {
+    fn of(m: &'a MarketView<'a>) -> Self {
+        MarketBrief {
+            name: m.name,
+            path: &m.path,
+            address: m.address,
+            today_hours: &m.today_hours,
+            hotlines: &m.hotlines,
+        }
+    }
 }
 
 fn posting_pages(r: &Renderer<'_>) -> Files {
@@ -197,7 +223,6 @@ fn posting_pages(r: &Renderer<'_>) -> Files {
         .par_iter()
         .zip(r.postings.par_iter())
         .map(|(model, view)| {
-            let market = &r.site.markets[model.market];
             let mut description = model.body_text.clone();
             if let Some(req) = &model.requirements {
                 description = format!("{description}\n{}：{req}", r.t.get("requirements"));
@@ -206,7 +231,7 @@ fn posting_pages(r: &Renderer<'_>) -> Files {
             let ld = jsonld::job_posting(r.site, model, description.trim());
             let data = PostingPage {
                 p: view,
-                market: MarketView::new(r.site, market, r.t),
+                market: MarketBrief::of(&r.markets[model.market]),
                 jsonld: jsonld::script_safe(&ld),
             };
             let summary = format!("{} · {} · {}", view.pay, view.market, view.county);
@@ -394,6 +419,7 @@ struct MarketPage<'a> {
     postings: Vec<&'a PostingView<'a>>,
     jsonld: Option<String>,
     detail: super::market_detail::MarketDetail<'a>,
+    events: Vec<super::events::EventCard<'a>>,
 }
 
 fn markets(r: &Renderer<'_>) -> Files {
@@ -432,6 +458,7 @@ fn markets(r: &Renderer<'_>) -> Files {
             let data = MarketPage {
                 postings: r.postings_at(&m.postings),
                 detail: super::market_detail::MarketDetail::new(site, m, &view, r.t),
+                events: super::events::for_market(r, m),
                 m: view,
                 jsonld: Some(jsonld::script_safe(&ld)),
             };

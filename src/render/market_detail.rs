@@ -115,7 +115,7 @@ impl<'a> MarketDetail<'a> {
             t.get("locator_alt"),
             view.league,
             view.county,
-            coordinates_text(view.lat, view.lon)
+            coordinates_text(view.lat, view.lon, t)
         );
         MarketDetail {
             hotline_groups,
@@ -124,7 +124,7 @@ impl<'a> MarketDetail<'a> {
             status_symbol: svgmap::legend_symbol(&view.status_key),
             hours_data: (m.status == MarketStatus::Operating).then(|| hours_data(site, m)),
             locator: svgmap::locator_map(site, view, &alt),
-            coordinates: coordinates_text(view.lat, view.lon),
+            coordinates: coordinates_text(view.lat, view.lon, t),
         }
     }
 }
@@ -136,9 +136,13 @@ fn sorted_kinds(m: &Market) -> Vec<HotlineKind> {
     kinds
 }
 
-/// "（北纬 40.8383°，东经 111.6497°）".
-fn coordinates_text(lat: f64, lon: f64) -> String {
-    let ns = if lat >= 0.0 { "北纬" } else { "南纬" };
-    let ew = if lon >= 0.0 { "东经" } else { "西经" };
-    format!("（{ns} {:.4}°，{ew} {:.4}°）", lat.abs(), lon.abs())
+/// "（北纬 40.8383°，东经 111.6497°）", with the language's `coordinates_format`.
+fn coordinates_text(lat: f64, lon: f64, t: &Strings) -> String {
+    let ns = t.get(if lat >= 0.0 { "lat_north" } else { "lat_south" });
+    let ew = t.get(if lon >= 0.0 { "lon_east" } else { "lon_west" });
+    t.get("coordinates_format")
+        .replace("{ns}", ns)
+        .replace("{ew}", ew)
+        .replace("{lat}", &format!("{:.4}", lat.abs()))
+        .replace("{lon}", &format!("{:.4}", lon.abs()))
 }

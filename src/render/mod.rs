@@ -5,7 +5,9 @@
 //! view into one output file (relative links, minifying).
 
 mod directory;
+mod events;
 mod families;
+mod help;
 pub mod i18n;
 mod icons;
 mod kiosk;
@@ -14,6 +16,7 @@ pub mod print;
 mod status;
 pub mod svgmap;
 pub mod theme;
+mod training;
 pub mod views;
 
 use crate::model::Site;
@@ -63,6 +66,32 @@ struct SiteView<'a> {
     hotlines: Vec<HotlineView<'a>>,
     footer: &'a crate::load::records::Footer,
     menu: Vec<views::LinkView<'a>>,
+    /// `<html lang>`: the language most of a page's text is in.
+    lang: &'a str,
+    /// The interface language's code (`zh-CN`, `en`, `mn`), for `<html class="ui-…">`.
+    ui: &'a str,
+    /// Every language version of the site, for the switcher and `hreflang` links;
+    /// empty when the site has only one.
+    languages: Vec<LanguageLink<'a>>,
+}
+
+/// One language version of the site (`prefix` is `""` or `en/`).
+#[derive(Serialize)]
+struct LanguageLink<'a> {
+    tag: &'a str,
+    name: &'a str,
+    prefix: String,
+    current: bool,
+}
+
+/// Which copy of the site a renderer writes: the site's own language at the root, or
+/// an extra language (`languages:` in site.yaml) under `/<code>/`.
+struct Tree<'a> {
+    /// `""` or `en/`.
+    prefix: String,
+    language: &'a i18n::Language,
+    /// Every language of the site, the site's own first.
+    all: &'a [i18n::Language],
 }
 
 /// Shared by every page family.
@@ -71,7 +100,11 @@ pub struct Renderer<'a> {
     pub site: &'a Site,
     pub t: &'a Strings,
     pub postings: Vec<PostingView<'a>>,
+    /// Every market's view, by model index, built once.
+    pub markets: Vec<views::MarketView<'a>>,
     options: RenderOptions,
+    /// Prepended to every page's path: `""`, or `en/` for an extra language.
+    prefix: String,
     /// CPU time spent minifying, summed over threads (for `--timings`).
     minify_nanos: std::sync::atomic::AtomicU64,
 }
@@ -97,6 +130,7 @@ impl<'a> Renderer<'a> {
         theme: &Theme,
         t: &'a Strings,
         options: RenderOptions,
+        tree: &Tree<'a>,
     ) -> Result<Self, RenderError> {
         let mut tera = tera::Tera::new();
         tera.autoescape_on(vec![".html"]);
@@ -126,20 +160,55 @@ impl<'a> Renderer<'a> {
             hotlines: views::hotlines(&site.hotlines, t),
             footer: &site.footer,
             menu,
+            lang: &tree.language.page_tag,
+            ui: &tree.language.code,
+            languages: if tree.all.len() > 1 {
+                tree.all
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| LanguageLink {
+                        tag: &l.tag,
+                        name: &l.name,
+                        prefix: if i == 0 {
+                            String::new()
+                        } else {
+                            format!("{}/", l.code)
+                        },
+                        current: l.code == tree.language.code,
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            },
         };
         tera.global_context().insert("site", &site_view);
         tera.global_context().insert("t", t);
+        // Content (titles, names, addresses…) is Chinese: on a page in another language
+        // templates mark it with `{{ zh | safe }}` so screen readers switch voice.
+        let zh = if tree.language.page_tag == i18n::FALLBACK_TAG {
+            ""
+        } else {
+            " lang=\"zh-CN\""
+        };
+        tera.global_context().insert("zh", zh);
         let postings = site
             .postings
             .iter()
             .map(|p| PostingView::new(site, p, t))
+            .collect();
+        let markets = site
+            .markets
+            .iter()
+            .map(|m| views::MarketView::new(site, m, t))
             .collect();
         Ok(Renderer {
             tera,
             site,
             t,
             postings,
+            markets,
             options,
+            prefix: tree.prefix.clone(),
             minify_nanos: Default::default(),
         })
     }
@@ -154,12 +223,16 @@ impl<'a> Renderer<'a> {
         data: &T,
     ) -> Result<OutFile, RenderError> {
         let mut ctx = tera::Context::from_serialize(data).map_err(tera_error)?;
+        let full = format!("{}{path}", self.prefix);
+        // `root` leads to the top of this language's pages, `assets` to the site root,
+        // where the CSS, scripts, fonts, feeds and data files are (written only once).
         ctx.insert("root", &root_prefix(path));
+        ctx.insert("assets", &root_prefix(&full));
         let canonical = self
             .site
             .base_url
             .as_ref()
-            .map(|b| format!("{b}{}", path.trim_end_matches("index.html")));
+            .map(|b| format!("{b}{}", full.trim_end_matches("index.html")));
         ctx.insert(
             "page",
             &PageMeta {
@@ -171,7 +244,7 @@ impl<'a> Renderer<'a> {
         );
         let html = self.tera.render(template, &ctx).map_err(tera_error)?;
         Ok(OutFile {
-            path: path.to_string(),
+            path: full,
             bytes: self.finish(html),
         })
     }
@@ -182,7 +255,7 @@ impl<'a> Renderer<'a> {
             let mut cfg = minify_html::Cfg::new();
             cfg.keep_closing_tags = true;
             cfg.keep_html_and_head_opening_tags = true;
-            cfg.minify_css = true;
+            cfg.minify_css = false;
             cfg.minify_js = false;
             cfg.minify_doctype = false;
             let started = std::time::Instant::now();
@@ -214,13 +287,25 @@ pub fn site(
     theme: &Theme,
     options: RenderOptions,
 ) -> Result<RenderedFiles, RenderError> {
-    let t = Strings::load(&theme.i18n, &site.language).map_err(RenderError)?;
-    let r = Renderer::new(site, theme, &t, options)?;
+    let mut strings = Vec::new();
+    let mut all = Vec::new();
+    for code in std::iter::once(&site.language).chain(&site.languages) {
+        let (t, language) = Strings::load_language(&theme.i18n, code).map_err(RenderError)?;
+        strings.push(t);
+        all.push(language);
+    }
+    let t = &strings[0];
+    let tree = Tree {
+        prefix: String::new(),
+        language: &all[0],
+        all: &all,
+    };
+    let r = Renderer::new(site, theme, t, options, &tree)?;
     let mut files = families::all(&r)?;
     files.extend(crate::outputs::all(&crate::outputs::Outputs {
         site,
         views: &r.postings,
-        t: &t,
+        t,
     }));
     for (path, bytes) in &theme.statics {
         files.push(OutFile {
@@ -228,7 +313,24 @@ pub fn site(
             bytes: bytes.clone(),
         });
     }
-    let minify_cpu =
-        std::time::Duration::from_nanos(r.minify_nanos.load(std::sync::atomic::Ordering::Relaxed));
+    let mut minify_nanos = r.minify_nanos.load(std::sync::atomic::Ordering::Relaxed);
+    drop(r);
+    // Every extra language: the HTML pages again under `/<code>/`; the data files,
+    // feeds and static files stay once at the root.
+    for (t, language) in strings.iter().zip(&all).skip(1) {
+        let tree = Tree {
+            prefix: format!("{}/", language.code),
+            language,
+            all: &all,
+        };
+        let r = Renderer::new(site, theme, t, options, &tree)?;
+        files.extend(
+            families::all(&r)?
+                .into_iter()
+                .filter(|f| f.path.starts_with(&tree.prefix) && f.path.ends_with(".html")),
+        );
+        minify_nanos += r.minify_nanos.load(std::sync::atomic::Ordering::Relaxed);
+    }
+    let minify_cpu = std::time::Duration::from_nanos(minify_nanos);
     Ok(RenderedFiles { files, minify_cpu })
 }

@@ -20,6 +20,28 @@ pub struct Theme {
     pub i18n: BTreeMap<String, String>,
 }
 
+/// The languages a theme has interface strings for: the built-in `i18n/*.yaml` files
+/// and those of the site's theme folder (`overrides`), sorted.
+pub fn languages(overrides: Option<&Path>) -> Vec<String> {
+    let mut langs: Vec<String> = BUILTIN
+        .iter()
+        .filter_map(|(path, _)| path.strip_prefix("i18n/"))
+        .filter_map(|name| name.strip_suffix(".yaml"))
+        .map(str::to_string)
+        .collect();
+    if let Some(Ok(entries)) = overrides.map(|d| std::fs::read_dir(d.join("i18n"))) {
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if let Some(lang) = name.strip_suffix(".yaml") {
+                langs.push(lang.to_string());
+            }
+        }
+    }
+    langs.sort();
+    langs.dedup();
+    langs
+}
+
 impl Theme {
     /// The built-in theme, with `overrides` (a `themes/NAME/` folder) layered on top.
     pub fn load(overrides: Option<&Path>) -> std::io::Result<Theme> {

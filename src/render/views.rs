@@ -53,26 +53,30 @@ pub fn pay_text(pay: &PayModel, t: &Strings) -> String {
     }
 }
 
+/// A date written with the language's pattern `key` (`date_long`: "{y}年{m}月{d}日 {w}",
+/// `date_short`: "{m}月{d}日"; `{month}` is the month's name, `{w}` the weekday's).
+fn date_with(key: &str, d: jiff::civil::Date, t: &Strings) -> String {
+    let wd = d.weekday().to_monday_zero_offset() as usize;
+    t.get(key)
+        .replace("{y}", &d.year().to_string())
+        .replace("{month}", t.get(&format!("month_{}", d.month())))
+        .replace("{m}", &d.month().to_string())
+        .replace("{d}", &d.day().to_string())
+        .replace("{w}", t.get(&format!("weekday_{}", WEEKDAY_KEYS[wd])))
+}
+
 pub fn day_text(d: Day, t: &Strings) -> String {
-    let wd = d.0.weekday().to_monday_zero_offset() as usize;
-    format!(
-        "{}年{}月{}日 {}",
-        d.0.year(),
-        d.0.month(),
-        d.0.day(),
-        t.get(&format!("weekday_{}", WEEKDAY_KEYS[wd]))
-    )
+    date_with("date_long", d.0, t)
 }
 
-fn short_day(d: Day) -> String {
-    format!("{}月{}日", d.0.month(), d.0.day())
+fn short_day(d: Day, t: &Strings) -> String {
+    date_with("date_short", d.0, t)
 }
 
-fn datetime_text(dt: LocalDateTime) -> String {
+fn datetime_text(dt: LocalDateTime, t: &Strings) -> String {
     format!(
-        "{}月{}日 {:02}:{:02}",
-        dt.0.month(),
-        dt.0.day(),
+        "{} {:02}:{:02}",
+        date_with("date_short", dt.0.date(), t),
         dt.0.hour(),
         dt.0.minute()
     )
@@ -129,10 +133,10 @@ impl<'a> PostingView<'a> {
             pay: pay_text(&p.pay, t),
             headcount: p.headcount,
             place: p.place.as_deref().unwrap_or(&market.address),
-            start: p.start.map(datetime_text),
-            end: p.end.map(datetime_text),
-            posted: short_day(p.posted),
-            expires: short_day(p.expires),
+            start: p.start.map(|dt| datetime_text(dt, t)),
+            end: p.end.map(|dt| datetime_text(dt, t)),
+            posted: short_day(p.posted, t),
+            expires: short_day(p.expires, t),
             expires_iso: p.expires.to_string(),
             quick_hire: p.quick_hire,
             contact_name: p.contact_name.as_deref(),
@@ -146,7 +150,7 @@ impl<'a> PostingView<'a> {
                 .map(|w| t.get(&format!("welcome_{}", enum_key(w))))
                 .collect(),
             verified_by: &p.verified_by,
-            verified_on: short_day(p.verified_on),
+            verified_on: short_day(p.verified_on, t),
             kind: t.get(&format!("kind_{}", enum_key(&p.kind))),
             source: p.source.as_deref(),
             market: &market.name,
@@ -217,8 +221,10 @@ pub struct MarketView<'a> {
     pub name: &'a str,
     pub name_mn: Option<&'a str>,
     pub county: &'a str,
+    pub county_mn: Option<&'a str>,
     pub county_path: String,
     pub league: &'a str,
+    pub league_mn: Option<&'a str>,
     pub league_path: String,
     pub address: &'a str,
     pub transit: Option<&'a str>,
@@ -257,7 +263,7 @@ fn spans_text(
         .iter()
         .map(|(a, b)| format!("{a}–{b}"))
         .collect::<Vec<_>>()
-        .join("，")
+        .join(t.get("list_sep"))
 }
 
 impl<'a> MarketView<'a> {
@@ -326,8 +332,10 @@ impl<'a> MarketView<'a> {
             name: &m.name,
             name_mn: m.name_mn.as_deref(),
             county: &county.name,
+            county_mn: county.name_mn.as_deref(),
             county_path: county_path(&league.code, &county.code),
             league: &league.name,
+            league_mn: league.name_mn.as_deref(),
             league_path: league_path(&league.code),
             address: &m.address,
             transit: m.transit.as_deref(),
@@ -343,8 +351,9 @@ impl<'a> MarketView<'a> {
                 spans_text(&m.spans_on(today), t)
             } else {
                 format!(
-                    "{}，{}",
+                    "{}{}{}",
                     t.get(&format!("status_{}", enum_key(&m.status))),
+                    t.get("list_sep"),
                     t.get("not_open_yet")
                 )
             },

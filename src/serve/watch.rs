@@ -17,6 +17,8 @@ pub enum ChangeKind {
     Feed,
     /// A market file.
     Market,
+    /// A job fair, caravan or training programme (`content/events/`, `content/training/`).
+    Event,
     /// A template of a theme.
     Template,
     /// UI strings of a theme.
@@ -75,6 +77,7 @@ pub fn classify(root: &Path, path: &Path) -> ChangeKind {
         ["content", "static", ..] => ChangeKind::ContentStatic,
         ["content", "markets", .., _] if yaml => ChangeKind::Market,
         ["content", "jobs", .., _] if yaml => ChangeKind::Feed,
+        ["content", "events" | "training", .., _] if yaml => ChangeKind::Event,
         ["content", "pages", .., _] if ext == "md" => ChangeKind::Page,
         ["themes", _, "templates", ..] => ChangeKind::Template,
         ["themes", _, "static", ..] => ChangeKind::ThemeStatic,
@@ -100,6 +103,8 @@ mod tests {
             ("/site/content/jobs/a.yaml", Feed),
             ("/site/content/jobs/notes.txt", Ignored),
             ("/site/content/pages/rights.md", Page),
+            ("/site/content/events/hohhot-caravan.yaml", Event),
+            ("/site/content/training/a/b.yml", Event),
             ("/site/content/static/data/outline.geojson", ContentStatic),
             ("/site/themes/mine/templates/base.html", Template),
             ("/site/themes/mine/templates/partials/card.html", Template),

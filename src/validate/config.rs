@@ -112,6 +112,7 @@ pub fn site(config: &Located<SiteConfig>, overrides: &Overrides, diags: &mut Dia
         title: c.title.clone(),
         description: c.description.clone(),
         language: c.language.clone(),
+        languages: Vec::new(),
         timezone: c.timezone.clone(),
         today,
         base_url,
@@ -262,6 +263,50 @@ pub fn regions(
             postings: Vec::new(),
         });
     }
+}
+
+/// `languages:` in site.yaml: extra interface languages, each one the name of an
+/// `i18n/<lang>.yaml` file of the theme (`available`), not the site's own `language`,
+/// listed once. Returns the good ones, in the order written.
+pub fn languages(
+    config: &Located<SiteConfig>,
+    available: &[String],
+    diags: &mut Diagnostics,
+) -> Vec<String> {
+    let c = &config.value;
+    let list = config.node.get("languages");
+    let mut out: Vec<String> = Vec::new();
+    for (i, lang) in c.languages.iter().enumerate() {
+        let pos = list
+            .and_then(|n| n.item(i))
+            .map(|n| n.pos)
+            .unwrap_or_else(|| config.node.pos_of(&["languages"]));
+        let field = format!("languages[{i}]");
+        let problem = if *lang == c.language {
+            Some(format!(
+                "`{lang}` is already the site's `language`; list only the extra ones here"
+            ))
+        } else if out.contains(lang) {
+            Some(format!("`{lang}` is listed twice"))
+        } else if !available.contains(lang) {
+            let extra: Vec<&str> = available
+                .iter()
+                .map(String::as_str)
+                .filter(|l| *l != c.language)
+                .collect();
+            Some(format!(
+                "there are no interface strings for `{lang}` (no i18n/{lang}.yaml in the theme); write one of: {}",
+                extra.join(", ")
+            ))
+        } else {
+            None
+        };
+        match problem {
+            Some(msg) => diags.push(Diagnostic::error(&config.file, pos, field, msg)),
+            None => out.push(lang.clone()),
+        }
+    }
+    out
 }
 
 fn is_code(s: &str) -> bool {

@@ -6,17 +6,15 @@
 //! start and its last stop's end. When written, they must cover every stop.
 
 use super::ids::check_slug;
-use super::rules;
-use crate::diag::{Diagnostic, Diagnostics};
+use super::record::{At, contact, description, duplicates, market_ref, record_id, text_rules};
+use crate::diag::Diagnostics;
 use crate::load::events::{EventKind, RawEvent, RawTraining};
-use crate::load::records::{Contact, LatLon, WorkPlace};
-use crate::load::yaml::{Node, shorten};
+use crate::load::records::{LatLon, WorkPlace};
+use crate::load::yaml::shorten;
 use crate::load::{Located, SiteRoot, events as load};
-use crate::markdown;
 use crate::model::Site;
 use crate::model::events::{Event, Stop};
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Loads and checks `content/events/` and `content/training/` into the model.
 pub fn check_all(
@@ -52,177 +50,6 @@ pub fn check_all(
     );
     site.events = checked;
     site.training = programmes;
-}
-
-/// A record's file and (sub)tree, and the field path of that subtree.
-pub(super) struct At<'a> {
-    pub file: &'a Path,
-    pub node: &'a Node,
-    pub path: String,
-}
-
-impl At<'_> {
-    fn field(&self, field: &[&str]) -> String {
-        let rest = field.join(".");
-        match (self.path.is_empty(), rest.is_empty()) {
-            (true, _) => rest,
-            (false, true) => self.path.clone(),
-            (false, false) => format!("{}.{rest}", self.path),
-        }
-    }
-    pub fn error(&self, diags: &mut Diagnostics, field: &[&str], msg: impl Into<String>) {
-        diags.push(Diagnostic::error(
-            self.file,
-            self.node.pos_of(field),
-            self.field(field),
-            msg,
-        ));
-    }
-    pub fn warning(&self, diags: &mut Diagnostics, field: &[&str], msg: impl Into<String>) {
-        diags.push(Diagnostic::warning(
-            self.file,
-            self.node.pos_of(field),
-            self.field(field),
-            msg,
-        ));
-    }
-}
-
-/// The id a record gets: its `id:`, else the file name without extension.
-pub(super) fn record_id<T: HasId>(r: &Located<T>) -> String {
-    r.value.id().map(str::to_string).unwrap_or_else(|| {
-        r.file
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    })
-}
-
-pub(super) trait HasId {
-    fn id(&self) -> Option<&str>;
-}
-impl HasId for RawEvent {
-    fn id(&self) -> Option<&str> {
-        self.id.as_deref()
-    }
-}
-impl HasId for RawTraining {
-    fn id(&self) -> Option<&str> {
-        self.id.as_deref()
-    }
-}
-
-/// Ids become folders: unique among their kind, whatever the case.
-fn duplicates<'a>(
-    ids: impl Iterator<Item = (String, &'a Path, &'a Node)>,
-    what: &str,
-    diags: &mut Diagnostics,
-) {
-    let mut first: HashMap<String, &Path> = HashMap::new();
-    for (id, file, node) in ids {
-        if let Some(f) = first.get(&id.to_ascii_lowercase()) {
-            diags.push(Diagnostic::error(
-                file,
-                node.pos_of(&["id"]),
-                "id",
-                format!("the {what} id `{id}` is already used by {}", f.display()),
-            ));
-        } else {
-            first.insert(id.to_ascii_lowercase(), file);
-        }
-    }
-}
-
-/// The worker-protection rules on one published text.
-pub(super) fn text_rules(at: &At<'_>, diags: &mut Diagnostics, field: &[&str], text: &str) {
-    let findings = rules::fee_requests(text)
-        .into_iter()
-        .chain(rules::personal_data(text, false))
-        .chain(rules::wording_warnings(text));
-    for f in findings {
-        if f.error {
-            at.error(diags, field, f.message);
-        } else {
-            at.warning(diags, field, f.message);
-        }
-    }
-}
-
-/// `contact:`: a warning when missing, an error when the phone is not a number.
-pub(super) fn contact(at: &At<'_>, diags: &mut Diagnostics, c: Option<&Contact>) {
-    let Some(c) = c else {
-        at.warning(
-            diags,
-            &[],
-            "no contact: workers cannot call to ask (add `contact: {name, phone}`)",
-        );
-        return;
-    };
-    if let Some(n) = &c.name {
-        text_rules(at, diags, &["contact", "name"], n);
-    }
-    let digits = c.phone.chars().filter(char::is_ascii_digit).count();
-    let shaped = c
-        .phone
-        .chars()
-        .all(|ch| ch.is_ascii_digit() || " -+()（）转".contains(ch));
-    if !shaped || !(3..=20).contains(&digits) {
-        at.error(
-            diags,
-            &["contact", "phone"],
-            format!(
-                "`{}` is not a phone number: use digits, spaces and dashes, e.g. 0471-0000-0101",
-                shorten(&c.phone)
-            ),
-        );
-    }
-}
-
-/// A market named by id, with a "did you mean" when one is close.
-pub(super) fn market_ref(
-    site: &Site,
-    at: &At<'_>,
-    diags: &mut Diagnostics,
-    name: &str,
-) -> Option<usize> {
-    let found = site.markets.iter().position(|m| m.id == name);
-    if found.is_none() {
-        let hint = site
-            .markets
-            .iter()
-            .map(|m| (strsim::damerau_levenshtein(name, &m.id), m.id.as_str()))
-            .filter(|(d, k)| *d <= 2.max(k.len() / 3))
-            .min()
-            .map(|(_, k)| format!(" — did you mean `{k}`?"))
-            .unwrap_or_default();
-        at.error(
-            diags,
-            &["market"],
-            format!("market `{}` does not exist{hint}", shorten(name)),
-        );
-    }
-    found
-}
-
-/// Sanitised HTML and plain text of a markdown description, with the text rules.
-pub(super) fn description(
-    at: &At<'_>,
-    diags: &mut Diagnostics,
-    src: Option<&str>,
-) -> (Option<String>, String) {
-    let Some(src) = src else {
-        return (None, String::new());
-    };
-    text_rules(at, diags, &["description"], src);
-    let html = markdown::to_html(src);
-    if html.html_removed {
-        at.warning(
-            diags,
-            &["description"],
-            "raw HTML in the description was removed or changed (only markdown is published)",
-        );
-    }
-    (Some(html.html), markdown::to_text(src))
 }
 
 fn coordinates(at: &At<'_>, diags: &mut Diagnostics, field: &[&str], p: LatLon) -> Option<LatLon> {

@@ -12,6 +12,7 @@ mod map;
 mod markets;
 mod pages;
 mod postings;
+mod record;
 mod reports;
 mod rules;
 mod training;
@@ -43,6 +44,13 @@ pub fn site(root: &SiteRoot, overrides: &Overrides) -> (Option<Site>, Diagnostic
         return (None, diags);
     };
     let mut site = config::site(&config, overrides, &mut diags);
+    let theme_dir = config
+        .value
+        .theme
+        .as_ref()
+        .map(|name| root.root.join("themes").join(name));
+    let available = crate::render::theme::languages(theme_dir.as_deref());
+    site.languages = config::languages(&config, &available, &mut diags);
     if let Some(regions) = &regions {
         config::regions(&mut site, regions, &config.value, &mut diags);
     }

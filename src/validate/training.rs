@@ -3,8 +3,8 @@
 //! 免费); a course that costs money is allowed, but the price lives in `cost` — fee
 //! wording in the texts (培训费、报名费…) is an error, as on postings.
 
-use super::events::{At, contact, description, market_ref, record_id, text_rules};
 use super::ids::check_slug;
+use super::record::{At, contact, description, market_ref, record_id, text_rules};
 use crate::diag::Diagnostics;
 use crate::load::Located;
 use crate::load::events::RawTraining;

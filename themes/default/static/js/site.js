@@ -1,5 +1,22 @@
 // gigboard: progressive enhancements only; every page works without this file.
 
+// 大字 (large text). The header's checkbox works without JS (css/large.css reacts to it
+// with :has()); this remembers the choice in localStorage, and an inline script in each
+// page's <head> puts the "large" class on <html> before the page is drawn.
+(function () {
+  var box = document.getElementById('large-text');
+  if (!box) return;
+  var root = document.documentElement;
+  box.checked = root.classList.contains('large');
+  box.addEventListener('change', function () {
+    root.classList.toggle('large', box.checked);
+    try {
+      if (box.checked) localStorage.setItem('gigboard-large', '1');
+      else localStorage.removeItem('gigboard-large');
+    } catch (e) { /* storage off: the switch still works on this page */ }
+  });
+})();
+
 // "Open now" on a market page. The page carries the market's weekly spans and dated
 // exceptions (minutes since midnight, Monday first) and the site's UTC offset in
 // data-hours; the badge is computed for the real "now" in the site's time zone
