@@ -115,8 +115,24 @@ pub fn render_site(
     overrides: &Overrides,
     minify: bool,
 ) -> Result<Rendered, BuildError> {
+    render_site_cached(root, overrides, minify, None)
+}
+
+/// [`render_site`] reusing unchanged feeds from `cache` (`serve` keeps one between rebuilds).
+pub fn render_site_cached(
+    root: &Path,
+    overrides: &Overrides,
+    minify: bool,
+    cache: Option<&mut validate::FeedCache>,
+) -> Result<Rendered, BuildError> {
     let started = std::time::Instant::now();
-    let (site, diags) = check(root, overrides);
+    let (site, diags) = validate::site_cached(
+        &SiteRoot {
+            root: root.to_path_buf(),
+        },
+        overrides,
+        cache,
+    );
     let Some(site) = site else {
         return Err(BuildError::Content(diags.sorted()));
     };

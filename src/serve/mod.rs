@@ -9,7 +9,8 @@
 mod http;
 pub mod watch;
 
-use crate::{BuildError, Overrides, render_site};
+use crate::validate::FeedCache;
+use crate::{BuildError, Overrides, render_site_cached};
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -60,9 +61,9 @@ impl std::fmt::Display for ServeError {
 impl std::error::Error for ServeError {}
 
 /// Renders the site and swaps it into the snapshot; on error keeps the old files.
-fn rebuild(opts: &ServeOptions, shared: &Shared) -> Duration {
+fn rebuild(opts: &ServeOptions, shared: &Shared, cache: &mut FeedCache) -> Duration {
     let started = Instant::now();
-    let result = render_site(&opts.root, &opts.overrides, opts.minify);
+    let result = render_site_cached(&opts.root, &opts.overrides, opts.minify, Some(cache));
     let elapsed = started.elapsed();
     let event = match result {
         Ok(rendered) => {
@@ -115,7 +116,8 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
         snapshot: Arc::new(RwLock::new(Snapshot::default())),
         events,
     };
-    rebuild(&opts, &shared);
+    let mut cache = FeedCache::default();
+    rebuild(&opts, &shared, &mut cache);
     let addr = SocketAddr::new(opts.bind, opts.port);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -164,8 +166,13 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
                 .map(|p| watch::classify(&root, p))
                 .filter(|k| *k != watch::ChangeKind::Ignored)
                 .collect();
+            // Feeds are checked against settings, regions and markets: when one of
+            // those changes, every feed is read again.
+            if kinds.iter().any(|k| k.invalidates_feeds()) {
+                cache.clear();
+            }
             if !kinds.is_empty() {
-                rebuild(&opts, &watcher_shared);
+                rebuild(&opts, &watcher_shared, &mut cache);
             }
         }
         drop(debouncer);

@@ -30,6 +30,15 @@ pub enum ChangeKind {
 }
 
 impl ChangeKind {
+    /// Whether feeds checked before this change may now be wrong (they are checked
+    /// against the settings, regions and markets).
+    pub fn invalidates_feeds(self) -> bool {
+        matches!(
+            self,
+            ChangeKind::Config | ChangeKind::Regions | ChangeKind::Market
+        )
+    }
+
     /// Whether the change needs the model rebuilt (everything but static files).
     pub fn needs_model(self) -> bool {
         !matches!(
@@ -119,6 +128,24 @@ mod tests {
         ];
         for (path, kind) in table {
             assert_eq!(classify(root, Path::new(path)), kind, "{path}");
+        }
+    }
+
+    #[test]
+    fn only_settings_regions_and_markets_invalidate_checked_feeds() {
+        for kind in [Config, Regions, Market] {
+            assert!(kind.invalidates_feeds(), "{kind:?}");
+        }
+        for kind in [
+            Feed,
+            Page,
+            Template,
+            Strings,
+            ContentStatic,
+            ThemeStatic,
+            Ignored,
+        ] {
+            assert!(!kind.invalidates_feeds(), "{kind:?}");
         }
     }
 

@@ -34,8 +34,43 @@ pub struct Overrides {
     pub base_url: Option<String>,
 }
 
+/// Checked feeds kept between rebuilds by `serve`: a feed file whose size and
+/// modification time are unchanged is not read again. Anything else that changes
+/// (settings, regions, markets) must `clear()` it, since feeds are checked against them.
+#[derive(Default)]
+pub struct FeedCache {
+    feeds: std::collections::HashMap<std::path::PathBuf, CachedFeed>,
+}
+
+struct CachedFeed {
+    stamp: (u64, Option<std::time::SystemTime>),
+    result: postings::FeedResult,
+    diags: Diagnostics,
+}
+
+impl FeedCache {
+    pub fn clear(&mut self) {
+        self.feeds.clear();
+    }
+}
+
+fn stamp(path: &Path) -> (u64, Option<std::time::SystemTime>) {
+    std::fs::metadata(path)
+        .map(|m| (m.len(), m.modified().ok()))
+        .unwrap_or((u64::MAX, None))
+}
+
 /// Loads and checks the whole site. The model is returned only when there is no error.
 pub fn site(root: &SiteRoot, overrides: &Overrides) -> (Option<Site>, Diagnostics) {
+    site_cached(root, overrides, None)
+}
+
+/// [`site`], reusing the feeds of `cache` that did not change (and refreshing it).
+pub fn site_cached(
+    root: &SiteRoot,
+    overrides: &Overrides,
+    mut cache: Option<&mut FeedCache>,
+) -> (Option<Site>, Diagnostics) {
     let mut diags = Diagnostics::default();
     let files = root.discover();
     let config = load::site_config(root, &mut diags);
@@ -68,16 +103,40 @@ pub fn site(root: &SiteRoot, overrides: &Overrides) -> (Option<Site>, Diagnostic
 
     events::check_all(root, &files.events, &files.training, &mut site, &mut diags);
     let refs = postings::Refs::new(&site);
+    let cached = cache.as_deref();
     let checked: Vec<(postings::FeedResult, Diagnostics)> = files
         .feeds
         .par_iter()
         .map(|abs| {
+            if let Some(hit) = cached
+                .and_then(|c| c.feeds.get(abs))
+                .filter(|c| c.stamp == stamp(abs))
+            {
+                return (hit.result.clone(), hit.diags.clone());
+            }
             let mut d = Diagnostics::default();
             let result = load::feed(root, abs, &mut d)
                 .map(|f| postings::check_feed(&site, &refs, &f, &mut d));
             (result.unwrap_or_default(), d)
         })
         .collect();
+    if let Some(cache) = cache.as_deref_mut() {
+        cache.feeds = files
+            .feeds
+            .iter()
+            .zip(&checked)
+            .map(|(abs, (result, diags))| {
+                (
+                    abs.clone(),
+                    CachedFeed {
+                        stamp: stamp(abs),
+                        result: result.clone(),
+                        diags: diags.clone(),
+                    },
+                )
+            })
+            .collect();
+    }
     drop(refs);
     let mut stats = Stats::default();
     let mut all = Vec::new();

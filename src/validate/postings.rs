@@ -38,6 +38,7 @@ impl<'a> Refs<'a> {
 }
 
 /// Where a posting id was written (for the duplicate check, which spans all files).
+#[derive(Clone)]
 pub struct IdSite {
     pub id: String,
     /// Employer, title, posting day and phone: the same posting copied into another feed.
@@ -47,7 +48,7 @@ pub struct IdSite {
     pub path: String,
 }
 
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct FeedResult {
     pub live: Vec<Posting>,
     pub ids: Vec<IdSite>,

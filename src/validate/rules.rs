@@ -62,6 +62,18 @@ const NOT_CHARGED: &[&str] = &[
     "包体检",
 ];
 
+/// Wording that puts a cost on the worker even next to 承担.
+const WORKER_PAYS: &[&str] = &[
+    "自行承担",
+    "个人承担",
+    "本人承担",
+    "自己承担",
+    "求职者承担",
+    "劳动者承担",
+    "自理",
+    "自付",
+];
+
 const DISCRIMINATION: &[&str] = &[
     "限男性",
     "限女性",
@@ -107,7 +119,10 @@ fn clauses(text: &str) -> impl Iterator<Item = &str> {
 pub fn fee_requests(text: &str) -> Vec<Finding> {
     let mut out = Vec::new();
     for clause in clauses(text) {
-        let negated = NOT_CHARGED.iter().any(|n| clause.contains(n));
+        // "…由培训学校承担" is paid by someone else; "自行承担"/"自理" is paid by the worker.
+        let worker_pays = WORKER_PAYS.iter().any(|w| clause.contains(w));
+        let negated = !worker_pays
+            && (NOT_CHARGED.iter().any(|n| clause.contains(n)) || clause.contains("承担"));
         if negated {
             continue;
         }
@@ -270,6 +285,7 @@ mod tests {
             "报名费50元",
             "先交300元服装费",
             "需自付体检费",
+            "体检费自行承担",
             "先交100元才能上岗",
             "收取中介费",
         ] {
@@ -289,6 +305,7 @@ mod tests {
             "日结工资，管午饭",
             "求职者无需缴纳任何费用，谨防以培训、押金等名义收费的诈骗行为。",
             "如有人收取押金请拨打12333举报",
+            "体检费用由培训学校承担",
         ] {
             assert!(fee_requests(t).is_empty(), "{t}: {:?}", fee_requests(t));
         }
