@@ -8,7 +8,6 @@
 
 use qrcode::canvas::{Canvas, MaskPattern};
 use qrcode::{Color, EcLevel};
-use std::fmt::Write as _;
 
 /// The quiet zone around the code, in modules (the standard asks for four).
 const QUIET: usize = 4;
@@ -22,36 +21,45 @@ const QUIET: usize = 4;
 /// The dark modules are drawn as one path of horizontal runs in module units (about a
 /// quarter of the size of one square per module): a sheet carries dozens of codes.
 pub fn svg(url: &str) -> Result<String, qrcode::types::QrError> {
-    let colors = encode(url.as_bytes())?;
-    let width = (colors.len() as f64).sqrt() as usize;
+    let (dark, width) = encode(url.as_bytes())?;
     let size = width + 2 * QUIET;
-    let mut path = String::with_capacity(width * width / 2);
+    let mut path = String::with_capacity(width * width);
     for y in 0..width {
-        let row = &colors[y * width..(y + 1) * width];
+        let row = &dark[y * width..(y + 1) * width];
         let mut x = 0;
         while x < width {
-            if row[x] == Color::Dark {
-                let start = x;
-                while x < width && row[x] == Color::Dark {
-                    x += 1;
-                }
-                let _ = write!(
-                    path,
-                    "M{} {}h{}v1h-{}z",
-                    start + QUIET,
-                    y + QUIET,
-                    x - start,
-                    x - start
-                );
-            } else {
+            if !row[x] {
+                x += 1;
+                continue;
+            }
+            let start = x;
+            while x < width && row[x] {
                 x += 1;
             }
+            // A run of dark modules: a 1-module-high rectangle.
+            path.push('M');
+            push_num(&mut path, start + QUIET);
+            path.push(' ');
+            push_num(&mut path, y + QUIET);
+            path.push('h');
+            push_num(&mut path, x - start);
+            path.push_str("v1h-");
+            push_num(&mut path, x - start);
+            path.push('z');
         }
     }
     Ok(format!(
         r##"<svg class="qr" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" width="{px}" height="{px}" shape-rendering="crispEdges"><rect width="{size}" height="{size}" fill="#fff"/><path fill="#000" d="{path}"/></svg>"##,
         px = size * 4
     ))
+}
+
+/// Decimal digits of a small number, without the formatting machinery.
+fn push_num(out: &mut String, n: usize) {
+    if n >= 10 {
+        push_num(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 const MASKS: [MaskPattern; 8] = [
@@ -73,64 +81,67 @@ const MASKS: [MaskPattern; 8] = [
 /// chosen by the three cheap rules (runs, 2×2 blocks, dark balance), which still steer
 /// away from the large blank or solid areas that make a code hard to scan; any mask
 /// decodes.
-fn encode(data: &[u8]) -> Result<Vec<Color>, qrcode::types::QrError> {
+fn encode(data: &[u8]) -> Result<(Vec<bool>, usize), qrcode::types::QrError> {
     let bits = qrcode::bits::encode_auto(data, EcLevel::M)?;
     let version = bits.version();
     let (codewords, ec) = qrcode::ec::construct_codewords(&bits.into_bytes(), version, EcLevel::M)?;
     let mut canvas = Canvas::new(version, EcLevel::M);
     canvas.draw_all_functional_patterns();
     canvas.draw_data(&codewords, &ec);
-    let mut best: Option<(u32, Vec<Color>)> = None;
+    let width = usize::try_from(version.width()).unwrap_or(0);
+    let mut best: Option<(u32, Vec<bool>)> = None;
     for mask in MASKS {
         let mut c = canvas.clone();
         c.apply_mask(mask);
-        let colors = c.into_colors();
-        let score = penalty(&colors);
+        let dark: Vec<bool> = c
+            .into_colors()
+            .into_iter()
+            .map(|m| m == Color::Dark)
+            .collect();
+        let score = penalty(&dark, width);
         if best.as_ref().is_none_or(|(b, _)| score < *b) {
-            best = Some((score, colors));
+            best = Some((score, dark));
         }
     }
-    Ok(best.map(|(_, c)| c).unwrap_or_default())
+    Ok((best.map(|(_, d)| d).unwrap_or_default(), width))
 }
 
 /// ISO/IEC 18004 penalties N1 (runs of five or more), N2 (2×2 blocks) and N4 (balance).
-fn penalty(colors: &[Color]) -> u32 {
-    let w = (colors.len() as f64).sqrt() as usize;
-    let dark = |x: usize, y: usize| colors[y * w + x] == Color::Dark;
-    let mut score = 0u32;
-    for line in 0..w {
-        for horizontal in [true, false] {
-            let mut run = 1u32;
-            for i in 1..w {
-                let (a, b) = if horizontal {
-                    (dark(i - 1, line), dark(i, line))
-                } else {
-                    (dark(line, i - 1), dark(line, i))
-                };
-                if a == b {
-                    run += 1;
-                } else {
-                    if run >= 5 {
-                        score += run - 2;
-                    }
-                    run = 1;
+fn penalty(dark: &[bool], w: usize) -> u32 {
+    fn runs(score: &mut u32, mut cells: impl Iterator<Item = bool>) {
+        let Some(mut last) = cells.next() else { return };
+        let mut run = 1u32;
+        for c in cells {
+            if c == last {
+                run += 1;
+            } else {
+                if run >= 5 {
+                    *score += run - 2;
                 }
-            }
-            if run >= 5 {
-                score += run - 2;
+                last = c;
+                run = 1;
             }
         }
+        if run >= 5 {
+            *score += run - 2;
+        }
+    }
+    let mut score = 0u32;
+    for line in 0..w {
+        runs(&mut score, dark[line * w..(line + 1) * w].iter().copied());
+        runs(&mut score, (0..w).map(|i| dark[i * w + line]));
     }
     for y in 0..w.saturating_sub(1) {
+        let (top, bottom) = (&dark[y * w..(y + 1) * w], &dark[(y + 1) * w..(y + 2) * w]);
         for x in 0..w - 1 {
-            let d = dark(x, y);
-            if d == dark(x + 1, y) && d == dark(x, y + 1) && d == dark(x + 1, y + 1) {
+            let d = top[x];
+            if d == top[x + 1] && d == bottom[x] && d == bottom[x + 1] {
                 score += 3;
             }
         }
     }
-    let dark_count = colors.iter().filter(|c| **c == Color::Dark).count();
-    let percent = (dark_count * 100 / colors.len().max(1)) as i64;
+    let dark_count = dark.iter().filter(|d| **d).count();
+    let percent = (dark_count * 100 / dark.len().max(1)) as i64;
     score + ((percent - 50).unsigned_abs() as u32 / 5) * 10
 }
 
@@ -162,10 +173,11 @@ mod tests {
     #[test]
     fn modules_match_the_crate_but_for_the_mask_choice() {
         // Same version and size as the crate's own encoder.
-        let ours = encode(URL.as_bytes()).expect("encodes");
+        let (ours, width) = encode(URL.as_bytes()).expect("encodes");
         let theirs = qrcode::QrCode::with_error_correction_level(URL.as_bytes(), EcLevel::M)
             .expect("encodes");
-        assert_eq!(ours.len(), theirs.width() * theirs.width());
+        assert_eq!(width, theirs.width());
+        assert_eq!(ours.len(), width * width);
     }
 
     #[test]

@@ -115,10 +115,30 @@ fn clauses(text: &str) -> impl Iterator<Item = &str> {
         .filter(|c| !c.trim().is_empty())
 }
 
+/// One pass over a text finds every fee word (and 先交): most texts have none, and
+/// then nothing else is searched.
+static FEE_FINDER: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(FEE_WORDS.iter().chain(&["先交"])).ok()
+    });
+
+fn mentions_fees(text: &str) -> bool {
+    match FEE_FINDER.as_ref() {
+        Some(finder) => finder.is_match(text),
+        None => true,
+    }
+}
+
 /// Fee or deposit wording in a text, ignoring clauses that say the opposite.
 pub fn fee_requests(text: &str) -> Vec<Finding> {
     let mut out = Vec::new();
+    if !mentions_fees(text) {
+        return out;
+    }
     for clause in clauses(text) {
+        if !mentions_fees(clause) {
+            continue;
+        }
         // "…由培训学校承担" is paid by someone else; "自行承担"/"自理" is paid by the worker.
         let worker_pays = WORKER_PAYS.iter().any(|w| clause.contains(w));
         let negated = !worker_pays
