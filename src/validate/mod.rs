@@ -69,7 +69,7 @@ pub fn site(root: &SiteRoot, overrides: &Overrides) -> (Option<Site>, Diagnostic
 pub fn site_cached(
     root: &SiteRoot,
     overrides: &Overrides,
-    mut cache: Option<&mut FeedCache>,
+    cache: Option<&mut FeedCache>,
 ) -> (Option<Site>, Diagnostics) {
     let mut diags = Diagnostics::default();
     let files = root.discover();
@@ -120,7 +120,7 @@ pub fn site_cached(
             (result.unwrap_or_default(), d)
         })
         .collect();
-    if let Some(cache) = cache.as_deref_mut() {
+    if let Some(cache) = cache {
         cache.feeds = files
             .feeds
             .iter()
