@@ -118,20 +118,28 @@ pub fn render_site(
     render_site_cached(root, overrides, minify, None)
 }
 
-/// [`render_site`] reusing unchanged feeds from `cache` (`serve` keeps one between rebuilds).
+/// What `serve` keeps between rebuilds: checked feeds and rendered pages.
+#[derive(Default)]
+pub struct BuildCache {
+    pub feeds: validate::FeedCache,
+    pub pages: std::sync::Arc<render::cache::PageCache>,
+}
+
+/// [`render_site`] reusing unchanged feeds and pages from `cache`.
 pub fn render_site_cached(
     root: &Path,
     overrides: &Overrides,
     minify: bool,
-    cache: Option<&mut validate::FeedCache>,
+    cache: Option<&mut BuildCache>,
 ) -> Result<Rendered, BuildError> {
     let started = std::time::Instant::now();
+    let page_cache = cache.as_ref().map(|c| c.pages.clone());
     let (site, diags) = validate::site_cached(
         &SiteRoot {
             root: root.to_path_buf(),
         },
         overrides,
-        cache,
+        cache.map(|c| &mut c.feeds),
     );
     let Some(site) = site else {
         return Err(BuildError::Content(diags.sorted()));
@@ -148,7 +156,7 @@ pub fn render_site_cached(
             source: e,
         })
     })?;
-    let rendered = render::site(&site, &theme, render::RenderOptions { minify })
+    let rendered = render::site(&site, &theme, render::RenderOptions { minify, cache: page_cache })
         .map_err(BuildError::Render)?;
     let mut files = rendered.files;
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();

@@ -6,6 +6,7 @@
 
 mod directory;
 mod events;
+pub mod cache;
 mod families;
 mod help;
 pub mod i18n;
@@ -49,9 +50,11 @@ fn tera_error(e: tera::Error) -> RenderError {
     RenderError(format!("template error: {msg}"))
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Default)]
 pub struct RenderOptions {
     pub minify: bool,
+    /// Pages rendered by the previous build (`serve` keeps one between rebuilds).
+    pub cache: Option<std::sync::Arc<cache::PageCache>>,
 }
 
 /// What every page knows about the site (Tera's global context).
@@ -105,8 +108,16 @@ pub struct Renderer<'a> {
     options: RenderOptions,
     /// Prepended to every page's path: `""`, or `en/` for an extra language.
     prefix: String,
+    /// `Some("zh-CN")` when pages are in another language, so the (Chinese) content
+    /// that Rust code writes into markup can say what it is.
+    pub content_lang: Option<&'static str>,
+    /// The pages' `<html lang>`.
+    pub page_lang: String,
     /// CPU time spent minifying, summed over threads (for `--timings`).
     minify_nanos: std::sync::atomic::AtomicU64,
+    /// What every page of this build shares (templates, strings, site settings): part
+    /// of each page's cache key.
+    shared_key: u64,
 }
 
 /// The `..` prefix that leads from a page back to the site root.
@@ -185,12 +196,10 @@ impl<'a> Renderer<'a> {
         tera.global_context().insert("t", t);
         // Content (titles, names, addresses…) is Chinese: on a page in another language
         // templates mark it with `{{ zh | safe }}` so screen readers switch voice.
-        let zh = if tree.language.page_tag == i18n::FALLBACK_TAG {
-            ""
-        } else {
-            " lang=\"zh-CN\""
-        };
-        tera.global_context().insert("zh", zh);
+        let content_lang =
+            (tree.language.page_tag != i18n::FALLBACK_TAG).then_some(i18n::FALLBACK_TAG);
+        let zh = content_lang.map_or(String::new(), |l| format!(" lang=\"{l}\""));
+        tera.global_context().insert("zh", &zh);
         let postings = site
             .postings
             .iter()
@@ -201,6 +210,11 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|m| views::MarketView::new(site, m, t))
             .collect();
+        let shared_key = if options.cache.is_some() {
+            cache::key_of(&(&theme.templates, &site_view, t, &zh, options.minify, &tree.prefix))
+        } else {
+            0
+        };
         Ok(Renderer {
             tera,
             site,
@@ -209,7 +223,10 @@ impl<'a> Renderer<'a> {
             markets,
             options,
             prefix: tree.prefix.clone(),
+            content_lang,
+            page_lang: tree.language.page_tag.clone(),
             minify_nanos: Default::default(),
+            shared_key,
         })
     }
 
@@ -222,8 +239,19 @@ impl<'a> Renderer<'a> {
         description: Option<&str>,
         data: &T,
     ) -> Result<OutFile, RenderError> {
-        let mut ctx = tera::Context::from_serialize(data).map_err(tera_error)?;
         let full = format!("{}{path}", self.prefix);
+        // In `serve`, a page whose inputs did not change is not rendered again.
+        let key = self
+            .options
+            .cache
+            .as_ref()
+            .map(|_| cache::key_of(&(self.shared_key, template, path, title, description, data)));
+        if let (Some(cache), Some(key)) = (&self.options.cache, key)
+            && let Some(bytes) = cache.get(&full, key)
+        {
+            return Ok(OutFile { path: full, bytes });
+        }
+        let mut ctx = tera::Context::from_serialize(data).map_err(tera_error)?;
         // `root` leads to the top of this language's pages, `assets` to the site root,
         // where the CSS, scripts, fonts, feeds and data files are (written only once).
         ctx.insert("root", &root_prefix(path));
@@ -243,10 +271,11 @@ impl<'a> Renderer<'a> {
             },
         );
         let html = self.tera.render(template, &ctx).map_err(tera_error)?;
-        Ok(OutFile {
-            path: full,
-            bytes: self.finish(html),
-        })
+        let bytes = self.finish(html);
+        if let (Some(cache), Some(key)) = (&self.options.cache, key) {
+            cache.put(&full, key, &bytes);
+        }
+        Ok(OutFile { path: full, bytes })
     }
 
     fn finish(&self, html: String) -> Vec<u8> {
@@ -300,7 +329,7 @@ pub fn site(
         language: &all[0],
         all: &all,
     };
-    let r = Renderer::new(site, theme, t, options, &tree)?;
+    let r = Renderer::new(site, theme, t, options.clone(), &tree)?;
     let mut files = families::all(&r)?;
     files.extend(crate::outputs::all(&crate::outputs::Outputs {
         site,
@@ -323,7 +352,7 @@ pub fn site(
             language,
             all: &all,
         };
-        let r = Renderer::new(site, theme, t, options, &tree)?;
+        let r = Renderer::new(site, theme, t, options.clone(), &tree)?;
         files.extend(
             families::all(&r)?
                 .into_iter()

@@ -9,8 +9,7 @@
 mod http;
 pub mod watch;
 
-use crate::validate::FeedCache;
-use crate::{BuildError, Overrides, render_site_cached};
+use crate::{BuildCache, BuildError, Overrides, render_site_cached};
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -61,7 +60,7 @@ impl std::fmt::Display for ServeError {
 impl std::error::Error for ServeError {}
 
 /// Renders the site and swaps it into the snapshot; on error keeps the old files.
-fn rebuild(opts: &ServeOptions, shared: &Shared, cache: &mut FeedCache) -> Duration {
+fn rebuild(opts: &ServeOptions, shared: &Shared, cache: &mut BuildCache) -> Duration {
     let started = Instant::now();
     let result = render_site_cached(&opts.root, &opts.overrides, opts.minify, Some(cache));
     let elapsed = started.elapsed();
@@ -116,7 +115,7 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
         snapshot: Arc::new(RwLock::new(Snapshot::default())),
         events,
     };
-    let mut cache = FeedCache::default();
+    let mut cache = BuildCache::default();
     rebuild(&opts, &shared, &mut cache);
     let addr = SocketAddr::new(opts.bind, opts.port);
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -169,7 +168,7 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
             // Feeds are checked against settings, regions and markets: when one of
             // those changes, every feed is read again.
             if kinds.iter().any(|k| k.invalidates_feeds()) {
-                cache.clear();
+                cache.feeds.clear();
             }
             if !kinds.is_empty() {
                 rebuild(&opts, &watcher_shared, &mut cache);
