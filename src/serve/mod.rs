@@ -157,12 +157,14 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
     let watcher_shared = shared.clone();
     std::thread::spawn(move || {
         let root = opts.root.clone();
-        for result in rx {
-            let Ok(events) = result else { continue };
-            let kinds: Vec<watch::ChangeKind> = events
-                .iter()
-                .flat_map(|e| e.paths.iter())
-                .map(|p| watch::classify(&root, p))
+        while let Ok(first) = rx.recv() {
+            // Saves that arrived while the last rebuild ran are handled by one rebuild.
+            let batch = std::iter::once(first).chain(rx.try_iter());
+            let kinds: Vec<watch::ChangeKind> = batch
+                .filter_map(Result::ok)
+                .flatten()
+                .flat_map(|e| e.event.paths)
+                .map(|p| watch::classify(&root, &p))
                 .filter(|k| *k != watch::ChangeKind::Ignored)
                 .collect();
             // Feeds are checked against settings, regions and markets: when one of
