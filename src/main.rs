@@ -9,7 +9,7 @@ use gigboard::diag::{Diagnostic, Severity};
 use gigboard::load::scalars::Day;
 use gigboard::{BuildError, BuildOptions, Overrides};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -115,7 +115,10 @@ fn build(args: BuildArgs) -> Result<ExitCode, String> {
         overrides,
         minify: !args.no_minify,
     };
-    match gigboard::build(&opts) {
+    let progress = Progress::after(Duration::from_secs(1));
+    let result = gigboard::build(&opts);
+    drop(progress);
+    match result {
         Ok(report) => {
             let warnings = report.warnings.len();
             eprintln!(
@@ -266,4 +269,44 @@ fn print_timings(report: &gigboard::BuildReport, total: std::time::Duration) {
         report.bytes as f64 / 1e6
     );
     eprintln!("total             {:>8.1} ms", ms(total));
+}
+
+/// A spinner on the terminal for builds that take longer than a moment (hidden when
+/// stderr is not a terminal, as in CI and scripts).
+struct Progress {
+    done: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Progress {
+    fn after(delay: Duration) -> Progress {
+        let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let flag = done.clone();
+        let thread = std::thread::spawn(move || {
+            let started = Instant::now();
+            while started.elapsed() < delay {
+                if flag.load(std::sync::atomic::Ordering::Relaxed) {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            let bar = indicatif::ProgressBar::new_spinner();
+            bar.set_message("building the site…");
+            while !flag.load(std::sync::atomic::Ordering::Relaxed) {
+                bar.tick();
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            bar.finish_and_clear();
+        });
+        Progress { done, thread: Some(thread) }
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        self.done.store(true, std::sync::atomic::Ordering::Relaxed);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
 }
