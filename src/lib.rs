@@ -156,8 +156,15 @@ pub fn render_site_cached(
             source: e,
         })
     })?;
-    let rendered = render::site(&site, &theme, render::RenderOptions { minify, cache: page_cache })
-        .map_err(BuildError::Render)?;
+    let rendered = render::site(
+        &site,
+        &theme,
+        render::RenderOptions {
+            minify,
+            cache: page_cache,
+        },
+    )
+    .map_err(BuildError::Render)?;
     let mut files = rendered.files;
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     files.extend(content_statics(root, &site.statics)?);

@@ -298,7 +298,10 @@ impl Progress {
             }
             bar.finish_and_clear();
         });
-        Progress { done, thread: Some(thread) }
+        Progress {
+            done,
+            thread: Some(thread),
+        }
     }
 }
 

@@ -18,7 +18,10 @@ pub struct PageCache {
 impl PageCache {
     pub fn get(&self, path: &str, key: u64) -> Option<Vec<u8>> {
         let pages = self.pages.lock().ok()?;
-        pages.get(path).filter(|(k, _)| *k == key).map(|(_, bytes)| bytes.clone())
+        pages
+            .get(path)
+            .filter(|(k, _)| *k == key)
+            .map(|(_, bytes)| bytes.clone())
     }
 
     pub fn put(&self, path: &str, key: u64, bytes: &[u8]) {
@@ -61,7 +64,10 @@ mod tests {
         assert_ne!(key_of(&("a", 1)), key_of(&("a", 2)));
         let cache = PageCache::default();
         cache.put("jobs/a/index.html", 7, b"<p>x</p>");
-        assert_eq!(cache.get("jobs/a/index.html", 7).as_deref(), Some(&b"<p>x</p>"[..]));
+        assert_eq!(
+            cache.get("jobs/a/index.html", 7).as_deref(),
+            Some(&b"<p>x</p>"[..])
+        );
         assert_eq!(cache.get("jobs/a/index.html", 8), None);
     }
 }

@@ -128,7 +128,13 @@ fn map_page(r: &Renderer<'_>, views: &[MarketView<'_>]) -> Result<OutFile, Rende
         t.get("markets_count")
     );
     let data = MapPage {
-        svg: svgmap::region_map(site, views, &super::root_prefix(MAP_PATH), &title),
+        svg: svgmap::region_map(
+            site,
+            views,
+            &super::root_prefix(MAP_PATH),
+            &title,
+            r.content_lang.map(|c| (c, r.page_lang.as_str())),
+        ),
         legend,
         leagues,
         attribution: site.map_attribution.as_deref(),

@@ -109,12 +109,11 @@ impl<'a> MarketDetail<'a> {
                 }),
             }
         }
+        // Interface words and numbers only: the figure's caption names the place (in
+        // Chinese, marked as such on a page in another language).
         let alt = format!(
-            "{}{}：{}{}{}",
-            view.name,
+            "{}{}",
             t.get("locator_alt"),
-            view.league,
-            view.county,
             coordinates_text(view.lat, view.lon, t)
         );
         MarketDetail {

@@ -4,9 +4,9 @@
 //! has its own module; they share the [`Renderer`], which knows how to turn a typed
 //! view into one output file (relative links, minifying).
 
+pub mod cache;
 mod directory;
 mod events;
-pub mod cache;
 mod families;
 mod help;
 pub mod i18n;
@@ -211,7 +211,14 @@ impl<'a> Renderer<'a> {
             .map(|m| views::MarketView::new(site, m, t))
             .collect();
         let shared_key = if options.cache.is_some() {
-            cache::key_of(&(&theme.templates, &site_view, t, &zh, options.minify, &tree.prefix))
+            cache::key_of(&(
+                &theme.templates,
+                &site_view,
+                t,
+                &zh,
+                options.minify,
+                &tree.prefix,
+            ))
         } else {
             0
         };
@@ -241,11 +248,10 @@ impl<'a> Renderer<'a> {
     ) -> Result<OutFile, RenderError> {
         let full = format!("{}{path}", self.prefix);
         // In `serve`, a page whose inputs did not change is not rendered again.
-        let key = self
-            .options
-            .cache
-            .as_ref()
-            .map(|_| cache::key_of(&(self.shared_key, template, path, title, description, data)));
+        let key =
+            self.options.cache.as_ref().map(|_| {
+                cache::key_of(&(self.shared_key, template, path, title, description, data))
+            });
         if let (Some(cache), Some(key)) = (&self.options.cache, key)
             && let Some(bytes) = cache.get(&full, key)
         {

@@ -112,7 +112,18 @@ pub fn region_projection(site: &Site, width: f64, pad: f64) -> Option<Projection
 
 /// The `/map/` SVG: outline, league names, one linked marker per market. `root` leads
 /// from the page to the site root; `title` names the map for assistive technology.
-pub fn region_map(site: &Site, markets: &[MarketView<'_>], root: &str, title: &str) -> String {
+/// Each marker is named by the market and county, and described (`<desc>`) by its status.
+/// `langs` (content, page) on a page in another language marks the Chinese names.
+pub fn region_map(
+    site: &Site,
+    markets: &[MarketView<'_>],
+    root: &str,
+    title: &str,
+    langs: Option<(&str, &str)>,
+) -> String {
+    let attr = |l: &str| format!(r#" lang="{}""#, escape(l));
+    let lang = langs.map_or(String::new(), |(content, _)| attr(content));
+    let status_lang = langs.map_or(String::new(), |(_, page)| attr(page));
     let Some(p) = region_projection(site, MAP_WIDTH, MAP_PAD) else {
         return String::new();
     };
@@ -130,7 +141,7 @@ pub fn region_map(site: &Site, markets: &[MarketView<'_>], root: &str, title: &s
         );
     }
     let points: Vec<(f64, f64)> = markets.iter().map(|v| p.project(v.lon, v.lat)).collect();
-    svg.push_str(r#"<g class="labels" aria-hidden="true">"#);
+    let _ = write!(svg, r#"<g class="labels" aria-hidden="true"{lang}>"#);
     for (x, y, name) in place_labels(site, &p, &points) {
         let _ = write!(
             svg,
@@ -143,10 +154,11 @@ pub fn region_map(site: &Site, markets: &[MarketView<'_>], root: &str, title: &s
     svg.push_str("</g><g class=\"markers\">");
     for v in markets {
         let (x, y) = p.project(v.lon, v.lat);
-        let name = format!("{}（{}，{}）", v.name, v.status, v.county);
+        let name = format!("{}（{}）", v.name, v.county);
         let _ = write!(
             svg,
-            r#"<a class="mk mk-{key}" href="{root}{path}" data-market="{id}" aria-label="{name}" transform="translate({x} {y})"><title>{name}</title><circle class="hit" r="15"/>{shape}</a>"#,
+            r#"<a class="mk mk-{key}" href="{root}{path}" data-market="{id}" aria-label="{name}" transform="translate({x} {y})"{lang}><title>{name}</title><desc{status_lang}>{status}</desc><circle class="hit" r="15"/>{shape}</a>"#,
+            status = escape(v.status),
             key = escape(&v.status_key),
             path = escape(&v.path),
             id = escape(v.id),

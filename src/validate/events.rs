@@ -254,10 +254,14 @@ fn check_stops(site: &Site, at: &At<'_>, e: &RawEvent, diags: &mut Diagnostics) 
         let location = s
             .location
             .and_then(|p| coordinates(&sub, diags, &["location"], p));
-        if let Some(prev) = e.stops.get(i.wrapping_sub(1)).filter(|_| i > 0)
+        if let Some(prev) = i.checked_sub(1).and_then(|p| e.stops.get(p))
             && s.start < prev.end
         {
-            sub.warning(diags, &["start"], "this stop starts before the previous one ends; list stops in the order the caravan visits them");
+            sub.warning(
+                diags,
+                &["start"],
+                "this stop starts before the previous one ends; list stops in the order the caravan visits them",
+            );
         }
         if let Some(county) = county {
             out.push(Stop {

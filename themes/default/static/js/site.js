@@ -1,8 +1,8 @@
 // gigboard: progressive enhancements only; every page works without this file.
 
 // 大字 (large text). The header's checkbox works without JS (css/large.css reacts to it
-// with :has()); this remembers the choice in localStorage, and an inline script in each
-// page's <head> puts the "large" class on <html> before the page is drawn.
+// with :has()); this remembers the choice in localStorage, and js/large.js (in each
+// page's <head>) puts the "large" class on <html> before the page is drawn.
 (function () {
   var box = document.getElementById('large-text');
   if (!box) return;
