@@ -65,8 +65,9 @@ fn serve_shows_edits_keeps_the_last_good_site_on_errors_and_recovers() {
     let port = free_port();
     let log = site.path("serve.log");
     let child = Command::new(env!("CARGO_BIN_EXE_gigboard"))
-        .args(["serve", "--port", &port.to_string(), "--root"])
-        .arg(site.root())
+        // As an editor runs it: from the site's folder, no --root (a relative root).
+        .args(["serve", "--port", &port.to_string()])
+        .current_dir(site.root())
         .stdout(Stdio::null())
         .stderr(std::fs::File::create(&log).expect("log file"))
         .spawn()

@@ -13,6 +13,8 @@ use std::sync::Mutex;
 #[derive(Debug, Default)]
 pub struct PageCache {
     pages: Mutex<HashMap<String, (u64, Vec<u8>)>>,
+    /// QR codes by address: drawing one is the costliest part of a print sheet.
+    qr: Mutex<HashMap<String, String>>,
 }
 
 impl PageCache {
@@ -22,6 +24,16 @@ impl PageCache {
             .get(path)
             .filter(|(k, _)| *k == key)
             .map(|(_, bytes)| bytes.clone())
+    }
+
+    pub fn qr(&self, url: &str) -> Option<String> {
+        self.qr.lock().ok()?.get(url).cloned()
+    }
+
+    pub fn put_qr(&self, url: &str, svg: &str) {
+        if let Ok(mut qr) = self.qr.lock() {
+            qr.insert(url.to_string(), svg.to_string());
+        }
     }
 
     pub fn put(&self, path: &str, key: u64, bytes: &[u8]) {

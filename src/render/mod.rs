@@ -304,6 +304,17 @@ impl<'a> Renderer<'a> {
         html.into_bytes()
     }
 
+    /// A QR code drawn by an earlier build of `serve` (an address always gives the same code).
+    pub fn cached_qr(&self, url: &str) -> Option<String> {
+        self.options.cache.as_ref().and_then(|c| c.qr(url))
+    }
+
+    pub fn keep_qr(&self, url: &str, svg: &str) {
+        if let Some(c) = &self.options.cache {
+            c.put_qr(url, svg);
+        }
+    }
+
     /// Views of the postings at these model indices, in order.
     pub fn postings_at(&self, indices: &[usize]) -> Vec<&PostingView<'a>> {
         indices.iter().map(|&i| &self.postings[i]).collect()

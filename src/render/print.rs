@@ -167,7 +167,10 @@ fn qr_codes(r: &Renderer<'_>) -> Result<Vec<Option<String>>, RenderError> {
         .par_iter()
         .map(|p| {
             let url = format!("{base}jobs/{}/", p.id);
-            qr::svg(&url).map(Some).map_err(|e| {
+            if let Some(svg) = r.cached_qr(&url) {
+                return Ok(Some(svg));
+            }
+            qr::svg(&url).inspect(|svg| r.keep_qr(&url, svg)).map(Some).map_err(|e| {
                 RenderError(format!(
                     "cannot draw the QR code of {url} for the printed sheets: {e}; is base_url too long?"
                 ))

@@ -76,9 +76,12 @@ fn rebuild(opts: &ServeOptions, shared: &Shared, cache: &mut BuildCache) -> Dura
                 snap.error = None;
                 snap.generation += 1;
             }
+            let t = rendered.timings;
             eprintln!(
-                "rebuilt in {} ms: {} pages, {} live postings, {} warning(s)",
+                "rebuilt in {} ms (load + validate {} ms, render {} ms): {} pages, {} live postings, {} warning(s)",
                 elapsed.as_millis(),
+                t.load_validate.as_millis(),
+                t.render.as_millis(),
                 rendered.pages,
                 rendered.live,
                 rendered.warnings.len()
@@ -156,7 +159,8 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
     }
     let watcher_shared = shared.clone();
     std::thread::spawn(move || {
-        let root = opts.root.clone();
+        // Events carry absolute paths: classify them against the absolute root.
+        let root = std::fs::canonicalize(&opts.root).unwrap_or_else(|_| opts.root.clone());
         while let Ok(first) = rx.recv() {
             // Saves that arrived while the last rebuild ran are handled by one rebuild.
             let batch = std::iter::once(first).chain(rx.try_iter());
