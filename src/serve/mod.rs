@@ -167,6 +167,8 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
             let kinds: Vec<watch::ChangeKind> = batch
                 .filter_map(Result::ok)
                 .flatten()
+                // Reading files (our own rebuild does) is not a change.
+                .filter(|e| !matches!(e.event.kind, notify::EventKind::Access(_)))
                 .flat_map(|e| e.event.paths)
                 .map(|p| watch::classify(&root, &p))
                 .filter(|k| *k != watch::ChangeKind::Ignored)
