@@ -446,11 +446,7 @@ fn check_texts(ctx: &Ctx<'_>, raw: &RawPosting, diags: &mut Diagnostics) {
         texts.push((&["contact", "name"], n));
     }
     for (field, text) in &texts {
-        let findings = rules::fee_requests(text)
-            .into_iter()
-            .chain(rules::personal_data(text, false))
-            .chain(rules::wording_warnings(text));
-        for f in findings {
+        for f in rules::check_text(text) {
             if f.error {
                 ctx.error(diags, field, f.message);
             } else {

@@ -94,11 +94,7 @@ pub(super) fn duplicates<'a>(
 
 /// The worker-protection rules on one published text.
 pub(super) fn text_rules(at: &At<'_>, diags: &mut Diagnostics, field: &[&str], text: &str) {
-    let findings = rules::fee_requests(text)
-        .into_iter()
-        .chain(rules::personal_data(text, false))
-        .chain(rules::wording_warnings(text));
-    for f in findings {
+    for f in rules::check_text(text) {
         if f.error {
             at.error(diags, field, f.message);
         } else {

@@ -167,6 +167,14 @@ pub fn fee_requests(text: &str) -> Vec<Finding> {
     out
 }
 
+/// Every rule on one published text: fees (errors), personal data (errors), wording (warnings).
+pub fn check_text(text: &str) -> impl Iterator<Item = Finding> {
+    fee_requests(text)
+        .into_iter()
+        .chain(personal_data(text, false))
+        .chain(wording_warnings(text))
+}
+
 /// Discriminatory limits and hype (warnings).
 pub fn wording_warnings(text: &str) -> Vec<Finding> {
     let mut out = Vec::new();
