@@ -13,6 +13,7 @@ pub mod i18n;
 mod icons;
 mod kiosk;
 mod market_detail;
+mod places;
 pub mod print;
 mod status;
 pub mod svgmap;

@@ -1,0 +1,202 @@
+//! The place pages: regions (leagues and counties, with their markets and postings)
+//! and the market directory with one page per market.
+
+use super::Renderer;
+use super::families::{Files, paginated};
+use super::views::{self, MarketView, PostingView};
+use crate::outputs::jsonld;
+use rayon::prelude::*;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct LeagueRow<'a> {
+    name: &'a str,
+    name_mn: Option<&'a str>,
+    path: String,
+    markets: usize,
+    postings: usize,
+    counties: Vec<CountyRow<'a>>,
+}
+
+#[derive(Serialize, Clone)]
+struct CountyRow<'a> {
+    code: &'a str,
+    name: &'a str,
+    name_mn: Option<&'a str>,
+    path: String,
+    markets: usize,
+    operating: usize,
+    postings: usize,
+}
+
+#[derive(Serialize)]
+struct Regions<'a> {
+    leagues: Vec<LeagueRow<'a>>,
+}
+
+#[derive(Serialize)]
+struct RegionHead<'a> {
+    league: &'a str,
+    league_path: String,
+    county: Option<&'a str>,
+    counties: Vec<CountyRow<'a>>,
+    markets: Vec<MarketView<'a>>,
+}
+
+pub(super) fn regions(r: &Renderer<'_>) -> Files {
+    let site = r.site;
+    let county_row = |ci: usize| {
+        let c = &site.counties[ci];
+        let league = &site.leagues[c.league];
+        CountyRow {
+            code: &c.code,
+            name: &c.name,
+            name_mn: c.name_mn.as_deref(),
+            path: views::county_path(&league.code, &c.code),
+            markets: c.markets.len(),
+            operating: c
+                .markets
+                .iter()
+                .filter(|&&m| {
+                    site.markets[m].status == crate::load::records::MarketStatus::Operating
+                })
+                .count(),
+            postings: c.postings.len(),
+        }
+    };
+    let leagues: Vec<LeagueRow> = site
+        .leagues
+        .iter()
+        .map(|l| LeagueRow {
+            name: &l.name,
+            name_mn: l.name_mn.as_deref(),
+            path: views::league_path(&l.code),
+            markets: l.markets.len(),
+            postings: l.postings.len(),
+            counties: l.counties.iter().map(|&ci| county_row(ci)).collect(),
+        })
+        .collect();
+    let mut out = Vec::new();
+    let market_views = |ids: &[usize]| -> Vec<MarketView> {
+        ids.iter()
+            .map(|&m| MarketView::new(site, &site.markets[m], r.t))
+            .collect()
+    };
+    for (li, l) in site.leagues.iter().enumerate() {
+        let head = RegionHead {
+            league: &l.name,
+            league_path: views::league_path(&l.code),
+            county: None,
+            counties: leagues[li].counties.clone(),
+            markets: market_views(&l.markets),
+        };
+        out.extend(paginated(
+            r,
+            "league.html",
+            &format!("regions/{}/", l.code),
+            &l.name,
+            &head,
+            &l.postings,
+        )?);
+        for &ci in &l.counties {
+            let c = &site.counties[ci];
+            let head = RegionHead {
+                league: &l.name,
+                league_path: views::league_path(&l.code),
+                county: Some(&c.name),
+                counties: Vec::new(),
+                markets: market_views(&c.markets),
+            };
+            out.extend(paginated(
+                r,
+                "county.html",
+                &format!("regions/{}/{}/", l.code, c.code),
+                &c.name,
+                &head,
+                &c.postings,
+            )?);
+        }
+    }
+    out.push(r.page(
+        "regions.html",
+        "regions/index.html",
+        r.t.get("regions"),
+        None,
+        &Regions { leagues },
+    )?);
+    Ok(out)
+}
+
+#[derive(Serialize)]
+struct MarketsIndex<'a> {
+    groups: Vec<MarketGroup<'a>>,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct MarketGroup<'a> {
+    league: &'a str,
+    markets: Vec<MarketView<'a>>,
+}
+
+#[derive(Serialize)]
+struct MarketPage<'a> {
+    m: MarketView<'a>,
+    postings: Vec<&'a PostingView<'a>>,
+    jsonld: Option<String>,
+    detail: super::market_detail::MarketDetail<'a>,
+    events: Vec<super::events::EventCard<'a>>,
+}
+
+pub(super) fn markets(r: &Renderer<'_>) -> Files {
+    let site = r.site;
+    let groups = site
+        .leagues
+        .iter()
+        .filter(|l| !l.markets.is_empty())
+        .map(|l| MarketGroup {
+            league: &l.name,
+            markets: l
+                .markets
+                .iter()
+                .map(|&m| MarketView::new(site, &site.markets[m], r.t))
+                .collect(),
+        })
+        .collect();
+    let mut out = vec![r.page(
+        "markets.html",
+        "markets/index.html",
+        r.t.get("markets"),
+        None,
+        &MarketsIndex {
+            groups,
+            count: site.markets.len(),
+        },
+    )?];
+    let pages: Files = site
+        .markets
+        .par_iter()
+        .map(|m| {
+            let view = MarketView::new(site, m, r.t);
+            let title = view.name;
+            let summary = format!("{} · {}", view.address, view.today_hours);
+            let ld = crate::outputs::market_ld::government_service(site, m, r.t);
+            let data = MarketPage {
+                postings: r.postings_at(&m.postings),
+                detail: super::market_detail::MarketDetail::new(site, m, &view, r.t),
+                events: super::events::for_market(r, m),
+                m: view,
+                jsonld: Some(jsonld::script_safe(&ld)),
+            };
+            r.page(
+                "market.html",
+                &views::market_path(&m.id),
+                title,
+                Some(&summary),
+                &data,
+            )
+        })
+        .collect();
+    out.extend(pages?);
+    Ok(out)
+}
