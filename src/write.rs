@@ -113,6 +113,41 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_failure_while_writing_leaves_the_old_output_and_no_staging_folder() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = dir.path().join("output");
+        std::fs::create_dir(&out).expect("mkdir");
+        std::fs::write(out.join("index.html"), "old site").expect("write");
+        // `jobs` is both a file and a folder: the second write fails half-way, as a full
+        // disk or a vanished folder would.
+        let files = vec![
+            OutFile {
+                path: "index.html".into(),
+                bytes: b"new".to_vec(),
+            },
+            OutFile {
+                path: "jobs".into(),
+                bytes: b"x".to_vec(),
+            },
+            OutFile {
+                path: "jobs/a/index.html".into(),
+                bytes: b"a".to_vec(),
+            },
+        ];
+        let err = replace_output(&out, &files).expect_err("cannot write");
+        assert!(
+            err.path.to_string_lossy().contains("staging"),
+            "names the path: {err}"
+        );
+        assert_eq!(
+            std::fs::read(out.join("index.html")).expect("kept"),
+            b"old site"
+        );
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).expect("ls").collect();
+        assert_eq!(leftovers.len(), 1, "only output/ remains");
+    }
+
+    #[test]
     fn replaces_and_cleans_up() {
         let dir = tempfile::tempdir().expect("tempdir");
         let out = dir.path().join("output");

@@ -11,6 +11,7 @@ mod ids;
 mod map;
 mod markets;
 mod pages;
+mod posting_rules;
 mod postings;
 mod record;
 mod reports;

@@ -1,0 +1,152 @@
+//! The rules a posting's pay and texts must meet: pay that is positive and not under
+//! the county's wage floor, piece rates that say what a piece is, a real phone number,
+//! and the worker-protection rules on every published text.
+
+use super::postings::Ctx;
+use super::rules;
+use crate::diag::Diagnostics;
+use crate::load::records::{PayUnit, RawPosting};
+use crate::model::{PayModel, Site};
+
+pub(super) fn check_pay(
+    site: &Site,
+    ctx: &Ctx<'_>,
+    raw: &RawPosting,
+    market: Option<usize>,
+    diags: &mut Diagnostics,
+) -> Option<PayModel> {
+    let p = &raw.pay;
+    let (min, max) = match (p.amount, p.min, p.max) {
+        (Some(a), None, None) => (a, a),
+        (None, Some(lo), Some(hi)) => (lo, hi),
+        (None, Some(lo), None) => (lo, lo),
+        _ => {
+            ctx.error(
+                diags,
+                &["pay"],
+                "write the pay as `amount: 180` or as a range `min: 160, max: 200`, not both",
+            );
+            return None;
+        }
+    };
+    if !(min > 0.0 && max > 0.0 && min.is_finite() && max.is_finite()) {
+        ctx.error(diags, &["pay"], "pay must be a positive amount in yuan");
+        return None;
+    }
+    if max < min {
+        ctx.error(
+            diags,
+            &["pay", "max"],
+            format!("the top of the range ({max}) is below the bottom ({min})"),
+        );
+        return None;
+    }
+    let floor = market
+        .and_then(|m| site.markets.get(m))
+        .and_then(|m| site.counties.get(m.county))
+        .and_then(|c| {
+            site.wage
+                .as_ref()
+                .and_then(|w| w.floor(c.wage_class).map(|f| (w.effective, c, f)))
+        });
+    if let Some((effective, county, floor)) = floor {
+        let (limit, what) = match p.unit {
+            PayUnit::Hour => (
+                floor.hourly,
+                format!(
+                    "the hourly minimum wage of {} ({} yuan, class {})",
+                    county.name, floor.hourly, county.wage_class
+                ),
+            ),
+            PayUnit::Month => (
+                floor.monthly,
+                format!(
+                    "the monthly minimum wage of {} ({} yuan, class {})",
+                    county.name, floor.monthly, county.wage_class
+                ),
+            ),
+            PayUnit::Day => (
+                floor.hourly * 4.0,
+                format!(
+                    "4 hours at the hourly minimum wage of {} ({:.1} yuan = 4 × {})",
+                    county.name,
+                    floor.hourly * 4.0,
+                    floor.hourly
+                ),
+            ),
+            PayUnit::Piece => (0.0, String::new()),
+        };
+        if min < limit {
+            ctx.error(
+                diags,
+                &["pay"],
+                format!("{min} yuan is below {what}, in force since {effective}"),
+            );
+        }
+    }
+    Some(PayModel {
+        min,
+        max,
+        unit: p.unit,
+    })
+}
+
+/// Digits of a phone number.
+pub fn digits(s: &str) -> String {
+    s.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// The worker-protection rules on every published text of a posting.
+pub(super) fn check_texts(ctx: &Ctx<'_>, raw: &RawPosting, diags: &mut Diagnostics) {
+    let mut texts: Vec<(&[&str], &str)> = vec![
+        (&["title"], raw.title.as_str()),
+        (&["employer", "name"], &raw.employer.name),
+    ];
+    if let Some(r) = &raw.requirements {
+        texts.push((&["requirements"], r));
+    }
+    if let Some(b) = &raw.body {
+        texts.push((&["body"], b));
+    }
+    if let Some(s) = &raw.source {
+        texts.push((&["source"], s));
+    }
+    if let Some(a) = raw.location.as_ref().and_then(|l| l.address.as_deref()) {
+        texts.push((&["location", "address"], a));
+    }
+    if let Some(n) = raw.contact.as_ref().and_then(|c| c.name.as_deref()) {
+        texts.push((&["contact", "name"], n));
+    }
+    for (field, text) in &texts {
+        for f in rules::check_text(text) {
+            if f.error {
+                ctx.error(diags, field, f.message);
+            } else {
+                ctx.warning(diags, field, f.message);
+            }
+        }
+    }
+    if let Some(c) = &raw.contact {
+        let n = digits(&c.phone).len();
+        let shaped = c
+            .phone
+            .chars()
+            .all(|ch| ch.is_ascii_digit() || " -+()（）转".contains(ch));
+        if !shaped || !(3..=20).contains(&n) {
+            ctx.error(diags, &["contact", "phone"], format!("`{}` is not a phone number: use digits, spaces and dashes, e.g. 138-0000-0123 or 0471-0000-0101", crate::load::yaml::shorten(&c.phone)));
+        }
+    }
+    if raw.source.as_deref().is_some_and(|s| s.trim().is_empty()) {
+        ctx.error(diags, &["source"], "a repost must name where it came from");
+    }
+    if raw.pay.unit == crate::load::records::PayUnit::Piece {
+        let texts = [
+            raw.title.as_str(),
+            raw.requirements.as_deref().unwrap_or(""),
+            raw.body.as_deref().unwrap_or(""),
+        ];
+        if !rules::names_piece_unit(&texts) {
+            ctx.error(diags, &["pay", "unit"], "a piece rate must say in words what one piece is, e.g. 每件 0.8 元 or 按亩计 (in the body or requirements)");
+        }
+    }
+}
