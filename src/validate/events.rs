@@ -5,8 +5,9 @@
 //! A caravan's top-level `start`/`end` may be left out: they are then its first stop's
 //! start and its last stop's end. When written, they must cover every stop.
 
-use super::ids::check_slug;
-use super::record::{At, contact, description, duplicates, market_ref, record_id, text_rules};
+use super::record::{
+    At, contact, description, duplicates, locate, market_ref, record_id, text_rules,
+};
 use crate::diag::Diagnostics;
 use crate::load::events::{EventKind, RawEvent, RawTraining};
 use crate::load::records::{LatLon, WorkPlace};
@@ -90,19 +91,9 @@ fn place(at: &At<'_>, diags: &mut Diagnostics, w: &WorkPlace) -> (Option<String>
 }
 
 fn check_event(site: &Site, r: &Located<RawEvent>, diags: &mut Diagnostics) -> Option<Event> {
-    let (e, at) = (
-        &r.value,
-        At {
-            file: &r.file,
-            node: &r.node,
-            path: String::new(),
-        },
-    );
+    let e = &r.value;
     let before = diags.error_count();
-    let id = record_id(r);
-    if let Err(msg) = check_slug(&id) {
-        at.error(diags, &["id"], msg);
-    }
+    let (at, id) = locate(r, diags);
     if e.title.trim().is_empty() {
         at.error(diags, &["title"], "the title is empty");
     }

@@ -48,6 +48,20 @@ impl At<'_> {
 }
 
 /// The id a record gets: its `id:`, else the file name without extension.
+/// Where a record is, and its id (file stem unless `id:`), checked as a path segment.
+pub(super) fn locate<'a, T: HasId>(r: &'a Located<T>, diags: &mut Diagnostics) -> (At<'a>, String) {
+    let at = At {
+        file: &r.file,
+        node: &r.node,
+        path: String::new(),
+    };
+    let id = record_id(r);
+    if let Err(msg) = super::ids::check_slug(&id) {
+        at.error(diags, &["id"], msg);
+    }
+    (at, id)
+}
+
 pub(super) fn record_id<T: HasId>(r: &Located<T>) -> String {
     r.value.id().map(str::to_string).unwrap_or_else(|| {
         r.file

@@ -3,8 +3,7 @@
 //! 免费); a course that costs money is allowed, but the price lives in `cost` — fee
 //! wording in the texts (培训费、报名费…) is an error, as on postings.
 
-use super::ids::check_slug;
-use super::record::{At, contact, description, market_ref, record_id, text_rules};
+use super::record::{contact, description, locate, market_ref, text_rules};
 use crate::diag::Diagnostics;
 use crate::load::Located;
 use crate::load::events::RawTraining;
@@ -12,19 +11,9 @@ use crate::model::Site;
 use crate::model::events::Training;
 
 pub fn check(site: &Site, r: &Located<RawTraining>, diags: &mut Diagnostics) -> Option<Training> {
-    let (t, at) = (
-        &r.value,
-        At {
-            file: &r.file,
-            node: &r.node,
-            path: String::new(),
-        },
-    );
+    let t = &r.value;
     let before = diags.error_count();
-    let id = record_id(r);
-    if let Err(msg) = check_slug(&id) {
-        at.error(diags, &["id"], msg);
-    }
+    let (at, id) = locate(r, diags);
     for (field, text) in [
         ("title", &t.title),
         ("trade", &t.trade),
