@@ -570,19 +570,8 @@ fn busiest_pdf() -> &'static Path {
         let pdf = sample().join("busiest.pdf");
         let profile = tempfile::tempdir().expect("a browser profile folder");
         run_limited(
-            Command::new(chromium())
-                .args([
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--no-first-run",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--disable-dev-shm-usage",
-                    "--no-pdf-header-footer",
-                ])
-                .arg(format!("--user-data-dir={}", profile.path().display()))
+            common::headless_chromium(chromium(), profile.path())
+                .arg("--no-pdf-header-footer")
                 .arg(format!("--print-to-pdf={}", pdf.display()))
                 .arg(format!("file://{}", sheet.display())),
             Duration::from_secs(180),

@@ -38,14 +38,6 @@ impl ChangeKind {
             ChangeKind::Config | ChangeKind::Regions | ChangeKind::Market
         )
     }
-
-    /// Whether the change needs the model rebuilt (everything but static files).
-    pub fn needs_model(self) -> bool {
-        !matches!(
-            self,
-            ChangeKind::Ignored | ChangeKind::ContentStatic | ChangeKind::ThemeStatic
-        )
-    }
 }
 
 fn is_noise(name: &str) -> bool {
@@ -147,13 +139,5 @@ mod tests {
         ] {
             assert!(!kind.invalidates_feeds(), "{kind:?}");
         }
-    }
-
-    #[test]
-    fn only_static_changes_skip_the_model() {
-        assert!(Feed.needs_model());
-        assert!(Template.needs_model());
-        assert!(!ContentStatic.needs_model());
-        assert!(!Ignored.needs_model());
     }
 }

@@ -238,3 +238,21 @@ pub fn location_after(file: &str, text: &str, prefix: &str) -> String {
     let (line, col) = line_col(text, prefix);
     format!("{file}:{line}:{}", col + prefix.chars().count())
 }
+
+/// Headless Chromium as this machine's closed network needs it (no background
+/// connections, no sandbox as root), with a fresh profile folder.
+pub fn headless_chromium(program: impl AsRef<std::ffi::OsStr>, profile: &Path) -> Command {
+    let mut cmd = Command::new(program);
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+    ])
+    .arg(format!("--user-data-dir={}", profile.display()));
+    cmd
+}
