@@ -103,49 +103,39 @@ pub struct Timings {
     pub load_validate: std::time::Duration,
     /// Rendering every page and data file (minifying included).
     pub render: std::time::Duration,
-    /// CPU time of minifying, summed over threads (part of `render`).
+    /// Time spent minifying (compacting the templates, part of `render`).
     pub minify_cpu: std::time::Duration,
-    /// Writing the staged output and swapping it in.
+    /// Writing what the render workers did not (data files, feeds, static files) and
+    /// swapping the staged output in; the pages are written while rendering.
     pub write: std::time::Duration,
 }
 
-/// Load → validate → model → render, without touching the output folder.
-pub fn render_site(
-    root: &Path,
-    overrides: &Overrides,
-    minify: bool,
-) -> Result<Rendered, BuildError> {
-    render_site_cached(root, overrides, minify, None)
+/// The checked model and the theme: everything rendering needs.
+pub struct Prepared {
+    pub site: model::Site,
+    pub theme: render::theme::Theme,
+    pub warnings: Vec<Diagnostic>,
+    pub load_validate: std::time::Duration,
 }
 
-/// What `serve` keeps between rebuilds: checked feeds and rendered pages.
-#[derive(Default)]
-pub struct BuildCache {
-    pub feeds: validate::FeedCache,
-    pub pages: std::sync::Arc<render::cache::PageCache>,
-}
-
-/// [`render_site`] reusing unchanged feeds and pages from `cache`.
-pub fn render_site_cached(
+/// Load → validate → model, and the theme. `feeds` (kept by `serve`) spares reading
+/// the feed files that did not change.
+pub fn prepare(
     root: &Path,
     overrides: &Overrides,
-    minify: bool,
-    cache: Option<&mut BuildCache>,
-) -> Result<Rendered, BuildError> {
+    feeds: Option<&mut validate::FeedCache>,
+) -> Result<Prepared, BuildError> {
     let started = std::time::Instant::now();
-    let page_cache = cache.as_ref().map(|c| c.pages.clone());
     let (site, diags) = validate::site_cached(
         &SiteRoot {
             root: root.to_path_buf(),
         },
         overrides,
-        cache.map(|c| &mut c.feeds),
+        feeds,
     );
     let Some(site) = site else {
         return Err(BuildError::Content(diags.sorted()));
     };
-    let load_validate = started.elapsed();
-    let started = std::time::Instant::now();
     let theme_dir = site
         .theme
         .as_ref()
@@ -156,15 +146,39 @@ pub fn render_site_cached(
             source: e,
         })
     })?;
-    let rendered = render::site(
-        &site,
-        &theme,
-        render::RenderOptions {
-            minify,
-            cache: page_cache,
-        },
-    )
-    .map_err(BuildError::Render)?;
+    Ok(Prepared {
+        site,
+        theme,
+        warnings: diags.sorted(),
+        load_validate: started.elapsed(),
+    })
+}
+
+/// Load → validate → model → render, without touching the output folder.
+pub fn render_site(
+    root: &Path,
+    overrides: &Overrides,
+    minify: bool,
+) -> Result<Rendered, BuildError> {
+    let prepared = prepare(root, overrides, None)?;
+    render_prepared(root, &prepared, minify, render::Emit::Keep)
+}
+
+/// Renders a prepared site. With `Emit::Write` the pages are already on disk when this
+/// returns and the other files (data, feeds, static files) still have their bytes.
+pub fn render_prepared(
+    root: &Path,
+    prepared: &Prepared,
+    minify: bool,
+    emit: render::Emit,
+) -> Result<Rendered, BuildError> {
+    let site = &prepared.site;
+    let started = std::time::Instant::now();
+    let rendered = render::site(site, &prepared.theme, render::RenderOptions { minify, emit })
+        .map_err(|e| match e {
+            render::Failure::Render(e) => BuildError::Render(e),
+            render::Failure::Write(e) => BuildError::Io(e),
+        })?;
     let mut files = rendered.files;
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     files.extend(content_statics(root, &site.statics)?);
@@ -172,17 +186,17 @@ pub fn render_site_cached(
     let mut seen = std::collections::HashSet::new();
     files.reverse();
     files.retain(|f| seen.insert(f.path.clone()));
-    files.extend(outputs::sitemap::build(&site, &files));
+    files.extend(outputs::sitemap::build(site, &files));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let timings = Timings {
-        load_validate,
+        load_validate: prepared.load_validate,
         render: started.elapsed(),
         minify_cpu: rendered.minify_cpu,
         write: Default::default(),
     };
     Ok(Rendered {
         files,
-        warnings: diags.sorted(),
+        warnings: prepared.warnings.clone(),
         pages,
         live: site.postings.len(),
         stats: site.stats,
@@ -191,10 +205,43 @@ pub fn render_site_cached(
 }
 
 /// The whole pipeline. On any error the output folder is left exactly as it was.
+///
+/// Pages are written into the staged output by the render workers as they are
+/// rendered; the rest (data files, feeds, static files, the sitemap) after them.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
-    let rendered = render_site(&opts.root, &opts.overrides, opts.minify)?;
+    let prepared = prepare(&opts.root, &opts.overrides, None)?;
+    let staging = std::sync::Arc::new(write::Staging::begin(&opts.output).map_err(BuildError::Io)?);
+    let mut rendered = render_prepared(
+        &opts.root,
+        &prepared,
+        opts.minify,
+        render::Emit::Write(staging.clone()),
+    )?;
+    drop(prepared);
     let started = std::time::Instant::now();
-    write::replace_output(&opts.output, &rendered.files).map_err(BuildError::Io)?;
+    {
+        use rayon::prelude::*;
+        rendered
+            .files
+            .par_iter_mut()
+            .filter(|f| f.state == write::FileState::Kept)
+            .try_for_each(|f| {
+                staging.write(&f.path, &f.bytes)?;
+                f.state = write::FileState::Written(f.bytes.len() as u64);
+                f.bytes = Vec::new();
+                Ok(())
+            })
+            .map_err(BuildError::Io)?;
+    }
+    let staging = std::sync::Arc::into_inner(staging).ok_or_else(|| {
+        BuildError::Io(write::WriteError {
+            path: opts.output.clone(),
+            source: std::io::Error::other("the staged output is still in use"),
+        })
+    })?;
+    staging
+        .finish_with(write::Cleanup::Background)
+        .map_err(BuildError::Io)?;
     let timings = Timings {
         write: started.elapsed(),
         ..rendered.timings
@@ -207,7 +254,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         stats: rendered.stats,
         output: opts.output.clone(),
         timings,
-        bytes: rendered.files.iter().map(|f| f.bytes.len() as u64).sum(),
+        bytes: rendered.files.iter().map(OutFile::len).sum(),
     })
 }
 
@@ -223,10 +270,7 @@ fn content_statics(root: &Path, statics: &[PathBuf]) -> Result<Vec<OutFile>, Bui
                     source: e,
                 })
             })?;
-            Ok(OutFile {
-                path: rel.to_string_lossy().replace('\\', "/"),
-                bytes,
-            })
+            Ok(OutFile::new(rel.to_string_lossy().replace('\\', "/"), bytes))
         })
         .collect()
 }

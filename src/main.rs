@@ -260,7 +260,7 @@ fn print_timings(report: &gigboard::BuildReport, total: std::time::Duration) {
         report.files
     );
     eprintln!(
-        "  minify (CPU)    {:>8.1} ms  (summed over threads)",
+        "  minify          {:>8.1} ms  (templates compacted once, before rendering)",
         ms(t.minify_cpu)
     );
     eprintln!(

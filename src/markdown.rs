@@ -50,7 +50,8 @@ pub fn to_html(src: &str) -> Rendered {
         .to_string();
     Rendered {
         html_removed: raw_html && clean.trim() != unsafe_html.trim(),
-        html: clean,
+        // pulldown-cmark ends every block with a line break; the pages have none.
+        html: crate::render::compact::compact(&clean),
     }
 }
 

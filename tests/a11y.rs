@@ -756,7 +756,10 @@ fn english_pages_are_in_english_with_the_chinese_content_marked() {
             &unmarked[..unmarked.len().min(10)]
         );
     }
-    let board = read("en/index.html");
+    let board: String = Html::parse_document(&read("en/index.html"))
+        .root_element()
+        .text()
+        .collect();
     assert!(board.contains("Today's gig jobs") && board.contains("Friday 27 November 2026"));
 }
 

@@ -176,18 +176,30 @@ fn two_builds_of_the_same_content_and_date_are_byte_identical() {
     assert_same_tree(&first, &snapshot(&b));
 }
 
-/// Entries next to `output/` that a build left behind (staging or old folders).
+/// Entries next to `output/` that a build left behind (staging or old folders). The
+/// previous output is deleted by a background `rm` after the swap: given a few seconds.
 fn leftovers(site: &TestSite) -> Vec<String> {
-    std::fs::read_dir(site.root())
-        .expect("list the site folder")
-        .map(|e| {
-            e.expect("a folder entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .filter(|n| n.starts_with(".output"))
-        .collect()
+    let list = || -> Vec<String> {
+        std::fs::read_dir(site.root())
+            .expect("list the site folder")
+            .map(|e| {
+                e.expect("a folder entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .filter(|n| n.starts_with(".output"))
+            .collect()
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let found = list();
+        let only_old = found.iter().all(|n| n.starts_with(".output.old-"));
+        if found.is_empty() || !only_old || std::time::Instant::now() > deadline {
+            return found;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
 }
 
 #[test]

@@ -123,10 +123,7 @@ pub fn atom(o: &Outputs<'_>, spec: &FeedSpec<'_>) -> OutFile {
         feed.set_authors(vec![author]);
     }
     feed.set_entries(entries);
-    OutFile {
-        path: format!("{}feed.xml", spec.dir),
-        bytes: feed.to_string().into_bytes(),
-    }
+    OutFile::new(format!("{}feed.xml", spec.dir), feed.to_string().into_bytes())
 }
 
 /// JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/).
@@ -197,8 +194,5 @@ pub fn json(o: &Outputs<'_>, spec: &FeedSpec<'_>) -> OutFile {
         items,
     };
     let bytes = serde_json::to_vec_pretty(&feed).unwrap_or_default();
-    OutFile {
-        path: format!("{}feed.json", spec.dir),
-        bytes,
-    }
+    OutFile::new(format!("{}feed.json", spec.dir), bytes)
 }

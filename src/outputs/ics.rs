@@ -232,15 +232,9 @@ pub fn all(o: &Outputs<'_>) -> Vec<OutFile> {
         .collect();
     upcoming.sort_by(|a, b| (a.start, &a.uid).cmp(&(b.start, &b.uid)));
     let name = format!("{} · {}", site.title, o.t.get("events_title"));
-    let mut out = vec![OutFile {
-        path: "events.ics".into(),
-        bytes: calendar(site, &name, &upcoming),
-    }];
+    let mut out = vec![OutFile::new("events.ics", calendar(site, &name, &upcoming))];
     for e in &site.events {
-        out.push(OutFile {
-            path: format!("events/{}/event.ics", e.id),
-            bytes: calendar(site, &e.title, &entries(site, o.t, e, false)),
-        });
+        out.push(OutFile::new(format!("events/{}/event.ics", e.id), calendar(site, &e.title, &entries(site, o.t, e, false))));
     }
     out
 }

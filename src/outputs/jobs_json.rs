@@ -155,8 +155,5 @@ pub fn build(o: &Outputs<'_>) -> OutFile {
         count: postings.len(),
         postings,
     };
-    OutFile {
-        path: "jobs.json".into(),
-        bytes: serde_json::to_vec(&file).unwrap_or_default(),
-    }
+    OutFile::new("jobs.json", serde_json::to_vec(&file).unwrap_or_default())
 }

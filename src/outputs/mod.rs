@@ -27,8 +27,9 @@ pub struct Outputs<'a> {
     pub t: &'a Strings,
 }
 
-/// Every feed and data file that does not depend on the list of pages.
-pub fn all(o: &Outputs<'_>) -> Vec<OutFile> {
+/// Every feed and data file that does not depend on the list of pages; those for
+/// which `wants` says no are only planned (`serve` makes a file when it is asked for).
+pub fn all(o: &Outputs<'_>, wants: &(dyn Fn(&str) -> bool + Sync)) -> Vec<OutFile> {
     let site = o.site;
     let everything: Vec<usize> = (0..site.postings.len()).collect();
     let mut specs = vec![feeds::FeedSpec {
@@ -60,11 +61,31 @@ pub fn all(o: &Outputs<'_>) -> Vec<OutFile> {
     }
     let mut out: Vec<OutFile> = specs
         .par_iter()
-        .flat_map_iter(|s| [feeds::atom(o, s), feeds::json(o, s)])
+        .flat_map_iter(|s| {
+            [
+                make(wants, format!("{}feed.xml", s.dir), || feeds::atom(o, s)),
+                make(wants, format!("{}feed.json", s.dir), || feeds::json(o, s)),
+            ]
+        })
         .collect();
-    out.push(jobs_json::build(o));
-    out.push(search::index(o));
+    out.push(make(wants, "jobs.json".into(), || jobs_json::build(o)));
+    out.push(make(wants, "search/index.js".into(), || search::index(o)));
     out.push(sitemap::robots(site));
     out.extend(ics::all(o));
     out
+}
+
+/// `build()` when `path` is wanted now, else the planned file.
+fn make(
+    wants: &(dyn Fn(&str) -> bool + Sync),
+    path: String,
+    build: impl FnOnce() -> OutFile,
+) -> OutFile {
+    if wants(&path) {
+        let file = build();
+        debug_assert_eq!(file.path, path);
+        file
+    } else {
+        OutFile::planned(path)
+    }
 }

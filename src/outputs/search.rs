@@ -59,8 +59,5 @@ pub fn index(o: &Outputs<'_>) -> OutFile {
         .collect();
     // JSON is valid JavaScript; `<` is escaped so the file is safe in any context.
     let json = super::jsonld::script_safe(&serde_json::to_value(&records).unwrap_or_default());
-    OutFile {
-        path: "search/index.js".into(),
-        bytes: format!("window.GIGBOARD_SEARCH={json};\n").into_bytes(),
-    }
+    OutFile::new("search/index.js", format!("window.GIGBOARD_SEARCH={json};\n").into_bytes())
 }

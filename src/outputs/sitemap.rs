@@ -43,10 +43,7 @@ pub fn build(site: &Site, files: &[OutFile]) -> Option<OutFile> {
         );
     }
     xml.push_str("</urlset>\n");
-    Some(OutFile {
-        path: "sitemap.xml".into(),
-        bytes: xml.into_bytes(),
-    })
+    Some(OutFile::new("sitemap.xml", xml.into_bytes()))
 }
 
 pub fn robots(site: &Site) -> OutFile {
@@ -54,8 +51,5 @@ pub fn robots(site: &Site) -> OutFile {
     if let Some(base) = &site.base_url {
         let _ = writeln!(text, "Sitemap: {base}sitemap.xml");
     }
-    OutFile {
-        path: "robots.txt".into(),
-        bytes: text.into_bytes(),
-    }
+    OutFile::new("robots.txt", text.into_bytes())
 }

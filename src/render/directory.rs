@@ -61,18 +61,9 @@ pub fn all(r: &Renderer<'_>) -> Files {
         .map(|m| MarketView::new(site, m, r.t))
         .collect();
     let mut out = vec![map_page(r, &views)?];
-    out.push(OutFile {
-        path: "markets.geojson".into(),
-        bytes: directory::geojson(site, &views),
-    });
-    out.push(OutFile {
-        path: "markets.json".into(),
-        bytes: directory::json(site, &views),
-    });
-    out.push(OutFile {
-        path: "markets.csv".into(),
-        bytes: directory::csv(site, &views),
-    });
+    out.push(OutFile::new("markets.geojson", directory::geojson(site, &views)));
+    out.push(OutFile::new("markets.json", directory::json(site, &views)));
+    out.push(OutFile::new("markets.csv", directory::csv(site, &views)));
     out.extend(status::files(r)?);
     Ok(out)
 }

@@ -149,6 +149,9 @@ pub(super) fn paginated<'a, H: Serialize + Sync>(
         .into_par_iter()
         .map(|n| {
             let path = list_page_path(dir, n);
+            if !r.wants(&path) {
+                return Ok(r.planned(&path));
+            }
             let slice = &indices[((n - 1) * per).min(indices.len())..(n * per).min(indices.len())];
             let pager = Pager {
                 current: n,
@@ -223,6 +226,9 @@ fn posting_pages(r: &Renderer<'_>) -> Files {
         .par_iter()
         .zip(r.postings.par_iter())
         .map(|(model, view)| {
+            if !r.wants(&view.path) {
+                return Ok(r.planned(&view.path));
+            }
             let mut description = model.body_text.clone();
             if let Some(req) = &model.requirements {
                 description = format!("{description}\n{}：{req}", r.t.get("requirements"));

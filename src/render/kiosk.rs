@@ -63,6 +63,10 @@ pub fn screens(r: &Renderer<'_>) -> Files {
     site.markets
         .par_iter()
         .map(|m| {
+            let path = super::print::kiosk_path(&m.id);
+            if !r.wants(&path) {
+                return Ok(r.planned(&path));
+            }
             let chunks: Vec<&[usize]> = m.postings.chunks(PER_SCREEN).collect();
             let total = chunks.len();
             let screens = chunks
@@ -97,7 +101,7 @@ pub fn screens(r: &Renderer<'_>) -> Files {
             let title = format!("{} {}", m.name, r.t.get("kiosk"));
             r.page(
                 "kiosk.html",
-                &super::print::kiosk_path(&m.id),
+                &path,
                 &title,
                 None,
                 &data,

@@ -4,7 +4,7 @@
 //! has its own module; they share the [`Renderer`], which knows how to turn a typed
 //! view into one output file (relative links, minifying).
 
-pub mod cache;
+pub mod compact;
 mod directory;
 mod events;
 mod families;
@@ -51,11 +51,34 @@ fn tera_error(e: tera::Error) -> RenderError {
     RenderError(format!("template error: {msg}"))
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct RenderOptions {
     pub minify: bool,
-    /// Pages rendered by the previous build (`serve` keeps one between rebuilds).
-    pub cache: Option<std::sync::Arc<cache::PageCache>>,
+    pub emit: Emit,
+}
+
+/// What [`Renderer::page`] does with a page.
+#[derive(Clone, Default)]
+pub enum Emit {
+    /// Keep its bytes in the returned file.
+    #[default]
+    Keep,
+    /// Write it to the staged output as soon as it is rendered (`build`): the site
+    /// never has to fit in memory, and writing overlaps rendering.
+    Write(std::sync::Arc<crate::write::Staging>),
+    /// Render only the page at this path and plan the others (`serve` renders a page
+    /// when it is asked for). `None` renders nothing: the list of every path.
+    Only(Option<std::sync::Arc<str>>),
+}
+
+impl Emit {
+    /// Whether the file at `path` (from the output root) is to be made now.
+    pub fn wants(&self, path: &str) -> bool {
+        match self {
+            Emit::Only(only) => only.as_deref() == Some(path),
+            _ => true,
+        }
+    }
 }
 
 /// What every page knows about the site (Tera's global context).
@@ -114,11 +137,10 @@ pub struct Renderer<'a> {
     pub content_lang: Option<&'static str>,
     /// The pages' `<html lang>`.
     pub page_lang: String,
-    /// CPU time spent minifying, summed over threads (for `--timings`).
+    /// Time spent minifying the templates (for `--timings`).
     minify_nanos: std::sync::atomic::AtomicU64,
-    /// What every page of this build shares (templates, strings, site settings): part
-    /// of each page's cache key.
-    shared_key: u64,
+    /// The first failure to write a page (`Emit::Write`), reported as an I/O error.
+    write_error: std::sync::Mutex<Option<crate::write::WriteError>>,
 }
 
 /// The `..` prefix that leads from a page back to the site root.
@@ -146,13 +168,23 @@ impl<'a> Renderer<'a> {
     ) -> Result<Self, RenderError> {
         let mut tera = tera::Tera::new();
         tera.autoescape_on(vec![".html"]);
-        tera.add_raw_templates(
-            theme
-                .templates
-                .iter()
-                .map(|(k, v)| (k.as_str(), v.as_str())),
-        )
-        .map_err(tera_error)?;
+        // Minifying is done here, once per template (see `compact`).
+        let started = std::time::Instant::now();
+        let sources: Vec<(&str, std::borrow::Cow<'_, str>)> = theme
+            .templates
+            .iter()
+            .map(|(k, v)| {
+                let src = if options.minify {
+                    compact::compact(v).into()
+                } else {
+                    std::borrow::Cow::Borrowed(v.as_str())
+                };
+                (k.as_str(), src)
+            })
+            .collect();
+        let minify_nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        tera.add_raw_templates(sources.iter().map(|(k, v)| (*k, v.as_ref())))
+            .map_err(tera_error)?;
         let menu = site
             .pages
             .iter()
@@ -201,28 +233,18 @@ impl<'a> Renderer<'a> {
             (tree.language.page_tag != i18n::FALLBACK_TAG).then_some(i18n::FALLBACK_TAG);
         let zh = content_lang.map_or(String::new(), |l| format!(" lang=\"{l}\""));
         tera.global_context().insert("zh", &zh);
-        let postings = site
-            .postings
-            .iter()
-            .map(|p| PostingView::new(site, p, t))
-            .collect();
+        let postings = {
+            use rayon::prelude::*;
+            site.postings
+                .par_iter()
+                .map(|p| PostingView::new(site, p, t))
+                .collect()
+        };
         let markets = site
             .markets
             .iter()
             .map(|m| views::MarketView::new(site, m, t))
             .collect();
-        let shared_key = if options.cache.is_some() {
-            cache::key_of(&(
-                &theme.templates,
-                &site_view,
-                t,
-                &zh,
-                options.minify,
-                &tree.prefix,
-            ))
-        } else {
-            0
-        };
         Ok(Renderer {
             tera,
             site,
@@ -233,8 +255,8 @@ impl<'a> Renderer<'a> {
             prefix: tree.prefix.clone(),
             content_lang,
             page_lang: tree.language.page_tag.clone(),
-            minify_nanos: Default::default(),
-            shared_key,
+            minify_nanos: minify_nanos.into(),
+            write_error: Default::default(),
         })
     }
 
@@ -248,15 +270,8 @@ impl<'a> Renderer<'a> {
         data: &T,
     ) -> Result<OutFile, RenderError> {
         let full = format!("{}{path}", self.prefix);
-        // In `serve`, a page whose inputs did not change is not rendered again.
-        let key =
-            self.options.cache.as_ref().map(|_| {
-                cache::key_of(&(self.shared_key, template, path, title, description, data))
-            });
-        if let (Some(cache), Some(key)) = (&self.options.cache, key)
-            && let Some(bytes) = cache.get(&full, key)
-        {
-            return Ok(OutFile { path: full, bytes });
+        if !self.options.emit.wants(&full) {
+            return Ok(OutFile::planned(full));
         }
         let mut ctx = tera::Context::from_serialize(data).map_err(tera_error)?;
         // `root` leads to the top of this language's pages, `assets` to the site root,
@@ -277,49 +292,56 @@ impl<'a> Renderer<'a> {
                 canonical,
             },
         );
-        let html = self.tera.render(template, &ctx).map_err(tera_error)?;
-        let bytes = self.finish(html);
-        if let (Some(cache), Some(key)) = (&self.options.cache, key) {
-            cache.put(&full, key, &bytes);
-        }
-        Ok(OutFile { path: full, bytes })
+        let bytes = self.tera.render(template, &ctx).map_err(tera_error)?.into_bytes();
+        self.emit(full, bytes)
     }
 
-    fn finish(&self, html: String) -> Vec<u8> {
-        #[cfg(feature = "minify")]
-        if self.options.minify {
-            let mut cfg = minify_html::Cfg::new();
-            cfg.keep_closing_tags = true;
-            cfg.keep_html_and_head_opening_tags = true;
-            cfg.minify_css = false;
-            cfg.minify_js = false;
-            cfg.minify_doctype = false;
-            let started = std::time::Instant::now();
-            let out = minify_html::minify(html.as_bytes(), &cfg);
-            let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
-            self.minify_nanos
-                .fetch_add(nanos, std::sync::atomic::Ordering::Relaxed);
-            return out;
-        }
-        let _ = self.options;
-        html.into_bytes()
+    /// Whether the page at `path` (in this language's tree) is to be rendered now:
+    /// families check it before costly work for one page (QR codes, maps).
+    pub fn wants(&self, path: &str) -> bool {
+        self.options.emit.wants(&format!("{}{path}", self.prefix))
     }
 
-    /// A QR code drawn by an earlier build of `serve` (an address always gives the same code).
-    pub fn cached_qr(&self, url: &str) -> Option<String> {
-        self.options.cache.as_ref().and_then(|c| c.qr(url))
+    /// The file of a page that is not rendered now (see [`Renderer::wants`]).
+    pub fn planned(&self, path: &str) -> OutFile {
+        OutFile::planned(format!("{}{path}", self.prefix))
     }
 
-    pub fn keep_qr(&self, url: &str, svg: &str) {
-        if let Some(c) = &self.options.cache {
-            c.put_qr(url, svg);
+    /// Hands a finished file (its path from the output root) to where it goes.
+    pub fn emit(&self, path: String, bytes: Vec<u8>) -> Result<OutFile, RenderError> {
+        let Emit::Write(staging) = &self.options.emit else {
+            return Ok(OutFile::new(path, bytes));
+        };
+        if let Err(e) = staging.write(&path, &bytes) {
+            let message = e.to_string();
+            if let Ok(mut first) = self.write_error.lock() {
+                first.get_or_insert(e);
+            }
+            return Err(RenderError(message));
         }
+        Ok(OutFile {
+            path,
+            bytes: Vec::new(),
+            state: crate::write::FileState::Written(bytes.len() as u64),
+        })
+    }
+
+    fn take_write_error(&self) -> Option<crate::write::WriteError> {
+        self.write_error.lock().ok().and_then(|mut e| e.take())
     }
 
     /// Views of the postings at these model indices, in order.
     pub fn postings_at(&self, indices: &[usize]) -> Vec<&PostingView<'a>> {
         indices.iter().map(|&i| &self.postings[i]).collect()
     }
+}
+
+/// Why rendering stopped.
+#[derive(Debug)]
+pub enum Failure {
+    Render(RenderError),
+    /// A page could not be written (`Emit::Write`).
+    Write(crate::write::WriteError),
 }
 
 /// The rendered files and the CPU time minifying took.
@@ -329,10 +351,21 @@ pub struct RenderedFiles {
 }
 
 /// Renders every page of the site and returns them with the theme's and site's static files.
-pub fn site(
+pub fn site(site: &Site, theme: &Theme, options: RenderOptions) -> Result<RenderedFiles, Failure> {
+    let mut write_error = None;
+    let result = site_trees(site, theme, options, &mut write_error);
+    match (result, write_error) {
+        (_, Some(e)) => Err(Failure::Write(e)),
+        (Ok(files), None) => Ok(files),
+        (Err(e), None) => Err(Failure::Render(e)),
+    }
+}
+
+fn site_trees(
     site: &Site,
     theme: &Theme,
     options: RenderOptions,
+    write_error: &mut Option<crate::write::WriteError>,
 ) -> Result<RenderedFiles, RenderError> {
     let mut strings = Vec::new();
     let mut all = Vec::new();
@@ -347,21 +380,30 @@ pub fn site(
         language: &all[0],
         all: &all,
     };
-    let r = Renderer::new(site, theme, t, options.clone(), &tree)?;
-    let mut files = families::all(&r)?;
-    files.extend(crate::outputs::all(&crate::outputs::Outputs {
-        site,
-        views: &r.postings,
-        t,
-    }));
-    for (path, bytes) in &theme.statics {
-        files.push(OutFile {
-            path: path.clone(),
-            bytes: bytes.clone(),
-        });
+    // Asked for one page (`serve`), only the language tree that has it is rendered.
+    let only = match &options.emit {
+        Emit::Only(Some(path)) => Some(path.clone()),
+        _ => None,
+    };
+    let in_tree = |prefix: &str| -> bool {
+        only.as_deref().is_none_or(|p| {
+            let extra = all
+                .iter()
+                .skip(1)
+                .find(|l| p.starts_with(&format!("{}/", l.code)) && p.ends_with(".html"));
+            match extra {
+                Some(l) => prefix == format!("{}/", l.code),
+                None => prefix.is_empty(),
+            }
+        })
+    };
+    let mut files = Vec::new();
+    let mut minify_nanos = 0;
+    if in_tree("") {
+        let r = Renderer::new(site, theme, t, options.clone(), &tree)?;
+        root_tree(&r, theme, &options, &mut files, write_error)?;
+        minify_nanos += r.minify_nanos.load(std::sync::atomic::Ordering::Relaxed);
     }
-    let mut minify_nanos = r.minify_nanos.load(std::sync::atomic::Ordering::Relaxed);
-    drop(r);
     // Every extra language: the HTML pages again under `/<code>/`; the data files,
     // feeds and static files stay once at the root.
     for (t, language) in strings.iter().zip(&all).skip(1) {
@@ -370,9 +412,16 @@ pub fn site(
             language,
             all: &all,
         };
+        if !in_tree(&tree.prefix) {
+            continue;
+        }
         let r = Renderer::new(site, theme, t, options.clone(), &tree)?;
+        let tree_files = families::all(&r);
+        if let Some(e) = r.take_write_error() {
+            write_error.get_or_insert(e);
+        }
         files.extend(
-            families::all(&r)?
+            tree_files?
                 .into_iter()
                 .filter(|f| f.path.starts_with(&tree.prefix) && f.path.ends_with(".html")),
         );
@@ -380,4 +429,33 @@ pub fn site(
     }
     let minify_cpu = std::time::Duration::from_nanos(minify_nanos);
     Ok(RenderedFiles { files, minify_cpu })
+}
+
+/// The site's own language at the root, with the data files, feeds and static files.
+fn root_tree(
+    r: &Renderer<'_>,
+    theme: &Theme,
+    options: &RenderOptions,
+    files: &mut Vec<OutFile>,
+    write_error: &mut Option<crate::write::WriteError>,
+) -> Result<(), RenderError> {
+    let site = r.site;
+    let pages = families::all(r);
+    if let Some(e) = r.take_write_error() {
+        write_error.get_or_insert(e);
+    }
+    files.extend(pages?);
+    let emit = &options.emit;
+    files.extend(crate::outputs::all(
+        &crate::outputs::Outputs {
+            site,
+            views: &r.postings,
+            t: r.t,
+        },
+        &|path| emit.wants(path),
+    ));
+    for (path, bytes) in &theme.statics {
+        files.push(OutFile::new(path.clone(), bytes.clone()));
+    }
+    Ok(())
 }

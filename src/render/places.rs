@@ -177,6 +177,10 @@ pub(super) fn markets(r: &Renderer<'_>) -> Files {
         .markets
         .par_iter()
         .map(|m| {
+            let path = views::market_path(&m.id);
+            if !r.wants(&path) {
+                return Ok(r.planned(&path));
+            }
             let view = MarketView::new(site, m, r.t);
             let title = view.name;
             let summary = format!("{} · {}", view.address, view.today_hours);
@@ -190,7 +194,7 @@ pub(super) fn markets(r: &Renderer<'_>) -> Files {
             };
             r.page(
                 "market.html",
-                &views::market_path(&m.id),
+                &path,
                 title,
                 Some(&summary),
                 &data,

@@ -38,7 +38,7 @@ pub fn kiosk_path(market_id: &str) -> String {
 struct SheetRow<'a> {
     p: &'a PostingView<'a>,
     /// Inline SVG of the posting's address; None when the site has no base_url.
-    qr: Option<&'a str>,
+    qr: Option<String>,
     /// The work starts at the market itself (the posting names no other place), so a
     /// market's sheet says "here" instead of repeating the address from its head.
     at_market: bool,
@@ -157,40 +157,32 @@ fn complaint_for<'a>(own: &'a [Hotline], r: &Renderer<'a>) -> Vec<HotlineView<'a
     }
 }
 
-/// The QR code of every live posting, in model order; all None without a base_url.
-fn qr_codes(r: &Renderer<'_>) -> Result<Vec<Option<String>>, RenderError> {
+/// The QR code of the posting at model index `i`; None without a base_url.
+fn qr_code(r: &Renderer<'_>, i: usize) -> Result<Option<String>, RenderError> {
     let Some(base) = r.site.base_url.as_deref() else {
-        return Ok(vec![None; r.site.postings.len()]);
+        return Ok(None);
     };
-    r.site
-        .postings
-        .par_iter()
-        .map(|p| {
-            let url = format!("{base}jobs/{}/", p.id);
-            if let Some(svg) = r.cached_qr(&url) {
-                return Ok(Some(svg));
-            }
-            qr::svg(&url).inspect(|svg| r.keep_qr(&url, svg)).map(Some).map_err(|e| {
-                RenderError(format!(
-                    "cannot draw the QR code of {url} for the printed sheets: {e}; is base_url too long?"
-                ))
-            })
-        })
-        .collect()
+    let url = format!("{base}jobs/{}/", r.site.postings[i].id);
+    qr::svg(&url).map(Some).map_err(|e| {
+        RenderError(format!(
+            "cannot draw the QR code of {url} for the printed sheets: {e}; is base_url too long?"
+        ))
+    })
 }
 
 /// Every market's sheet, the region-wide quick-hire sheet and the index of sheets.
 pub fn sheets(r: &Renderer<'_>) -> Files {
     let site = r.site;
-    let codes = qr_codes(r)?;
-    let rows = |indices: &[usize]| -> Vec<SheetRow<'_>> {
+    let rows = |indices: &[usize]| -> Result<Vec<SheetRow<'_>>, RenderError> {
         indices
-            .iter()
-            .map(|&i| SheetRow {
-                p: &r.postings[i],
-                qr: codes[i].as_deref(),
-                at_market: site.postings[i].place.is_none(),
-                start: start_text(r, i),
+            .par_iter()
+            .map(|&i| {
+                Ok(SheetRow {
+                    p: &r.postings[i],
+                    qr: qr_code(r, i)?,
+                    at_market: site.postings[i].place.is_none(),
+                    start: start_text(r, i),
+                })
             })
             .collect()
     };
@@ -198,13 +190,16 @@ pub fn sheets(r: &Renderer<'_>) -> Files {
         .markets
         .par_iter()
         .map(|m| {
-            let view = MarketView::new(site, m, r.t);
             let path = sheet_path(&m.id);
+            if !r.wants(&path) {
+                return Ok(r.planned(&path));
+            }
+            let view = MarketView::new(site, m, r.t);
             let title = format!("{} {}", m.name, r.t.get("print_sheet_title"));
             let data = Sheet {
                 heading: &m.name,
                 today_note: m.closure_on(site.today).and_then(|c| c.note.clone()),
-                rows: rows(&m.postings),
+                rows: rows(&m.postings)?,
                 show_market: false,
                 complaint: complaint_for(&m.hotlines, r),
                 has_base_url: site.base_url.is_some(),
@@ -226,7 +221,10 @@ pub fn sheets(r: &Renderer<'_>) -> Files {
         .filter(|&i| site.postings[i].quick_hire)
         .collect();
     let heading = r.t.get("print_quick_sheet");
-    out.push(r.page(
+    out.push(if !r.wants(QUICK_SHEET_PATH) {
+        r.planned(QUICK_SHEET_PATH)
+    } else {
+        r.page(
         "print.html",
         QUICK_SHEET_PATH,
         heading,
@@ -235,7 +233,7 @@ pub fn sheets(r: &Renderer<'_>) -> Files {
             heading,
             m: None,
             today_note: None,
-            rows: rows(&quick),
+            rows: rows(&quick)?,
             show_market: true,
             complaint: complaint_lines(&site.hotlines, r),
             has_base_url: site.base_url.is_some(),
@@ -243,7 +241,8 @@ pub fn sheets(r: &Renderer<'_>) -> Files {
             back_path: "print/index.html".into(),
             kiosk_path: None,
         },
-    )?);
+    )?
+    });
     out.push(index(r, quick.len())?);
     Ok(out)
 }

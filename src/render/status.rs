@@ -92,16 +92,10 @@ pub fn files(r: &Renderer<'_>) -> Files {
     let mut files: Vec<OutFile> = site
         .filed_reports
         .iter()
-        .map(|(date, bytes)| OutFile {
-            path: snapshot_path(*date),
-            bytes: bytes.clone(),
-        })
+        .map(|(date, bytes)| OutFile::new(snapshot_path(*date), bytes.clone()))
         .collect();
     if !site.filed_reports.iter().any(|(d, _)| *d == day) {
-        files.push(OutFile {
-            path: snapshot_path(day),
-            bytes: csv.clone(),
-        });
+        files.push(OutFile::new(snapshot_path(day), csv.clone()));
     }
     let mut snapshots: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
     snapshots.sort_by(|a, b| b.cmp(a));
@@ -160,10 +154,7 @@ pub fn files(r: &Renderer<'_>) -> Files {
         &data,
     )?;
     files.push(page);
-    files.push(OutFile {
-        path: "reports/status.csv".into(),
-        bytes: csv,
-    });
+    files.push(OutFile::new("reports/status.csv", csv));
     Ok(files)
 }
 

@@ -101,14 +101,19 @@ fn inject(html: &[u8], error: Option<&str>) -> Vec<u8> {
 async fn file(State(shared): State<Shared>, uri: Uri) -> Response {
     let path = percent_decode(uri.path());
     let rel = path.trim_start_matches('/');
-    let Ok(snap) = shared.snapshot.read() else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    let (site, error) = match shared.snapshot.read() {
+        Ok(snap) => (snap.site.clone(), snap.error.clone()),
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    let Some(site) = site else {
+        return (StatusCode::SERVICE_UNAVAILABLE, "the site has errors; see the terminal")
+            .into_response();
     };
     let (key, status) = if rel.is_empty() || rel.ends_with('/') {
         (format!("{rel}index.html"), StatusCode::OK)
-    } else if snap.files.contains_key(rel) {
+    } else if site.has(rel) {
         (rel.to_string(), StatusCode::OK)
-    } else if snap.files.contains_key(&format!("{rel}/index.html")) {
+    } else if site.has(&format!("{rel}/index.html")) {
         // Relative links inside the page only work from the folder's own address.
         let location = HeaderValue::from_str(&format!("{}/", uri.path()))
             .unwrap_or(HeaderValue::from_static("/"));
@@ -120,16 +125,27 @@ async fn file(State(shared): State<Shared>, uri: Uri) -> Response {
     } else {
         ("404.html".to_string(), StatusCode::NOT_FOUND)
     };
-    let (key, status) = if snap.files.contains_key(&key) {
+    let (key, status) = if site.has(&key) {
         (key, status)
     } else {
         ("404.html".into(), StatusCode::NOT_FOUND)
     };
-    let Some(bytes) = snap.files.get(&key) else {
-        return (StatusCode::NOT_FOUND, "not found").into_response();
+    // A page not asked for since the last change is rendered now, off the async thread.
+    let made = {
+        let key = key.clone();
+        tokio::task::spawn_blocking(move || site.file(&key)).await
+    };
+    let bytes = match made {
+        Ok(Some(Ok(bytes))) => bytes,
+        Ok(Some(Err(e))) => {
+            eprintln!("{e}");
+            return (StatusCode::INTERNAL_SERVER_ERROR, e).into_response();
+        }
+        Ok(None) => return (StatusCode::NOT_FOUND, "not found").into_response(),
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
     let body = if key.ends_with(".html") {
-        inject(bytes, snap.error.as_deref())
+        inject(&bytes, error.as_deref())
     } else {
         bytes.to_vec()
     };

@@ -1,15 +1,19 @@
 //! `gigboard serve`: build in memory, serve over HTTP on loopback, watch `content/`
 //! and `themes/`, rebuild on change and reload the open pages.
 //!
-//! The served files are exactly what `build` would write (the same render), held in
-//! memory; only HTML responses get the live-reload script. A content error is shown
-//! in the terminal and as an overlay on the page, and the last good site keeps being
-//! served until the error is fixed.
+//! A change re-reads only the files that changed and rebuilds the model; then no page
+//! is rendered until it is asked for. A page is rendered on its first request from
+//! the current model, by the same renderer as `build` (the same bytes, but for the
+//! live-reload script every HTML response gets), and kept until the next change. So
+//! a save is served as fast as one page renders, whatever the size of the site.
+//! A content error is shown in the terminal and as an overlay on the page, and the
+//! last good site keeps being served until the error is fixed.
 
 mod http;
 pub mod watch;
 
-use crate::{BuildCache, BuildError, Overrides, render_site_cached};
+use crate::write::FileState;
+use crate::{BuildError, Overrides, Prepared, prepare, render, render_prepared};
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -26,12 +30,57 @@ pub struct ServeOptions {
     pub open: bool,
 }
 
-/// The site being served: the last good files and the current error, if any.
+/// The site being served: the last good version and the current error, if any.
 #[derive(Default)]
 pub struct Snapshot {
-    pub files: HashMap<String, Arc<[u8]>>,
+    pub site: Option<Arc<Generation>>,
     pub error: Option<String>,
     pub generation: u64,
+}
+
+/// One good version of the site: its model, and every file it has, made or not yet.
+pub struct Generation {
+    prepared: Prepared,
+    minify: bool,
+    /// Every output path; the bytes once made (data and static files at once, pages
+    /// on their first request).
+    files: HashMap<String, std::sync::Mutex<Option<Arc<[u8]>>>>,
+}
+
+impl Generation {
+    pub fn has(&self, path: &str) -> bool {
+        self.files.contains_key(path)
+    }
+
+    /// The bytes of `path`, rendering it now if no one asked for it since the last
+    /// change. None when the site has no such file.
+    pub fn file(&self, path: &str) -> Option<Result<Arc<[u8]>, String>> {
+        let slot = self.files.get(path)?;
+        if let Some(bytes) = slot.lock().ok().and_then(|b| b.clone()) {
+            return Some(Ok(bytes));
+        }
+        let emit = render::Emit::Only(Some(Arc::from(path)));
+        let options = render::RenderOptions {
+            minify: self.minify,
+            emit,
+        };
+        let made = render::site(&self.prepared.site, &self.prepared.theme, options)
+            .map_err(|e| match e {
+                render::Failure::Render(e) => e.to_string(),
+                render::Failure::Write(e) => e.to_string(),
+            })
+            .and_then(|r| {
+                r.files
+                    .into_iter()
+                    .find(|f| f.path == path && f.state == FileState::Kept)
+                    .map(|f| Arc::<[u8]>::from(f.bytes))
+                    .ok_or_else(|| format!("{path} was not rendered"))
+            });
+        if let (Ok(bytes), Ok(mut slot)) = (&made, slot.lock()) {
+            *slot = Some(bytes.clone());
+        }
+        Some(made)
+    }
 }
 
 /// State shared by the HTTP handlers and the rebuild loop (no statics).
@@ -59,32 +108,51 @@ impl std::fmt::Display for ServeError {
 
 impl std::error::Error for ServeError {}
 
-/// Renders the site and swaps it into the snapshot; on error keeps the old files.
-fn rebuild(opts: &ServeOptions, shared: &Shared, cache: &mut BuildCache) -> Duration {
+/// Checks the site and plans its files, and swaps that into the snapshot; on error
+/// keeps the old version. Pages are rendered later, when asked for.
+fn rebuild(
+    opts: &ServeOptions,
+    shared: &Shared,
+    feeds: &mut crate::validate::FeedCache,
+) -> Duration {
     let started = Instant::now();
-    let result = render_site_cached(&opts.root, &opts.overrides, opts.minify, Some(cache));
+    let result = prepare(&opts.root, &opts.overrides, Some(feeds)).and_then(|prepared| {
+        let planned = render_prepared(
+            &opts.root,
+            &prepared,
+            opts.minify,
+            render::Emit::Only(None),
+        )?;
+        Ok((prepared, planned))
+    });
     let elapsed = started.elapsed();
     let event = match result {
-        Ok(rendered) => {
-            let files = rendered
+        Ok((prepared, planned)) => {
+            let files = planned
                 .files
                 .into_iter()
-                .map(|f| (f.path, Arc::from(f.bytes)))
+                .map(|f| {
+                    let bytes = (f.state == FileState::Kept).then(|| Arc::from(f.bytes));
+                    (f.path, std::sync::Mutex::new(bytes))
+                })
                 .collect();
+            let generation = Generation {
+                prepared,
+                minify: opts.minify,
+                files,
+            };
             if let Ok(mut snap) = shared.snapshot.write() {
-                snap.files = files;
+                snap.site = Some(Arc::new(generation));
                 snap.error = None;
                 snap.generation += 1;
             }
-            let t = rendered.timings;
             eprintln!(
-                "rebuilt in {} ms (load + validate {} ms, render {} ms): {} pages, {} live postings, {} warning(s)",
+                "rebuilt in {} ms (load + validate {} ms): {} pages, {} live postings, {} warning(s)",
                 elapsed.as_millis(),
-                t.load_validate.as_millis(),
-                t.render.as_millis(),
-                rendered.pages,
-                rendered.live,
-                rendered.warnings.len()
+                planned.timings.load_validate.as_millis(),
+                planned.pages,
+                planned.live,
+                planned.warnings.len()
             );
             Event::Reload
         }
@@ -118,8 +186,8 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
         snapshot: Arc::new(RwLock::new(Snapshot::default())),
         events,
     };
-    let mut cache = BuildCache::default();
-    rebuild(&opts, &shared, &mut cache);
+    let mut feeds = crate::validate::FeedCache::default();
+    rebuild(&opts, &shared, &mut feeds);
     let addr = SocketAddr::new(opts.bind, opts.port);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -147,7 +215,13 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
         open_browser(&url);
     }
     let (tx, rx) = std::sync::mpsc::channel();
-    let mut debouncer = notify_debouncer_full::new_debouncer(Duration::from_millis(50), None, tx)
+    // An editor's save is a burst of events within a few milliseconds: 20 ms of quiet
+    // ends it, checked every 5 ms.
+    let mut debouncer = notify_debouncer_full::new_debouncer(
+        Duration::from_millis(20),
+        Some(Duration::from_millis(5)),
+        tx,
+    )
         .map_err(|e| ServeError(format!("cannot watch files: {e}")))?;
     for dir in ["content", "themes"] {
         let path = opts.root.join(dir);
@@ -176,10 +250,10 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
             // Feeds are checked against settings, regions and markets: when one of
             // those changes, every feed is read again.
             if kinds.iter().any(|k| k.invalidates_feeds()) {
-                cache.feeds.clear();
+                feeds.clear();
             }
             if !kinds.is_empty() {
-                rebuild(&opts, &watcher_shared, &mut cache);
+                rebuild(&opts, &watcher_shared, &mut feeds);
             }
         }
         drop(debouncer);

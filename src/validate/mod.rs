@@ -45,8 +45,8 @@ pub struct FeedCache {
 
 struct CachedFeed {
     stamp: (u64, Option<std::time::SystemTime>),
-    result: postings::FeedResult,
-    diags: Diagnostics,
+    result: std::sync::Arc<postings::FeedResult>,
+    diags: std::sync::Arc<Diagnostics>,
 }
 
 impl FeedCache {
@@ -105,7 +105,11 @@ pub fn site_cached(
     events::check_all(root, &files.events, &files.training, &mut site, &mut diags);
     let refs = postings::Refs::new(&site);
     let cached = cache.as_deref();
-    let checked: Vec<(postings::FeedResult, Diagnostics)> = files
+    type Checked = (
+        std::sync::Arc<postings::FeedResult>,
+        std::sync::Arc<Diagnostics>,
+    );
+    let checked: Vec<Checked> = files
         .feeds
         .par_iter()
         .map(|abs| {
@@ -118,7 +122,7 @@ pub fn site_cached(
             let mut d = Diagnostics::default();
             let result = load::feed(root, abs, &mut d)
                 .map(|f| postings::check_feed(&site, &refs, &f, &mut d));
-            (result.unwrap_or_default(), d)
+            (result.unwrap_or_default().into(), d.into())
         })
         .collect();
     if let Some(cache) = cache {
@@ -143,6 +147,11 @@ pub fn site_cached(
     let mut all = Vec::new();
     let mut ids = Vec::new();
     for (result, d) in checked {
+        // Without a cache nothing else holds the feed: its postings move, not copy.
+        let (result, d) = (
+            std::sync::Arc::unwrap_or_clone(result),
+            std::sync::Arc::unwrap_or_clone(d),
+        );
         diags.extend(d);
         stats.postings_total += result.total;
         stats.expired += result.expired;

@@ -1,0 +1,211 @@
+//! Minifying, done once per template instead of once per page.
+//!
+//! Our templates are written one element per line; what a minifier takes out of the
+//! pages is almost only those line breaks. Running minify-html over every rendered page
+//! cost more CPU than all the rest of the build together (it parses each page again)
+//! and saved about 2 % of the bytes. So the line breaks are taken out of the template
+//! sources when the theme is loaded, and the pages come out of Tera already compact.
+//!
+//! The rule keeps the page's rendering exactly as it was: a run of white space that
+//! holds a line break is dropped when it touches a block-level tag (white space
+//! between blocks is never drawn) and becomes one space otherwise (a browser collapses
+//! it to one space anyway). Inside `<pre>`, `<textarea>`, `<script>` and `<style>`
+//! nothing changes, since line breaks mean something there.
+
+/// Tags whose boxes are blocks (or never drawn): white space beside them is not shown.
+const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "base",
+    "blockquote",
+    "body",
+    "br",
+    "caption",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hr",
+    "html",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "meta",
+    "nav",
+    "noscript",
+    "ol",
+    "option",
+    "p",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "title",
+    "tr",
+    "ul",
+    "!doctype",
+];
+
+/// Elements whose text keeps its line breaks.
+const RAW_TAGS: &[&str] = &["pre", "textarea", "script", "style"];
+
+/// The lower-case name of the tag that starts at `s` (`<p class…`, `</li>`), if any.
+fn tag_name(s: &str) -> Option<String> {
+    let rest = s.strip_prefix('<')?;
+    let rest = rest.strip_prefix('/').unwrap_or(rest);
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '!' || c == '-'))
+        .unwrap_or(rest.len());
+    (end > 0).then(|| rest[..end].to_ascii_lowercase())
+}
+
+fn is_block(name: &str) -> bool {
+    BLOCK_TAGS.contains(&name)
+}
+
+/// The name of the tag that ends right before `end` in `s` (`…</li>` or `<p>`), if
+/// `s[..end]` ends with `>`.
+fn tag_before(s: &str, end: usize) -> Option<String> {
+    let head = &s[..end];
+    if !head.ends_with('>') {
+        return None;
+    }
+    let open = head.rfind('<')?;
+    tag_name(&head[open..])
+}
+
+/// `html` with its line breaks between tags taken out (see the module's doc).
+pub fn compact(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    loop {
+        // Copy the raw elements through untouched.
+        let raw_start = RAW_TAGS
+            .iter()
+            .filter_map(|t| find_open_tag(rest, t).map(|i| (i, *t)))
+            .min_by_key(|(i, _)| *i);
+        let (chunk, raw) = match raw_start {
+            Some((i, tag)) => {
+                let close = format!("</{tag}");
+                let end = rest[i..]
+                    .to_ascii_lowercase()
+                    .find(&close)
+                    .map_or(rest.len(), |j| i + j);
+                (&rest[..i], Some(&rest[i..end]))
+            }
+            None => (rest, None),
+        };
+        compact_chunk(chunk, &mut out);
+        match raw {
+            Some(r) => {
+                out.push_str(r);
+                rest = &rest[chunk.len() + r.len()..];
+            }
+            None => return out,
+        }
+    }
+}
+
+/// Where `<tag` (followed by a space, `>` or `/`) first starts in `s`.
+fn find_open_tag(s: &str, tag: &str) -> Option<usize> {
+    let needle = format!("<{tag}");
+    let mut from = 0;
+    while let Some(i) = s[from..].find(&needle) {
+        let at = from + i;
+        match s[at + needle.len()..].chars().next() {
+            Some(' ' | '>' | '/' | '\t' | '\n') => return Some(at),
+            _ => from = at + needle.len(),
+        }
+    }
+    None
+}
+
+fn compact_chunk(s: &str, out: &mut String) {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    let mut copied = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if !bytes[start..i].contains(&b'\n') {
+            continue;
+        }
+        out.push_str(&s[copied..start]);
+        copied = i;
+        let block_before = tag_before(s, start).is_some_and(|t| is_block(&t));
+        let block_after = tag_name(&s[i..]).is_some_and(|t| is_block(&t));
+        let at_edge = start == 0 || i == bytes.len();
+        if !(block_before || block_after || at_edge) {
+            out.push(' ');
+        }
+    }
+    out.push_str(&s[copied..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compact;
+
+    #[test]
+    fn line_breaks_beside_blocks_go_and_between_inline_things_become_a_space() {
+        assert_eq!(
+            compact("<ul>\n<li>a</li>\n  <li>b</li>\n</ul>\n"),
+            "<ul><li>a</li><li>b</li></ul>"
+        );
+        assert_eq!(
+            compact("<p><a href=x>one</a>\n<a href=y>two</a></p>"),
+            "<p><a href=x>one</a> <a href=y>two</a></p>"
+        );
+        assert_eq!(compact("<p>word\nword</p>"), "<p>word word</p>");
+        // Same-line spaces are the author's and stay.
+        assert_eq!(compact("<p>a  <b>b</b></p>"), "<p>a  <b>b</b></p>");
+    }
+
+    #[test]
+    fn template_tags_are_treated_as_text_and_keep_a_space() {
+        assert_eq!(
+            compact("{% if x %}\n<li>{{ x }}</li>\n{% endif %}\n{{ y }}"),
+            "{% if x %}<li>{{ x }}</li>{% endif %} {{ y }}"
+        );
+    }
+
+    #[test]
+    fn raw_elements_keep_their_line_breaks() {
+        let src = "<div>\n<pre>a\n  b</pre>\n<script>\nlet a = 1\nlet b = 2\n</script>\n</div>";
+        assert_eq!(
+            compact(src),
+            "<div><pre>a\n  b</pre><script>\nlet a = 1\nlet b = 2\n</script></div>"
+        );
+        assert_eq!(
+            compact("<textarea>x\ny</textarea>\n<prefix>"),
+            "<textarea>x\ny</textarea> <prefix>"
+        );
+    }
+}
