@@ -112,6 +112,8 @@ pub struct Timings {
 
 /// The checked model and the theme: everything rendering needs.
 pub struct Prepared {
+    /// The site's folder (content/, themes/).
+    pub root: PathBuf,
     pub site: model::Site,
     pub theme: render::theme::Theme,
     pub warnings: Vec<Diagnostic>,
@@ -147,6 +149,7 @@ pub fn prepare(
         })
     })?;
     Ok(Prepared {
+        root: root.to_path_buf(),
         site,
         theme,
         warnings: diags.sorted(),
@@ -174,11 +177,16 @@ pub fn render_prepared(
 ) -> Result<Rendered, BuildError> {
     let site = &prepared.site;
     let started = std::time::Instant::now();
-    let rendered = render::site(site, &prepared.theme, render::RenderOptions { minify, emit })
-        .map_err(|e| match e {
-            render::Failure::Render(e) => BuildError::Render(e),
-            render::Failure::Write(e) => BuildError::Io(e),
-        })?;
+    let sitemap_wanted = emit.wants("sitemap.xml");
+    let rendered = render::site(
+        site,
+        &prepared.theme,
+        render::RenderOptions { minify, emit },
+    )
+    .map_err(|e| match e {
+        render::Failure::Render(e) => BuildError::Render(e),
+        render::Failure::Write(e) => BuildError::Io(e),
+    })?;
     let mut files = rendered.files;
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     files.extend(content_statics(root, &site.statics)?);
@@ -186,7 +194,11 @@ pub fn render_prepared(
     let mut seen = std::collections::HashSet::new();
     files.reverse();
     files.retain(|f| seen.insert(f.path.clone()));
-    files.extend(outputs::sitemap::build(site, &files));
+    if sitemap_wanted {
+        files.extend(outputs::sitemap::build(site, &files));
+    } else if site.base_url.is_some() {
+        files.push(write::OutFile::planned("sitemap.xml".into()));
+    }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let timings = Timings {
         load_validate: prepared.load_validate,
@@ -270,7 +282,10 @@ fn content_statics(root: &Path, statics: &[PathBuf]) -> Result<Vec<OutFile>, Bui
                     source: e,
                 })
             })?;
-            Ok(OutFile::new(rel.to_string_lossy().replace('\\', "/"), bytes))
+            Ok(OutFile::new(
+                rel.to_string_lossy().replace('\\', "/"),
+                bytes,
+            ))
         })
         .collect()
 }

@@ -6,9 +6,9 @@
 
 use rayon::prelude::*;
 use std::collections::HashSet;
-use std::sync::Mutex;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// One file of the site, its path relative to the output root with `/` separators.
 ///
@@ -149,7 +149,12 @@ impl Staging {
                 prefix.push('/');
             }
             prefix.push_str(part);
-            if self.made.lock().map_err(poisoned)?.contains(prefix.as_str()) {
+            if self
+                .made
+                .lock()
+                .map_err(poisoned)?
+                .contains(prefix.as_str())
+            {
                 continue;
             }
             let p = self.staged.join(&prefix);

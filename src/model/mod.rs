@@ -44,7 +44,7 @@ pub struct Site {
     pub counties: Vec<County>,
     pub markets: Vec<Market>,
     /// Live postings, in board order: quick hires first, then newest, then id.
-    pub postings: Vec<Posting>,
+    pub postings: Vec<std::sync::Arc<Posting>>,
     pub pages: Vec<Page>,
     /// Job fairs and caravans by start time, then id; training programmes likewise.
     pub events: Vec<events::Event>,

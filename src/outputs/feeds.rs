@@ -27,7 +27,7 @@ fn midnight(day: crate::load::scalars::Day) -> FixedDateTime {
 }
 
 /// The posting's address: absolute with a base_url, else relative to the feed's folder.
-fn posting_url(o: &Outputs<'_>, dir: &str, p: &Posting) -> String {
+fn posting_url(o: &Outputs<'_, '_>, dir: &str, p: &Posting) -> String {
     match &o.site.base_url {
         Some(base) => format!("{base}jobs/{}/", p.id),
         None => format!(
@@ -39,7 +39,7 @@ fn posting_url(o: &Outputs<'_>, dir: &str, p: &Posting) -> String {
 }
 
 /// Newest first: the order readers expect.
-fn newest(o: &Outputs<'_>, indices: &[usize]) -> Vec<usize> {
+fn newest(o: &Outputs<'_, '_>, indices: &[usize]) -> Vec<usize> {
     let mut v: Vec<usize> = indices.to_vec();
     v.sort_by(|&a, &b| {
         let (pa, pb) = (&o.site.postings[a], &o.site.postings[b]);
@@ -49,8 +49,8 @@ fn newest(o: &Outputs<'_>, indices: &[usize]) -> Vec<usize> {
     v
 }
 
-pub fn summary(o: &Outputs<'_>, i: usize) -> String {
-    let (p, v) = (&o.site.postings[i], &o.views[i]);
+pub fn summary(o: &Outputs<'_, '_>, i: usize) -> String {
+    let (p, v) = (&o.site.postings[i], o.views.get(i));
     let mut s = format!(
         "{} · {} {} · {} · {}{}",
         v.pay,
@@ -66,7 +66,7 @@ pub fn summary(o: &Outputs<'_>, i: usize) -> String {
     s
 }
 
-pub fn atom(o: &Outputs<'_>, spec: &FeedSpec<'_>) -> OutFile {
+pub fn atom(o: &Outputs<'_, '_>, spec: &FeedSpec<'_>) -> OutFile {
     let order = newest(o, spec.postings);
     let entries: Vec<Entry> = order
         .iter()
@@ -123,7 +123,10 @@ pub fn atom(o: &Outputs<'_>, spec: &FeedSpec<'_>) -> OutFile {
         feed.set_authors(vec![author]);
     }
     feed.set_entries(entries);
-    OutFile::new(format!("{}feed.xml", spec.dir), feed.to_string().into_bytes())
+    OutFile::new(
+        format!("{}feed.xml", spec.dir),
+        feed.to_string().into_bytes(),
+    )
 }
 
 /// JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/).
@@ -156,11 +159,11 @@ struct JsonAuthor<'a> {
     name: &'a str,
 }
 
-pub fn json(o: &Outputs<'_>, spec: &FeedSpec<'_>) -> OutFile {
+pub fn json(o: &Outputs<'_, '_>, spec: &FeedSpec<'_>) -> OutFile {
     let items = newest(o, spec.postings)
         .into_iter()
         .map(|i| {
-            let (p, v) = (&o.site.postings[i], &o.views[i]);
+            let (p, v) = (&o.site.postings[i], o.views.get(i));
             let mut tags = vec![v.category, v.county];
             if p.quick_hire {
                 tags.push(o.t.get("quick_hire"));

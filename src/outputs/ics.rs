@@ -223,7 +223,7 @@ fn calendar(site: &Site, name: &str, entries: &[Entry]) -> Vec<u8> {
 }
 
 /// `/events.ics` (upcoming events and stops, soonest first) and one file per event.
-pub fn all(o: &Outputs<'_>) -> Vec<OutFile> {
+pub fn all(o: &Outputs<'_, '_>) -> Vec<OutFile> {
     let site = o.site;
     let mut upcoming: Vec<Entry> = site
         .events
@@ -234,7 +234,10 @@ pub fn all(o: &Outputs<'_>) -> Vec<OutFile> {
     let name = format!("{} · {}", site.title, o.t.get("events_title"));
     let mut out = vec![OutFile::new("events.ics", calendar(site, &name, &upcoming))];
     for e in &site.events {
-        out.push(OutFile::new(format!("events/{}/event.ics", e.id), calendar(site, &e.title, &entries(site, o.t, e, false))));
+        out.push(OutFile::new(
+            format!("events/{}/event.ics", e.id),
+            calendar(site, &e.title, &entries(site, o.t, e, false)),
+        ));
     }
     out
 }

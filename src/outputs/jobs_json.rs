@@ -81,12 +81,12 @@ struct Verified<'a> {
     on: String,
 }
 
-pub fn build(o: &Outputs<'_>) -> OutFile {
+pub fn build(o: &Outputs<'_, '_>) -> OutFile {
     let site = o.site;
     let postings = site
         .postings
         .iter()
-        .zip(o.views)
+        .zip(o.views.all())
         .map(|(p, v)| {
             let market = &site.markets[p.market];
             let county = &site.counties[market.county];

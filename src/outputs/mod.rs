@@ -16,20 +16,20 @@ pub mod status;
 
 use crate::model::Site;
 use crate::render::i18n::Strings;
-use crate::render::views::PostingView;
+use crate::render::views::Views;
 pub use crate::write::OutFile;
 use rayon::prelude::*;
 
 /// What the output builders share: the model, the formatted postings, the UI strings.
-pub struct Outputs<'a> {
+pub struct Outputs<'r, 'a> {
     pub site: &'a Site,
-    pub views: &'a [PostingView<'a>],
+    pub views: &'r Views<'a>,
     pub t: &'a Strings,
 }
 
 /// Every feed and data file that does not depend on the list of pages; those for
 /// which `wants` says no are only planned (`serve` makes a file when it is asked for).
-pub fn all(o: &Outputs<'_>, wants: &(dyn Fn(&str) -> bool + Sync)) -> Vec<OutFile> {
+pub fn all(o: &Outputs<'_, '_>, wants: &(dyn Fn(&str) -> bool + Sync)) -> Vec<OutFile> {
     let site = o.site;
     let everything: Vec<usize> = (0..site.postings.len()).collect();
     let mut specs = vec![feeds::FeedSpec {

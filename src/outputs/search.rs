@@ -27,12 +27,12 @@ struct Record<'a> {
     q: bool,
 }
 
-pub fn index(o: &Outputs<'_>) -> OutFile {
+pub fn index(o: &Outputs<'_, '_>) -> OutFile {
     let site = o.site;
     let records: Vec<Record> = site
         .postings
         .iter()
-        .zip(o.views)
+        .zip(o.views.all())
         .map(|(p, v)| {
             let market = &site.markets[p.market];
             let county = &site.counties[market.county];
@@ -59,5 +59,8 @@ pub fn index(o: &Outputs<'_>) -> OutFile {
         .collect();
     // JSON is valid JavaScript; `<` is escaped so the file is safe in any context.
     let json = super::jsonld::script_safe(&serde_json::to_value(&records).unwrap_or_default());
-    OutFile::new("search/index.js", format!("window.GIGBOARD_SEARCH={json};\n").into_bytes())
+    OutFile::new(
+        "search/index.js",
+        format!("window.GIGBOARD_SEARCH={json};\n").into_bytes(),
+    )
 }

@@ -61,14 +61,17 @@ pub fn all(r: &Renderer<'_>) -> Files {
         .map(|m| MarketView::new(site, m, r.t))
         .collect();
     let mut out = vec![map_page(r, &views)?];
-    out.push(OutFile::new("markets.geojson", directory::geojson(site, &views)));
-    out.push(OutFile::new("markets.json", directory::json(site, &views)));
-    out.push(OutFile::new("markets.csv", directory::csv(site, &views)));
+    out.push(r.data_file("markets.geojson", || directory::geojson(site, &views)));
+    out.push(r.data_file("markets.json", || directory::json(site, &views)));
+    out.push(r.data_file("markets.csv", || directory::csv(site, &views)));
     out.extend(status::files(r)?);
     Ok(out)
 }
 
 fn map_page(r: &Renderer<'_>, views: &[MarketView<'_>]) -> Result<OutFile, RenderError> {
+    if !r.wants(MAP_PATH) {
+        return Ok(r.planned(MAP_PATH));
+    }
     let site = r.site;
     let t = r.t;
     let legend = status_table::STATUSES

@@ -55,8 +55,14 @@ struct Board<'a> {
 }
 
 fn board(r: &Renderer<'_>) -> Files {
+    if !r.wants("index.html") {
+        return Ok(vec![r.planned("index.html")]);
+    }
     let site = r.site;
-    let quick: Vec<&PostingView> = r.postings.iter().filter(|p| p.quick_hire).collect();
+    let quick: Vec<&PostingView> = (0..site.postings.len())
+        .filter(|&i| site.postings[i].quick_hire)
+        .map(|i| r.postings.get(i))
+        .collect();
     let sections = site
         .categories
         .iter()
@@ -70,7 +76,7 @@ fn board(r: &Renderer<'_>) -> Files {
                 .iter()
                 .filter(|&&i| !site.postings[i].quick_hire)
                 .take(BOARD_PER_CATEGORY)
-                .map(|&i| &r.postings[i])
+                .map(|&i| r.postings.get(i))
                 .collect(),
         })
         .collect();
@@ -117,10 +123,10 @@ struct Pager {
 }
 
 #[derive(Serialize)]
-struct ListPage<'a, H: Serialize> {
-    heading: &'a str,
-    head: &'a H,
-    postings: Vec<&'a PostingView<'a>>,
+struct ListPage<'r, 'a, H: Serialize> {
+    heading: &'r str,
+    head: &'r H,
+    postings: Vec<&'r PostingView<'a>>,
     count: usize,
     pager: Pager,
 }
@@ -136,10 +142,10 @@ fn list_page_path(dir: &str, n: usize) -> String {
 
 /// Writes a paginated list of postings under `dir` (ending with `/`).
 pub(super) fn paginated<'a, H: Serialize + Sync>(
-    r: &'a Renderer<'a>,
+    r: &Renderer<'a>,
     template: &str,
     dir: &str,
-    heading: &'a str,
+    heading: &str,
     head: &H,
     indices: &[usize],
 ) -> Files {
@@ -224,11 +230,13 @@ fn posting_pages(r: &Renderer<'_>) -> Files {
     r.site
         .postings
         .par_iter()
-        .zip(r.postings.par_iter())
-        .map(|(model, view)| {
-            if !r.wants(&view.path) {
-                return Ok(r.planned(&view.path));
+        .enumerate()
+        .map(|(i, model)| {
+            let path = views::posting_path(&model.id);
+            if !r.wants(&path) {
+                return Ok(r.planned(&path));
             }
+            let view = r.postings.get(i);
             let mut description = model.body_text.clone();
             if let Some(req) = &model.requirements {
                 description = format!("{description}\n{}：{req}", r.t.get("requirements"));

@@ -91,7 +91,12 @@ fn by_league<'a, T>(
         .collect()
 }
 
+const PATH: &str = "help/index.html";
+
 pub fn page(r: &Renderer<'_>) -> Result<Vec<OutFile>, RenderError> {
+    if !r.wants(PATH) {
+        return Ok(vec![r.planned(PATH)]);
+    }
     let site = r.site;
     let groups = GROUPS
         .iter()
@@ -103,7 +108,7 @@ pub fn page(r: &Renderer<'_>) -> Result<Vec<OutFile>, RenderError> {
                 postings: site
                     .postings
                     .iter()
-                    .zip(&r.postings)
+                    .zip(r.postings.all())
                     .filter(|(p, _)| p.welcomes.contains(w))
                     .map(|(_, v)| v)
                     .collect(),
@@ -113,7 +118,7 @@ pub fn page(r: &Renderer<'_>) -> Result<Vec<OutFile>, RenderError> {
     let public = site
         .postings
         .iter()
-        .zip(&r.postings)
+        .zip(r.postings.all())
         .filter(|(p, _)| p.employer_kind == EmployerKind::Public)
         .map(|(_, v)| v)
         .collect();
@@ -171,7 +176,7 @@ pub fn page(r: &Renderer<'_>) -> Result<Vec<OutFile>, RenderError> {
     };
     Ok(vec![r.page(
         "help.html",
-        "help/index.html",
+        PATH,
         r.t.get("help_title"),
         Some(r.t.get("help_intro")),
         &data,

@@ -82,7 +82,7 @@ pub fn screens(r: &Renderer<'_>) -> Files {
                     postings: chunk
                         .iter()
                         .map(|&i| Card {
-                            p: &r.postings[i],
+                            p: r.postings.get(i),
                             at_market: site.postings[i].place.is_none(),
                             start: super::print::start_text(r, i),
                         })
@@ -99,13 +99,7 @@ pub fn screens(r: &Renderer<'_>) -> Files {
                 timezone: &site.timezone,
             };
             let title = format!("{} {}", m.name, r.t.get("kiosk"));
-            r.page(
-                "kiosk.html",
-                &path,
-                &title,
-                None,
-                &data,
-            )
+            r.page("kiosk.html", &path, &title, None, &data)
         })
         .collect()
 }

@@ -26,7 +26,7 @@ use crate::write::OutFile;
 use i18n::Strings;
 use serde::Serialize;
 use theme::Theme;
-use views::{HotlineView, PostingView};
+use views::HotlineView;
 
 /// A template that failed to parse or render, or a theme file that cannot be read.
 #[derive(Debug)]
@@ -126,7 +126,7 @@ pub struct Renderer<'a> {
     tera: tera::Tera,
     pub site: &'a Site,
     pub t: &'a Strings,
-    pub postings: Vec<PostingView<'a>>,
+    pub postings: views::Views<'a>,
     /// Every market's view, by model index, built once.
     pub markets: Vec<views::MarketView<'a>>,
     options: RenderOptions,
@@ -233,13 +233,7 @@ impl<'a> Renderer<'a> {
             (tree.language.page_tag != i18n::FALLBACK_TAG).then_some(i18n::FALLBACK_TAG);
         let zh = content_lang.map_or(String::new(), |l| format!(" lang=\"{l}\""));
         tera.global_context().insert("zh", &zh);
-        let postings = {
-            use rayon::prelude::*;
-            site.postings
-                .par_iter()
-                .map(|p| PostingView::new(site, p, t))
-                .collect()
-        };
+        let postings = views::Views::new(site, t);
         let markets = site
             .markets
             .iter()
@@ -292,7 +286,11 @@ impl<'a> Renderer<'a> {
                 canonical,
             },
         );
-        let bytes = self.tera.render(template, &ctx).map_err(tera_error)?.into_bytes();
+        let bytes = self
+            .tera
+            .render(template, &ctx)
+            .map_err(tera_error)?
+            .into_bytes();
         self.emit(full, bytes)
     }
 
@@ -305,6 +303,16 @@ impl<'a> Renderer<'a> {
     /// The file of a page that is not rendered now (see [`Renderer::wants`]).
     pub fn planned(&self, path: &str) -> OutFile {
         OutFile::planned(format!("{}{path}", self.prefix))
+    }
+
+    /// A data file at the site root (`markets.json`): made by the site's own language
+    /// only, and only when wanted now; its bytes are kept for the caller to write.
+    pub fn data_file(&self, path: &str, build: impl FnOnce() -> Vec<u8>) -> OutFile {
+        if self.prefix.is_empty() && self.options.emit.wants(path) {
+            OutFile::new(path, build())
+        } else {
+            OutFile::planned(path.to_string())
+        }
     }
 
     /// Hands a finished file (its path from the output root) to where it goes.
@@ -331,8 +339,8 @@ impl<'a> Renderer<'a> {
     }
 
     /// Views of the postings at these model indices, in order.
-    pub fn postings_at(&self, indices: &[usize]) -> Vec<&PostingView<'a>> {
-        indices.iter().map(|&i| &self.postings[i]).collect()
+    pub fn postings_at(&self, indices: &[usize]) -> Vec<&views::PostingView<'a>> {
+        indices.iter().map(|&i| self.postings.get(i)).collect()
     }
 }
 
@@ -342,6 +350,15 @@ pub enum Failure {
     Render(RenderError),
     /// A page could not be written (`Emit::Write`).
     Write(crate::write::WriteError),
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::Render(e) => write!(f, "{e}"),
+            Failure::Write(e) => write!(f, "{e}"),
+        }
+    }
 }
 
 /// The rendered files and the CPU time minifying took.
@@ -446,6 +463,9 @@ fn root_tree(
     }
     files.extend(pages?);
     let emit = &options.emit;
+    if matches!(emit, Emit::Keep | Emit::Write(_)) {
+        r.postings.all().for_each(drop);
+    }
     files.extend(crate::outputs::all(
         &crate::outputs::Outputs {
             site,

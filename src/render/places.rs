@@ -192,13 +192,7 @@ pub(super) fn markets(r: &Renderer<'_>) -> Files {
                 m: view,
                 jsonld: Some(jsonld::script_safe(&ld)),
             };
-            r.page(
-                "market.html",
-                &path,
-                title,
-                Some(&summary),
-                &data,
-            )
+            r.page("market.html", &path, title, Some(&summary), &data)
         })
         .collect();
     out.extend(pages?);

@@ -130,7 +130,7 @@ pub(super) fn start_text(r: &Renderer<'_>, i: usize) -> Option<String> {
             dt.0.hour(),
             dt.0.minute()
         )),
-        _ => r.postings[i].start.clone(),
+        _ => r.postings.get(i).start.clone(),
     }
 }
 
@@ -178,7 +178,7 @@ pub fn sheets(r: &Renderer<'_>) -> Files {
             .par_iter()
             .map(|&i| {
                 Ok(SheetRow {
-                    p: &r.postings[i],
+                    p: r.postings.get(i),
                     qr: qr_code(r, i)?,
                     at_market: site.postings[i].place.is_none(),
                     start: start_text(r, i),
@@ -225,23 +225,23 @@ pub fn sheets(r: &Renderer<'_>) -> Files {
         r.planned(QUICK_SHEET_PATH)
     } else {
         r.page(
-        "print.html",
-        QUICK_SHEET_PATH,
-        heading,
-        None,
-        &Sheet {
+            "print.html",
+            QUICK_SHEET_PATH,
             heading,
-            m: None,
-            today_note: None,
-            rows: rows(&quick)?,
-            show_market: true,
-            complaint: complaint_lines(&site.hotlines, r),
-            has_base_url: site.base_url.is_some(),
-            page_css: page_css(r, heading),
-            back_path: "print/index.html".into(),
-            kiosk_path: None,
-        },
-    )?
+            None,
+            &Sheet {
+                heading,
+                m: None,
+                today_note: None,
+                rows: rows(&quick)?,
+                show_market: true,
+                complaint: complaint_lines(&site.hotlines, r),
+                has_base_url: site.base_url.is_some(),
+                page_css: page_css(r, heading),
+                back_path: "print/index.html".into(),
+                kiosk_path: None,
+            },
+        )?
     });
     out.push(index(r, quick.len())?);
     Ok(out)

@@ -56,13 +56,50 @@ pub fn pay_text(pay: &PayModel, t: &Strings) -> String {
 /// A date written with the language's pattern `key` (`date_long`: "{y}年{m}月{d}日 {w}",
 /// `date_short`: "{m}月{d}日"; `{month}` is the month's name, `{w}` the weekday's).
 fn date_with(key: &str, d: jiff::civil::Date, t: &Strings) -> String {
-    let wd = d.weekday().to_monday_zero_offset() as usize;
-    t.get(key)
-        .replace("{y}", &d.year().to_string())
-        .replace("{month}", t.get(&format!("month_{}", d.month())))
-        .replace("{m}", &d.month().to_string())
-        .replace("{d}", &d.day().to_string())
-        .replace("{w}", t.get(&format!("weekday_{}", WEEKDAY_KEYS[wd])))
+    const MONTHS: [&str; 12] = [
+        "month_1", "month_2", "month_3", "month_4", "month_5", "month_6", "month_7", "month_8",
+        "month_9", "month_10", "month_11", "month_12",
+    ];
+    const WEEKDAYS: [&str; 7] = [
+        "weekday_mon",
+        "weekday_tue",
+        "weekday_wed",
+        "weekday_thu",
+        "weekday_fri",
+        "weekday_sat",
+        "weekday_sun",
+    ];
+    use std::fmt::Write as _;
+    // One pass over the pattern: every posting has several dates.
+    let pattern = t.get(key);
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let field = &rest[open..];
+        let Some(close) = field.find('}') else {
+            rest = field;
+            break;
+        };
+        let month = usize::from(d.month().unsigned_abs()).clamp(1, 12);
+        match &field[1..close] {
+            "y" => {
+                let _ = write!(out, "{}", d.year());
+            }
+            "m" => {
+                let _ = write!(out, "{month}");
+            }
+            "d" => {
+                let _ = write!(out, "{}", d.day());
+            }
+            "month" => out.push_str(t.get(MONTHS[month - 1])),
+            "w" => out.push_str(t.get(WEEKDAYS[d.weekday().to_monday_zero_offset() as usize])),
+            _ => out.push_str(&field[..=close]),
+        }
+        rest = &field[close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 pub fn day_text(d: Day, t: &Strings) -> String {
@@ -80,6 +117,48 @@ fn datetime_text(dt: LocalDateTime, t: &Strings) -> String {
         dt.0.hour(),
         dt.0.minute()
     )
+}
+
+/// Every posting's view, each formatted the first time a page needs it: `serve`
+/// renders one page at a time and needs a handful, `build` needs them all.
+pub struct Views<'a> {
+    site: &'a Site,
+    t: &'a Strings,
+    views: Vec<std::sync::OnceLock<PostingView<'a>>>,
+}
+
+impl<'a> Views<'a> {
+    pub fn new(site: &'a Site, t: &'a Strings) -> Self {
+        Views {
+            site,
+            t,
+            views: (0..site.postings.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
+        }
+    }
+
+    /// The view of the posting at model index `i`.
+    pub fn get(&self, i: usize) -> &PostingView<'a> {
+        self.views[i].get_or_init(|| PostingView::new(self.site, &self.site.postings[i], self.t))
+    }
+
+    /// Formats every view, on all cores (before a pass that needs them all).
+    pub fn all(&self) -> impl Iterator<Item = &PostingView<'a>> {
+        use rayon::prelude::*;
+        (0..self.views.len()).into_par_iter().for_each(|i| {
+            self.get(i);
+        });
+        (0..self.views.len()).map(|i| self.get(i))
+    }
+
+    pub fn len(&self) -> usize {
+        self.views.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.views.is_empty()
+    }
 }
 
 #[derive(Debug, Serialize)]

@@ -1,7 +1,7 @@
 //! The dev server's HTTP side: files from the in-memory snapshot, the live-reload
 //! WebSocket, and the script (with the error overlay) injected into HTML responses.
 
-use super::{Event, Shared};
+use super::{Event, Found, Shared};
 use axum::Router;
 use axum::extract::State;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
@@ -100,49 +100,41 @@ fn inject(html: &[u8], error: Option<&str>) -> Vec<u8> {
 
 async fn file(State(shared): State<Shared>, uri: Uri) -> Response {
     let path = percent_decode(uri.path());
-    let rel = path.trim_start_matches('/');
+    let rel = path.trim_start_matches('/').to_string();
     let (site, error) = match shared.snapshot.read() {
         Ok(snap) => (snap.site.clone(), snap.error.clone()),
         Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
     let Some(site) = site else {
-        return (StatusCode::SERVICE_UNAVAILABLE, "the site has errors; see the terminal")
-            .into_response();
-    };
-    let (key, status) = if rel.is_empty() || rel.ends_with('/') {
-        (format!("{rel}index.html"), StatusCode::OK)
-    } else if site.has(rel) {
-        (rel.to_string(), StatusCode::OK)
-    } else if site.has(&format!("{rel}/index.html")) {
-        // Relative links inside the page only work from the folder's own address.
-        let location = HeaderValue::from_str(&format!("{}/", uri.path()))
-            .unwrap_or(HeaderValue::from_static("/"));
         return (
-            StatusCode::PERMANENT_REDIRECT,
-            [(header::LOCATION, location)],
+            StatusCode::SERVICE_UNAVAILABLE,
+            "the site has errors; see the terminal",
         )
             .into_response();
-    } else {
-        ("404.html".to_string(), StatusCode::NOT_FOUND)
-    };
-    let (key, status) = if site.has(&key) {
-        (key, status)
-    } else {
-        ("404.html".into(), StatusCode::NOT_FOUND)
     };
     // A page not asked for since the last change is rendered now, off the async thread.
-    let made = {
-        let key = key.clone();
-        tokio::task::spawn_blocking(move || site.file(&key)).await
+    let found = match tokio::task::spawn_blocking(move || site.resolve(&rel)).await {
+        Ok(found) => found,
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
-    let bytes = match made {
-        Ok(Some(Ok(bytes))) => bytes,
-        Ok(Some(Err(e))) => {
+    let (key, status, bytes) = match found {
+        Found::File { path, bytes } => (path, StatusCode::OK, bytes),
+        Found::NotFound(Some(bytes)) => ("404.html".to_string(), StatusCode::NOT_FOUND, bytes),
+        Found::NotFound(None) => return (StatusCode::NOT_FOUND, "not found").into_response(),
+        Found::Redirect => {
+            // Relative links inside the page only work from the folder's own address.
+            let location = HeaderValue::from_str(&format!("{}/", uri.path()))
+                .unwrap_or(HeaderValue::from_static("/"));
+            return (
+                StatusCode::PERMANENT_REDIRECT,
+                [(header::LOCATION, location)],
+            )
+                .into_response();
+        }
+        Found::Failed(e) => {
             eprintln!("{e}");
             return (StatusCode::INTERNAL_SERVER_ERROR, e).into_response();
         }
-        Ok(None) => return (StatusCode::NOT_FOUND, "not found").into_response(),
-        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
     let body = if key.ends_with(".html") {
         inject(&bytes, error.as_deref())

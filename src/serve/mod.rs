@@ -38,48 +38,116 @@ pub struct Snapshot {
     pub generation: u64,
 }
 
-/// One good version of the site: its model, and every file it has, made or not yet.
+/// One good version of the site: its model, and its files as far as they were asked for.
 pub struct Generation {
     prepared: Prepared,
     minify: bool,
-    /// Every output path; the bytes once made (data and static files at once, pages
-    /// on their first request).
-    files: HashMap<String, std::sync::Mutex<Option<Arc<[u8]>>>>,
+    /// Every output path, with the bytes once made; filled by the first request after
+    /// a change (the pass that renders a page lists every other path on the way).
+    files: std::sync::Mutex<Option<FileTable>>,
+}
+
+/// Output path → its bytes once made.
+type FileTable = HashMap<String, Option<Arc<[u8]>>>;
+
+/// What a request path leads to.
+pub enum Found {
+    File {
+        path: String,
+        bytes: Arc<[u8]>,
+    },
+    /// A folder asked for without its `/`.
+    Redirect,
+    NotFound(Option<Arc<[u8]>>),
+    Failed(String),
 }
 
 impl Generation {
-    pub fn has(&self, path: &str) -> bool {
-        self.files.contains_key(path)
+    fn new(prepared: Prepared, minify: bool) -> Self {
+        Generation {
+            prepared,
+            minify,
+            files: std::sync::Mutex::new(None),
+        }
+    }
+
+    /// The file a request for `rel` (no leading `/`, `""` for the root) gets.
+    pub fn resolve(&self, rel: &str) -> Found {
+        let key = if rel.is_empty() || rel.ends_with('/') {
+            format!("{rel}index.html")
+        } else {
+            rel.to_string()
+        };
+        match self.file(&key) {
+            Ok(Some(bytes)) => return Found::File { path: key, bytes },
+            Ok(None) => {}
+            Err(e) => return Found::Failed(e),
+        }
+        if !rel.is_empty() && !rel.ends_with('/') && self.has(&format!("{rel}/index.html")) {
+            return Found::Redirect;
+        }
+        match self.file("404.html") {
+            Ok(bytes) => Found::NotFound(bytes),
+            Err(e) => Found::Failed(e),
+        }
+    }
+
+    fn has(&self, path: &str) -> bool {
+        self.files
+            .lock()
+            .ok()
+            .and_then(|f| f.as_ref().map(|f| f.contains_key(path)))
+            .unwrap_or(false)
     }
 
     /// The bytes of `path`, rendering it now if no one asked for it since the last
-    /// change. None when the site has no such file.
-    pub fn file(&self, path: &str) -> Option<Result<Arc<[u8]>, String>> {
-        let slot = self.files.get(path)?;
-        if let Some(bytes) = slot.lock().ok().and_then(|b| b.clone()) {
-            return Some(Ok(bytes));
-        }
-        let emit = render::Emit::Only(Some(Arc::from(path)));
-        let options = render::RenderOptions {
-            minify: self.minify,
-            emit,
+    /// change; None when the site has no such file.
+    fn file(&self, path: &str) -> Result<Option<Arc<[u8]>>, String> {
+        let known = {
+            let files = self.files.lock().map_err(|_| "a render thread failed")?;
+            match files.as_ref().map(|f| f.get(path)) {
+                Some(None) => return Ok(None),
+                Some(Some(Some(bytes))) => return Ok(Some(bytes.clone())),
+                Some(Some(None)) => true,
+                None => false,
+            }
         };
-        let made = render::site(&self.prepared.site, &self.prepared.theme, options)
-            .map_err(|e| match e {
-                render::Failure::Render(e) => e.to_string(),
-                render::Failure::Write(e) => e.to_string(),
-            })
-            .and_then(|r| {
-                r.files
-                    .into_iter()
-                    .find(|f| f.path == path && f.state == FileState::Kept)
-                    .map(|f| Arc::<[u8]>::from(f.bytes))
-                    .ok_or_else(|| format!("{path} was not rendered"))
-            });
-        if let (Ok(bytes), Ok(mut slot)) = (&made, slot.lock()) {
-            *slot = Some(bytes.clone());
+        let only = render::Emit::Only(Some(Arc::from(path)));
+        let rendered = if known {
+            render::site(
+                &self.prepared.site,
+                &self.prepared.theme,
+                render::RenderOptions {
+                    minify: self.minify,
+                    emit: only,
+                },
+            )
+            .map(|r| r.files)
+            .map_err(|e| e.to_string())?
+        } else {
+            // The first request: every path of the site, the data and static files
+            // (made at once, as they are cheap), and the page asked for.
+            render_prepared(&self.prepared.root, &self.prepared, self.minify, only)
+                .map(|r| r.files)
+                .map_err(|e| e.to_string())?
+        };
+        let mut files = self.files.lock().map_err(|_| "a render thread failed")?;
+        let table = files.get_or_insert_with(HashMap::new);
+        let mut found = None;
+        for f in rendered {
+            let made = (f.state == FileState::Kept).then(|| Arc::<[u8]>::from(f.bytes));
+            if f.path == path {
+                found = made.clone();
+            }
+            if known {
+                if let (Some(bytes), Some(slot)) = (made, table.get_mut(&f.path)) {
+                    slot.get_or_insert(bytes);
+                }
+            } else {
+                table.entry(f.path).or_insert(made);
+            }
         }
-        Some(made)
+        Ok(found)
     }
 }
 
@@ -108,52 +176,30 @@ impl std::fmt::Display for ServeError {
 
 impl std::error::Error for ServeError {}
 
-/// Checks the site and plans its files, and swaps that into the snapshot; on error
-/// keeps the old version. Pages are rendered later, when asked for.
+/// Checks the site and swaps the new model into the snapshot; on error keeps the old
+/// version. Pages are rendered later, when asked for.
 fn rebuild(
     opts: &ServeOptions,
     shared: &Shared,
     feeds: &mut crate::validate::FeedCache,
 ) -> Duration {
     let started = Instant::now();
-    let result = prepare(&opts.root, &opts.overrides, Some(feeds)).and_then(|prepared| {
-        let planned = render_prepared(
-            &opts.root,
-            &prepared,
-            opts.minify,
-            render::Emit::Only(None),
-        )?;
-        Ok((prepared, planned))
-    });
+    let result = prepare(&opts.root, &opts.overrides, Some(feeds));
     let elapsed = started.elapsed();
     let event = match result {
-        Ok((prepared, planned)) => {
-            let files = planned
-                .files
-                .into_iter()
-                .map(|f| {
-                    let bytes = (f.state == FileState::Kept).then(|| Arc::from(f.bytes));
-                    (f.path, std::sync::Mutex::new(bytes))
-                })
-                .collect();
-            let generation = Generation {
-                prepared,
-                minify: opts.minify,
-                files,
-            };
+        Ok(prepared) => {
+            eprintln!(
+                "rebuilt in {} ms: {} live postings, {} warning(s); pages are rendered when asked for",
+                elapsed.as_millis(),
+                prepared.site.postings.len(),
+                prepared.warnings.len()
+            );
+            let generation = Generation::new(prepared, opts.minify);
             if let Ok(mut snap) = shared.snapshot.write() {
                 snap.site = Some(Arc::new(generation));
                 snap.error = None;
                 snap.generation += 1;
             }
-            eprintln!(
-                "rebuilt in {} ms (load + validate {} ms): {} pages, {} live postings, {} warning(s)",
-                elapsed.as_millis(),
-                planned.timings.load_validate.as_millis(),
-                planned.pages,
-                planned.live,
-                planned.warnings.len()
-            );
             Event::Reload
         }
         Err(e) => {
@@ -222,7 +268,7 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
         Some(Duration::from_millis(5)),
         tx,
     )
-        .map_err(|e| ServeError(format!("cannot watch files: {e}")))?;
+    .map_err(|e| ServeError(format!("cannot watch files: {e}")))?;
     for dir in ["content", "themes"] {
         let path = opts.root.join(dir);
         if path.is_dir() {

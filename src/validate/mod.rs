@@ -106,6 +106,7 @@ pub fn site_cached(
     let refs = postings::Refs::new(&site);
     let cached = cache.as_deref();
     type Checked = (
+        (u64, Option<std::time::SystemTime>),
         std::sync::Arc<postings::FeedResult>,
         std::sync::Arc<Diagnostics>,
     );
@@ -113,16 +114,21 @@ pub fn site_cached(
         .feeds
         .par_iter()
         .map(|abs| {
+            let stamp = if cached.is_some() {
+                stamp(abs)
+            } else {
+                (0, None)
+            };
             if let Some(hit) = cached
                 .and_then(|c| c.feeds.get(abs))
-                .filter(|c| c.stamp == stamp(abs))
+                .filter(|c| c.stamp == stamp)
             {
-                return (hit.result.clone(), hit.diags.clone());
+                return (stamp, hit.result.clone(), hit.diags.clone());
             }
             let mut d = Diagnostics::default();
             let result = load::feed(root, abs, &mut d)
                 .map(|f| postings::check_feed(&site, &refs, &f, &mut d));
-            (result.unwrap_or_default().into(), d.into())
+            (stamp, result.unwrap_or_default().into(), d.into())
         })
         .collect();
     if let Some(cache) = cache {
@@ -130,11 +136,11 @@ pub fn site_cached(
             .feeds
             .iter()
             .zip(&checked)
-            .map(|(abs, (result, diags))| {
+            .map(|(abs, (stamp, result, diags))| {
                 (
                     abs.clone(),
                     CachedFeed {
-                        stamp: stamp(abs),
+                        stamp: *stamp,
                         result: result.clone(),
                         diags: diags.clone(),
                     },
@@ -146,7 +152,7 @@ pub fn site_cached(
     let mut stats = Stats::default();
     let mut all = Vec::new();
     let mut ids = Vec::new();
-    for (result, d) in checked {
+    for (_, result, d) in checked {
         // Without a cache nothing else holds the feed: its postings move, not copy.
         let (result, d) = (
             std::sync::Arc::unwrap_or_clone(result),

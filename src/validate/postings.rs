@@ -50,7 +50,7 @@ pub struct IdSite {
 
 #[derive(Default, Clone)]
 pub struct FeedResult {
-    pub live: Vec<Posting>,
+    pub live: Vec<std::sync::Arc<Posting>>,
     pub ids: Vec<IdSite>,
     pub total: usize,
     pub expired: usize,
@@ -104,7 +104,7 @@ pub fn check_feed(
         let market_name = raw.market.as_deref().or(feed.header.market.as_deref());
         if let Some(p) = check_posting(site, refs, &ctx, raw, market_name, feed_market_ok, diags) {
             match liveness(site, &ctx, raw, diags) {
-                Live::Yes => result.live.push(p),
+                Live::Yes => result.live.push(p.into()),
                 Live::Expired => result.expired += 1,
                 Live::Unverified => result.unverified += 1,
                 Live::Scheduled => result.scheduled += 1,
