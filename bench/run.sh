@@ -26,6 +26,9 @@ measure() {
   for _ in $(seq "$runs"); do
     /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$@" > /dev/null 2> "$work/$name.log" || { cat "$work/$name.log" >&2; exit 1; }
     read -r wall user sys rss < "$work/time.txt"
+    # gigboard deletes the previous output in the background after swapping the new one
+    # in: let that finish before anything else is measured.
+    while compgen -G "$work/out/.*.old-*" > /dev/null; do sleep 0.2; done
     rows+=("$wall $(echo "$user + $sys" | bc) $((rss / 1024))")
   done
   printf '%s\n' "${rows[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
@@ -33,7 +36,7 @@ measure() {
 
 tree_size() { echo "$(find "$1" -type f | wc -l) $(du -sb "$1" | cut -f1)"; }
 
-printf '| N | tool | wall s | CPU s | peak MiB | files | MB written | pages/s |\n|---|---|---|---|---|---|---|---|\n'
+printf '| N | tool | wall s | CPU s | peak MiB | files | MB written | pages/s | check s |\n|---|---|---|---|---|---|---|---|---|\n'
 for n in "${sizes[@]}"; do
   corpus=$work/corpus-$n.jsonl
   [ -f "$corpus" ] || python3 bench/gen_corpus.py --postings "$n" --markets 103 --seed 1 --out "$corpus" > /dev/null
@@ -41,9 +44,11 @@ for n in "${sizes[@]}"; do
   python3 bench/to_gigboard.py --corpus "$corpus" --out "$site" > /dev/null
   out=$work/out/gigboard-$n
   read -r wall cpu rss < <(measure gigboard-$n "$bin" build --root "$site" --output "$out")
+  /usr/bin/time -f "%e" -o "$work/check.txt" "$bin" check --root "$site" > /dev/null 2>&1 || true
+  check_s=$(tail -1 "$work/check.txt")
   read -r files bytes < <(tree_size "$out")
   pages=$(find "$out" -name '*.html' | wc -l)
-  printf '| %s | gigboard | %s | %s | %s | %s | %.1f | %.0f |\n' "$n" "$wall" "$cpu" "$rss" "$files" "$(echo "$bytes / 1000000" | bc -l)" "$(echo "$pages / $wall" | bc -l)"
+  printf '| %s | gigboard | %s | %s | %s | %s | %.1f | %.0f | %s |\n' "$n" "$wall" "$cpu" "$rss" "$files" "$(echo "$bytes / 1000000" | bc -l)" "$(echo "$pages / $wall" | bc -l)" "$check_s"
   if command -v hugo > /dev/null; then
     hsite=$work/sites/hugo-$n
     python3 bench/to_hugo.py --corpus "$corpus" --out "$hsite" > /dev/null
@@ -52,6 +57,6 @@ for n in "${sizes[@]}"; do
     read -r wall cpu rss < <(measure hugo-$n hugo --source "$hsite" --destination "$hout" --quiet)
     read -r files bytes < <(tree_size "$hout")
     pages=$(find "$hout" -name '*.html' | wc -l)
-    printf '| %s | hugo | %s | %s | %s | %s | %.1f | %.0f |\n' "$n" "$wall" "$cpu" "$rss" "$files" "$(echo "$bytes / 1000000" | bc -l)" "$(echo "$pages / $wall" | bc -l)"
+    printf '| %s | hugo | %s | %s | %s | %s | %.1f | %.0f | — |\n' "$n" "$wall" "$cpu" "$rss" "$files" "$(echo "$bytes / 1000000" | bc -l)" "$(echo "$pages / $wall" | bc -l)"
   fi
 done
