@@ -861,3 +861,64 @@ fn the_sample_site_builds_byte_identically_twice() {
     assert_same_tree(&first, &snapshot(&again));
     let _ = std::fs::remove_dir_all(again.parent().expect("the scratch folder"));
 }
+
+/// The tag names of every element and the words between them, in document order:
+/// what a reader gets from a page, whatever the white space between tags.
+fn page_shape(html: &str) -> (Vec<String>, String) {
+    let doc = Html::parse_document(html);
+    let tags = doc
+        .root_element()
+        .descendants()
+        .filter_map(|n| n.value().as_element().map(|e| e.name().to_string()))
+        .collect();
+    // Words with runs of white space made one space: minifying may only take out white
+    // space a browser would not draw, never join two words or split one.
+    let text: String = doc.root_element().text().collect::<Vec<_>>().join("");
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    (tags, words)
+}
+
+#[test]
+fn minified_pages_have_the_same_elements_and_words_and_fewer_bytes() {
+    let minified = built_mini(&[]);
+    let plain = built_mini(&["--no-minify"]);
+    let pages: Vec<String> = minified
+        .output_files()
+        .into_iter()
+        .filter(|f| f.ends_with(".html"))
+        .collect();
+    assert_eq!(
+        pages,
+        plain
+            .output_files()
+            .into_iter()
+            .filter(|f| f.ends_with(".html"))
+            .collect::<Vec<_>>()
+    );
+    assert!(pages.len() > 20, "{pages:?}");
+    let (mut small, mut big) = (0, 0);
+    for page in &pages {
+        let (a, b) = (minified.output_text(page), plain.output_text(page));
+        small += a.len();
+        big += b.len();
+        let (tags_a, words_a) = page_shape(&a);
+        let (tags_b, words_b) = page_shape(&b);
+        assert_eq!(tags_a, tags_b, "{page}: the same elements");
+        // Line breaks between block tags are dropped, so compare without the spaces
+        // next to them: the word sequence must be the same.
+        assert_eq!(
+            words_a.replace(' ', ""),
+            words_b.replace(' ', ""),
+            "{page}: the same text"
+        );
+        assert!(
+            words_a.split(' ').count() <= words_b.split(' ').count(),
+            "{page}: no word was split"
+        );
+        assert!(
+            !a.contains(">\n<"),
+            "{page}: no line break left between tags"
+        );
+    }
+    assert!(small < big, "minified {small} bytes, plain {big}");
+}
