@@ -5,6 +5,7 @@
 #   bench/run.sh                 # N = 1000 10000 50000 100000
 #   bench/run.sh 1000 10000      # chosen sizes
 #   RUNS=3 bench/run.sh 10000    # median of 3 runs
+#   NO_HUGO=1 bench/run.sh 100000  # gigboard only
 #
 # Needs: python3, GNU time (/usr/bin/time, Debian package `time`), a release build
 # (`cargo build --release`; this script runs it). Hugo: `apt-get install hugo`.
@@ -49,7 +50,7 @@ for n in "${sizes[@]}"; do
   read -r files bytes < <(tree_size "$out")
   pages=$(find "$out" -name '*.html' | wc -l)
   printf '| %s | gigboard | %s | %s | %s | %s | %.1f | %.0f | %s |\n' "$n" "$wall" "$cpu" "$rss" "$files" "$(echo "$bytes / 1000000" | bc -l)" "$(echo "$pages / $wall" | bc -l)" "$check_s"
-  if command -v hugo > /dev/null; then
+  if [ -z "${NO_HUGO:-}" ] && command -v hugo > /dev/null; then
     hsite=$work/sites/hugo-$n
     python3 bench/to_hugo.py --corpus "$corpus" --out "$hsite" > /dev/null
     hout=$work/out/hugo-$n

@@ -123,3 +123,57 @@ fn serve_shows_edits_keeps_the_last_good_site_on_errors_and_recovers() {
             .is_some_and(|(_, b)| b.contains("修好以后的标题") && !b.contains("xincheng.yaml:"))
     });
 }
+
+#[test]
+fn serve_picks_up_new_and_removed_feeds_and_market_edits_after_feed_saves() {
+    let site = TestSite::fixture("mini");
+    let port = free_port();
+    let child = Command::new(env!("CARGO_BIN_EXE_gigboard"))
+        .args(["serve", "--port", &port.to_string(), "--root"])
+        .arg(site.root())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("serve starts");
+    let _server = Server(child);
+    let first = "/jobs/xincheng-20261127-01/";
+    wait_for("the first build", || {
+        get(port, first).is_some_and(|(s, _)| s == 200)
+    });
+
+    // A save into an existing feed (the quick path: only that feed is read again).
+    let feed = "content/jobs/xincheng.yaml";
+    let text = site.read(feed);
+    site.write(feed, &text.replacen("headcount: ", "headcount: 4", 1));
+    wait_for("the saved feed", || {
+        get(port, first).is_some_and(|(_, b)| b.contains("<dd>4"))
+    });
+
+    // A new feed file: a posting that did not exist is served.
+    let added = "/jobs/more-xincheng-20261127-01/";
+    assert_eq!(get(port, added).map(|(s, _)| s), Some(404));
+    site.write(
+        "content/jobs/xincheng-more.yaml",
+        &text.replace("id: \"xincheng-", "id: \"more-xincheng-"),
+    );
+    wait_for("the posting of the new feed", || {
+        get(port, added).is_some_and(|(s, _)| s == 200)
+    });
+
+    // The market renamed after those saves: its pages and postings follow.
+    let market = "content/markets/xincheng.yaml";
+    site.edit(
+        market,
+        "name: 新城区测试零工市场",
+        "name: 新城区改名零工市场",
+    );
+    wait_for("the renamed market on a posting", || {
+        get(port, first).is_some_and(|(_, b)| b.contains("新城区改名零工市场"))
+    });
+
+    // The new feed removed: its posting is gone again.
+    std::fs::remove_file(site.path("content/jobs/xincheng-more.yaml")).expect("remove");
+    wait_for("the removed posting", || {
+        get(port, added).is_some_and(|(s, _)| s == 404)
+    });
+}

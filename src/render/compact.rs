@@ -70,23 +70,23 @@ const BLOCK_TAGS: &[&str] = &[
 /// Elements whose text keeps its line breaks.
 const RAW_TAGS: &[&str] = &["pre", "textarea", "script", "style"];
 
-/// The lower-case name of the tag that starts at `s` (`<p class…`, `</li>`), if any.
-fn tag_name(s: &str) -> Option<String> {
+/// The name of the tag that starts at `s` (`<p class…`, `</li>`), as written.
+fn tag_name(s: &str) -> Option<&str> {
     let rest = s.strip_prefix('<')?;
     let rest = rest.strip_prefix('/').unwrap_or(rest);
     let end = rest
         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '!' || c == '-'))
         .unwrap_or(rest.len());
-    (end > 0).then(|| rest[..end].to_ascii_lowercase())
+    (end > 0).then(|| &rest[..end])
 }
 
 fn is_block(name: &str) -> bool {
-    BLOCK_TAGS.contains(&name)
+    BLOCK_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name))
 }
 
 /// The name of the tag that ends right before `end` in `s` (`…</li>` or `<p>`), if
 /// `s[..end]` ends with `>`.
-fn tag_before(s: &str, end: usize) -> Option<String> {
+fn tag_before(s: &str, end: usize) -> Option<&str> {
     let head = &s[..end];
     if !head.ends_with('>') {
         return None;
@@ -95,50 +95,57 @@ fn tag_before(s: &str, end: usize) -> Option<String> {
     tag_name(&head[open..])
 }
 
+/// The raw element (`pre`, `script`…) whose start tag begins at `s`, if any.
+fn raw_tag_at(s: &str) -> Option<&'static str> {
+    let name = tag_name(s)?;
+    if s.as_bytes().get(1) == Some(&b'/') {
+        return None;
+    }
+    RAW_TAGS
+        .iter()
+        .copied()
+        .find(|t| t.eq_ignore_ascii_case(name))
+}
+
+/// Where the end tag `</tag` first starts in `s` (any case), or the end of `s`.
+fn close_of(s: &str, tag: &str) -> usize {
+    let mut from = 0;
+    while let Some(i) = s[from..].find("</") {
+        let at = from + i;
+        let name = &s[at + 2..];
+        if name.len() >= tag.len() && name[..tag.len()].eq_ignore_ascii_case(tag) {
+            return at;
+        }
+        from = at + 2;
+    }
+    s.len()
+}
+
 /// `html` with its line breaks between tags taken out (see the module's doc).
 pub fn compact(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    loop {
-        // Copy the raw elements through untouched.
-        let raw_start = RAW_TAGS
-            .iter()
-            .filter_map(|t| find_open_tag(rest, t).map(|i| (i, *t)))
-            .min_by_key(|(i, _)| *i);
-        let (chunk, raw) = match raw_start {
-            Some((i, tag)) => {
-                let close = format!("</{tag}");
-                let end = rest[i..]
-                    .to_ascii_lowercase()
-                    .find(&close)
-                    .map_or(rest.len(), |j| i + j);
-                (&rest[..i], Some(&rest[i..end]))
-            }
-            None => (rest, None),
-        };
-        compact_chunk(chunk, &mut out);
-        match raw {
-            Some(r) => {
-                out.push_str(r);
-                rest = &rest[chunk.len() + r.len()..];
-            }
-            None => return out,
-        }
+    if !html.contains('\n') {
+        out.push_str(html);
+        return out;
     }
-}
-
-/// Where `<tag` (followed by a space, `>` or `/`) first starts in `s`.
-fn find_open_tag(s: &str, tag: &str) -> Option<usize> {
-    let needle = format!("<{tag}");
+    let mut copied = 0;
     let mut from = 0;
-    while let Some(i) = s[from..].find(&needle) {
+    while let Some(i) = html[from..].find('<') {
         let at = from + i;
-        match s[at + needle.len()..].chars().next() {
-            Some(' ' | '>' | '/' | '\t' | '\n') => return Some(at),
-            _ => from = at + needle.len(),
+        match raw_tag_at(&html[at..]) {
+            Some(tag) => {
+                // Copy the raw element through untouched.
+                compact_chunk(&html[copied..at], &mut out);
+                let end = at + 1 + close_of(&html[at + 1..], tag);
+                out.push_str(&html[at..end]);
+                copied = end;
+                from = end;
+            }
+            None => from = at + 1,
         }
     }
-    None
+    compact_chunk(&html[copied..], &mut out);
+    out
 }
 
 fn compact_chunk(s: &str, out: &mut String) {
@@ -159,8 +166,8 @@ fn compact_chunk(s: &str, out: &mut String) {
         }
         out.push_str(&s[copied..start]);
         copied = i;
-        let block_before = tag_before(s, start).is_some_and(|t| is_block(&t));
-        let block_after = tag_name(&s[i..]).is_some_and(|t| is_block(&t));
+        let block_before = tag_before(s, start).is_some_and(is_block);
+        let block_after = tag_name(&s[i..]).is_some_and(is_block);
         let at_edge = start == 0 || i == bytes.len();
         if !(block_before || block_after || at_edge) {
             out.push(' ');

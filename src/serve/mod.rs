@@ -42,13 +42,12 @@ pub struct Snapshot {
 pub struct Generation {
     prepared: Prepared,
     minify: bool,
-    /// Every output path, with the bytes once made; filled by the first request after
-    /// a change (the pass that renders a page lists every other path on the way).
-    files: std::sync::Mutex<Option<FileTable>>,
+    /// Files made so far (pages on their first request, data and static files on the way).
+    made: std::sync::Mutex<HashMap<String, Arc<[u8]>>>,
+    /// Every output path, listed only when a request is for something that is not a
+    /// page (a static file, the sitemap) or for nothing at all (404, a folder's redirect).
+    paths: std::sync::OnceLock<Result<std::collections::HashSet<String>, String>>,
 }
-
-/// Output path → its bytes once made.
-type FileTable = HashMap<String, Option<Arc<[u8]>>>;
 
 /// What a request path leads to.
 pub enum Found {
@@ -67,7 +66,8 @@ impl Generation {
         Generation {
             prepared,
             minify,
-            files: std::sync::Mutex::new(None),
+            made: Default::default(),
+            paths: Default::default(),
         }
     }
 
@@ -83,8 +83,12 @@ impl Generation {
             Ok(None) => {}
             Err(e) => return Found::Failed(e),
         }
-        if !rel.is_empty() && !rel.ends_with('/') && self.has(&format!("{rel}/index.html")) {
-            return Found::Redirect;
+        if !rel.is_empty() && !rel.ends_with('/') {
+            match self.file(&format!("{rel}/index.html")) {
+                Ok(Some(_)) => return Found::Redirect,
+                Ok(None) => {}
+                Err(e) => return Found::Failed(e),
+            }
         }
         match self.file("404.html") {
             Ok(bytes) => Found::NotFound(bytes),
@@ -92,62 +96,63 @@ impl Generation {
         }
     }
 
-    fn has(&self, path: &str) -> bool {
-        self.files
-            .lock()
-            .ok()
-            .and_then(|f| f.as_ref().map(|f| f.contains_key(path)))
-            .unwrap_or(false)
+    fn made(&self, path: &str) -> Option<Arc<[u8]>> {
+        self.made.lock().ok()?.get(path).cloned()
+    }
+
+    /// Keeps the files of a pass that were made (not only planned).
+    fn keep(&self, files: Vec<crate::write::OutFile>) {
+        if let Ok(mut made) = self.made.lock() {
+            for f in files.into_iter().filter(|f| f.state == FileState::Kept) {
+                made.entry(f.path).or_insert_with(|| Arc::from(f.bytes));
+            }
+        }
     }
 
     /// The bytes of `path`, rendering it now if no one asked for it since the last
     /// change; None when the site has no such file.
     fn file(&self, path: &str) -> Result<Option<Arc<[u8]>>, String> {
-        let known = {
-            let files = self.files.lock().map_err(|_| "a render thread failed")?;
-            match files.as_ref().map(|f| f.get(path)) {
-                Some(None) => return Ok(None),
-                Some(Some(Some(bytes))) => return Ok(Some(bytes.clone())),
-                Some(Some(None)) => true,
-                None => false,
-            }
-        };
-        let only = render::Emit::Only(Some(Arc::from(path)));
-        let rendered = if known {
-            render::site(
-                &self.prepared.site,
-                &self.prepared.theme,
-                render::RenderOptions {
-                    minify: self.minify,
-                    emit: only,
-                },
-            )
-            .map(|r| r.files)
-            .map_err(|e| e.to_string())?
-        } else {
-            // The first request: every path of the site, the data and static files
-            // (made at once, as they are cheap), and the page asked for.
-            render_prepared(&self.prepared.root, &self.prepared, self.minify, only)
-                .map(|r| r.files)
-                .map_err(|e| e.to_string())?
-        };
-        let mut files = self.files.lock().map_err(|_| "a render thread failed")?;
-        let table = files.get_or_insert_with(HashMap::new);
-        let mut found = None;
-        for f in rendered {
-            let made = (f.state == FileState::Kept).then(|| Arc::<[u8]>::from(f.bytes));
-            if f.path == path {
-                found = made.clone();
-            }
-            if known {
-                if let (Some(bytes), Some(slot)) = (made, table.get_mut(&f.path)) {
-                    slot.get_or_insert(bytes);
-                }
-            } else {
-                table.entry(f.path).or_insert(made);
-            }
+        if let Some(bytes) = self.made(path) {
+            return Ok(Some(bytes));
         }
-        Ok(found)
+        if let Some(Ok(paths)) = self.paths.get()
+            && !paths.contains(path)
+        {
+            return Ok(None);
+        }
+        // Most requests are for a page: render just that one.
+        let only = render::Emit::Only(Some(Arc::from(path)));
+        let options = render::RenderOptions {
+            minify: self.minify,
+            emit: only.clone(),
+        };
+        let pass = render::site(&self.prepared.site, &self.prepared.theme, options)
+            .map_err(|e| e.to_string())?;
+        self.keep(pass.files);
+        if let Some(bytes) = self.made(path) {
+            return Ok(Some(bytes));
+        }
+        // Not a page: list every path (and make the site's static files and sitemap).
+        let whole = |only: render::Emit| -> Result<std::collections::HashSet<String>, String> {
+            let all = render_prepared(&self.prepared.root, &self.prepared, self.minify, only)
+                .map_err(|e| e.to_string())?;
+            let paths = all.files.iter().map(|f| f.path.clone()).collect();
+            self.keep(all.files);
+            Ok(paths)
+        };
+        let paths = self.paths.get_or_init(|| whole(only.clone()));
+        if let Some(bytes) = self.made(path) {
+            return Ok(Some(bytes));
+        }
+        match paths {
+            Err(e) => Err(e.clone()),
+            // Listed earlier for another request, not made then (the sitemap).
+            Ok(paths) if paths.contains(path) => {
+                whole(only)?;
+                Ok(self.made(path))
+            }
+            Ok(_) => Ok(None),
+        }
     }
 }
 
@@ -284,21 +289,44 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
         while let Ok(first) = rx.recv() {
             // Saves that arrived while the last rebuild ran are handled by one rebuild.
             let batch = std::iter::once(first).chain(rx.try_iter());
-            let kinds: Vec<watch::ChangeKind> = batch
+            let events: Vec<notify::Event> = batch
                 .filter_map(Result::ok)
                 .flatten()
+                .map(|e| e.event)
                 // Reading files (our own rebuild does) is not a change.
-                .filter(|e| !matches!(e.event.kind, notify::EventKind::Access(_)))
-                .flat_map(|e| e.event.paths)
-                .map(|p| watch::classify(&root, &p))
-                .filter(|k| *k != watch::ChangeKind::Ignored)
+                .filter(|e| !matches!(e.kind, notify::EventKind::Access(_)))
                 .collect();
+            let mut kinds = Vec::new();
+            // Saves into existing feed files (no file made, removed or renamed): the
+            // next check reads only those and trusts the rest of the last one.
+            let mut feed_saves = std::collections::HashSet::new();
+            let mut only_feed_saves = true;
+            for e in &events {
+                let save = matches!(e.kind, notify::EventKind::Modify(m)
+                    if !matches!(m, notify::event::ModifyKind::Name(_)));
+                for path in &e.paths {
+                    let kind = watch::classify(&root, path);
+                    if kind == watch::ChangeKind::Ignored {
+                        continue;
+                    }
+                    match path.strip_prefix(&root) {
+                        Ok(rel) if save && kind == watch::ChangeKind::Feed => {
+                            feed_saves.insert(opts.root.join(rel));
+                        }
+                        _ => only_feed_saves = false,
+                    }
+                    kinds.push(kind);
+                }
+            }
             // Feeds are checked against settings, regions and markets: when one of
             // those changes, every feed is read again.
             if kinds.iter().any(|k| k.invalidates_feeds()) {
                 feeds.clear();
             }
             if !kinds.is_empty() {
+                if !(only_feed_saves && feeds.only_feeds_changed(feed_saves)) {
+                    feeds.anything_changed();
+                }
                 rebuild(&opts, &watcher_shared, &mut feeds);
             }
         }

@@ -142,7 +142,7 @@ pub fn site(config: &Located<SiteConfig>, overrides: &Overrides, diags: &mut Dia
 }
 
 /// Today's date in the site's time zone.
-fn today_in(tz: &str) -> Day {
+pub(crate) fn today_in(tz: &str) -> Day {
     let zone = jiff::tz::TimeZone::get(tz).unwrap_or(jiff::tz::TimeZone::UTC);
     Day(jiff::ZonedDateTime::now().with_time_zone(zone).date())
 }

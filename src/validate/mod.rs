@@ -38,9 +38,26 @@ pub struct Overrides {
 /// Checked feeds kept between rebuilds by `serve`: a feed file whose size and
 /// modification time are unchanged is not read again. Anything else that changes
 /// (settings, regions, markets) must `clear()` it, since feeds are checked against them.
+///
+/// When the file watcher says that only the contents of some feed files changed
+/// ([`FeedCache::only_feeds_changed`]), the next run does not even look at the rest:
+/// the file list, settings, regions, markets and events of the last run are reused,
+/// and only those feeds are read again.
 #[derive(Default)]
 pub struct FeedCache {
     feeds: std::collections::HashMap<std::path::PathBuf, CachedFeed>,
+    base: Option<Base>,
+    changed: Option<std::collections::HashSet<std::path::PathBuf>>,
+}
+
+/// The site as checked before its feeds: what a run that only saw feeds change reuses.
+struct Base {
+    files: load::ContentFiles,
+    site: Site,
+    diags: Diagnostics,
+    /// The site's calendar day when it was made: "today" (expiry, opening hours) moves
+    /// at the site's midnight.
+    made_on: Day,
 }
 
 struct CachedFeed {
@@ -52,6 +69,27 @@ struct CachedFeed {
 impl FeedCache {
     pub fn clear(&mut self) {
         self.feeds.clear();
+        self.base = None;
+        self.changed = None;
+    }
+
+    /// Tells the next run that only the contents of these feed files changed since the
+    /// last one. False (and nothing trusted) when a path is not a feed the last run read.
+    pub fn only_feeds_changed(
+        &mut self,
+        paths: std::collections::HashSet<std::path::PathBuf>,
+    ) -> bool {
+        let known = self
+            .base
+            .as_ref()
+            .is_some_and(|b| paths.iter().all(|p| b.files.feeds.binary_search(p).is_ok()));
+        self.changed = known.then_some(paths);
+        known
+    }
+
+    /// Something the watcher cannot vouch for changed: the next run looks at every file.
+    pub fn anything_changed(&mut self) {
+        self.changed = None;
     }
 }
 
@@ -66,12 +104,12 @@ pub fn site(root: &SiteRoot, overrides: &Overrides) -> (Option<Site>, Diagnostic
     site_cached(root, overrides, None)
 }
 
-/// [`site`], reusing the feeds of `cache` that did not change (and refreshing it).
-pub fn site_cached(
+/// Settings, regions, markets, the map and events: the site before its feeds, and the
+/// list of content files. None when there are no settings to go on.
+fn site_base(
     root: &SiteRoot,
     overrides: &Overrides,
-    cache: Option<&mut FeedCache>,
-) -> (Option<Site>, Diagnostics) {
+) -> (Option<(load::ContentFiles, Site)>, Diagnostics) {
     let mut diags = Diagnostics::default();
     let files = root.discover();
     let config = load::site_config(root, &mut diags);
@@ -103,6 +141,45 @@ pub fn site_cached(
     );
 
     events::check_all(root, &files.events, &files.training, &mut site, &mut diags);
+    (Some((files, site)), diags)
+}
+
+/// [`site`], reusing the feeds of `cache` that did not change (and refreshing it).
+pub fn site_cached(
+    root: &SiteRoot,
+    overrides: &Overrides,
+    mut cache: Option<&mut FeedCache>,
+) -> (Option<Site>, Diagnostics) {
+    let trusted = cache.as_deref_mut().and_then(|c| {
+        let changed = c.changed.take()?;
+        let base = c
+            .base
+            .as_ref()
+            .filter(|b| b.made_on == config::today_in(&b.site.timezone))?;
+        Some((
+            changed,
+            base.files.clone(),
+            base.site.clone(),
+            base.diags.clone(),
+        ))
+    });
+    let (changed, files, mut site, mut diags) = match trusted {
+        Some((changed, files, site, diags)) => (Some(changed), files, site, diags),
+        None => match site_base(root, overrides) {
+            (Some((files, site)), diags) => (None, files, site, diags),
+            (None, diags) => return (None, diags),
+        },
+    };
+    if let Some(cache) = cache.as_deref_mut()
+        && changed.is_none()
+    {
+        cache.base = Some(Base {
+            files: files.clone(),
+            site: site.clone(),
+            diags: diags.clone(),
+            made_on: config::today_in(&site.timezone),
+        });
+    }
     let refs = postings::Refs::new(&site);
     let cached = cache.as_deref();
     type Checked = (
@@ -114,15 +191,19 @@ pub fn site_cached(
         .feeds
         .par_iter()
         .map(|abs| {
+            let hit = cached.and_then(|c| c.feeds.get(abs));
+            // Trusted: the watcher said which feeds changed; the others are not looked at.
+            if let (Some(changed), Some(hit)) = (&changed, hit)
+                && !changed.contains(abs)
+            {
+                return (hit.stamp, hit.result.clone(), hit.diags.clone());
+            }
             let stamp = if cached.is_some() {
                 stamp(abs)
             } else {
                 (0, None)
             };
-            if let Some(hit) = cached
-                .and_then(|c| c.feeds.get(abs))
-                .filter(|c| c.stamp == stamp)
-            {
+            if let Some(hit) = hit.filter(|c| c.stamp == stamp) {
                 return (stamp, hit.result.clone(), hit.diags.clone());
             }
             let mut d = Diagnostics::default();

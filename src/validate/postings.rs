@@ -321,11 +321,7 @@ fn check_posting(
         contact_name: raw.contact.as_ref().and_then(|c| c.name.clone()),
         contact_phone: raw.contact.as_ref().map(|c| c.phone.clone()),
         requirements: raw.requirements.clone(),
-        body_text: raw
-            .body
-            .as_deref()
-            .map(markdown::to_text)
-            .unwrap_or_default(),
+        body_text: body.as_ref().map(|b| b.text.clone()).unwrap_or_default(),
         body_html: body.map(|b| b.html),
         welcomes: raw.welcomes.clone(),
         verified_by: verified.map(|v| v.by.clone()).unwrap_or_default(),

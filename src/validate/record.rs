@@ -191,5 +191,5 @@ pub(super) fn description(
             "raw HTML in the description was removed or changed (only markdown is published)",
         );
     }
-    (Some(html.html), markdown::to_text(src))
+    (Some(html.html), html.text)
 }
