@@ -177,3 +177,45 @@ fn serve_picks_up_new_and_removed_feeds_and_market_edits_after_feed_saves() {
         get(port, added).is_some_and(|(s, _)| s == 404)
     });
 }
+
+#[test]
+fn every_served_file_is_the_built_file_but_for_the_reload_script() {
+    let site = TestSite::fixture("mini");
+    // With an extra language: its pages are rendered by a tree of their own.
+    let settings = site.read("content/site.yaml");
+    site.write(
+        "content/site.yaml",
+        &format!("{settings}\nlanguages: [en, mn]\n"),
+    );
+    site.run(&["build"]).expect_code(0);
+    let built = site.output();
+    let port = free_port();
+    let child = Command::new(env!("CARGO_BIN_EXE_gigboard"))
+        .args(["serve", "--port", &port.to_string(), "--root"])
+        .arg(site.root())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("serve starts");
+    let _server = Server(child);
+    wait_for("the server", || {
+        get(port, "/").is_some_and(|(s, _)| s == 200)
+    });
+    let files = common::files_under(&built);
+    assert!(files.len() > 50, "{}", files.len());
+    // Pages, feeds, data and static files, in an order no build pass follows.
+    for rel in files.iter().rev() {
+        let want = String::from_utf8_lossy(&std::fs::read(built.join(rel)).expect("built file"))
+            .into_owned();
+        let (status, mut body) = get(port, &format!("/{rel}")).expect("served");
+        assert_eq!(status, 200, "{rel}");
+        if let Some(start) = body.find("<script>(function(){var first=") {
+            let end = start + body[start..].find("</script>").expect("script end") + 9;
+            body.replace_range(start..end, "");
+        }
+        assert!(
+            body == want,
+            "{rel}: served bytes differ from the built file"
+        );
+    }
+}

@@ -10,25 +10,40 @@ use serde::Serialize;
 
 pub(super) type Files = Result<Vec<OutFile>, RenderError>;
 
+type Family = fn(&Renderer<'_>) -> Files;
+
+/// Every family, with the first folders of the paths it writes (`None`: anywhere, as
+/// markdown pages choose their own).
+const FAMILIES: &[(Family, Option<&[&str]>)] = &[
+    (board, Some(&["index.html"])),
+    (job_lists, Some(&["jobs/"])),
+    (posting_pages, Some(&["jobs/"])),
+    (categories, Some(&["categories/"])),
+    (super::places::regions, Some(&["regions/"])),
+    (super::places::markets, Some(&["markets/"])),
+    (pages, None),
+    (not_found, Some(&["404.html"])),
+    (super::print::sheets, Some(&["print/"])),
+    (super::kiosk::screens, Some(&["kiosk/"])),
+    (
+        super::directory::all,
+        Some(&["map/", "markets.", "reports/"]),
+    ),
+    (search, Some(&["search/"])),
+    (super::events::all, Some(&["events/", "training/", "help/"])),
+];
+
 pub fn all(r: &Renderer<'_>) -> Files {
-    let parts: Vec<Files> = vec![
-        board(r),
-        job_lists(r),
-        posting_pages(r),
-        categories(r),
-        super::places::regions(r),
-        super::places::markets(r),
-        pages(r),
-        not_found(r),
-        super::print::sheets(r),
-        super::kiosk::screens(r),
-        super::directory::all(r),
-        search(r),
-        super::events::all(r),
-    ];
     let mut out = Vec::new();
-    for p in parts {
-        out.extend(p?);
+    for (family, folders) in FAMILIES {
+        // Asked for one page (`serve`), only the families that can write it run.
+        let skip = match (r.just(), folders) {
+            (Some(path), Some(folders)) => !folders.iter().any(|f| path.starts_with(f)),
+            _ => false,
+        };
+        if !skip {
+            out.extend(family(r)?);
+        }
     }
     Ok(out)
 }

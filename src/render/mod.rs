@@ -69,6 +69,9 @@ pub enum Emit {
     /// Render only the page at this path and plan the others (`serve` renders a page
     /// when it is asked for). `None` renders nothing: the list of every path.
     Only(Option<std::sync::Arc<str>>),
+    /// Render only the page at this path, without listing the others: the families
+    /// that cannot write it do not run.
+    Just(std::sync::Arc<str>),
 }
 
 impl Emit {
@@ -76,6 +79,7 @@ impl Emit {
     pub fn wants(&self, path: &str) -> bool {
         match self {
             Emit::Only(only) => only.as_deref() == Some(path),
+            Emit::Just(only) => &**only == path,
             _ => true,
         }
     }
@@ -300,6 +304,14 @@ impl<'a> Renderer<'a> {
         self.options.emit.wants(&format!("{}{path}", self.prefix))
     }
 
+    /// With `Emit::Just`, the page asked for, as a path in this language's tree.
+    pub fn just(&self) -> Option<&str> {
+        match &self.options.emit {
+            Emit::Just(path) => Some(path.strip_prefix(self.prefix.as_str()).unwrap_or(path)),
+            _ => None,
+        }
+    }
+
     /// The file of a page that is not rendered now (see [`Renderer::wants`]).
     pub fn planned(&self, path: &str) -> OutFile {
         OutFile::planned(format!("{}{path}", self.prefix))
@@ -397,9 +409,10 @@ fn site_trees(
         language: &all[0],
         all: &all,
     };
-    // Asked for one page (`serve`), only the language tree that has it is rendered.
+    // Asked for just one page (`serve`), only the language tree that has it runs;
+    // a listing of every path needs them all.
     let only = match &options.emit {
-        Emit::Only(Some(path)) => Some(path.clone()),
+        Emit::Just(path) => Some(path.clone()),
         _ => None,
     };
     let in_tree = |prefix: &str| -> bool {

@@ -124,7 +124,7 @@ impl Generation {
         let only = render::Emit::Only(Some(Arc::from(path)));
         let options = render::RenderOptions {
             minify: self.minify,
-            emit: only.clone(),
+            emit: render::Emit::Just(Arc::from(path)),
         };
         let pass = render::site(&self.prepared.site, &self.prepared.theme, options)
             .map_err(|e| e.to_string())?;
