@@ -219,3 +219,55 @@ fn every_served_file_is_the_built_file_but_for_the_reload_script() {
         );
     }
 }
+
+#[test]
+fn a_template_that_does_not_parse_keeps_the_last_good_site() {
+    let site = TestSite::fixture("mini");
+    let settings = site.read("content/site.yaml");
+    site.write("content/site.yaml", &format!("{settings}\ntheme: mine\n"));
+    let builtin = std::fs::read_to_string(
+        std::path::Path::new(common::REPO).join("themes/default/templates/posting.html"),
+    )
+    .expect("built-in posting template");
+    let template = "themes/mine/templates/posting.html";
+    site.write(
+        template,
+        &builtin.replace("<article", "<article data-mine=\"1\""),
+    );
+    let port = free_port();
+    let log = site.path("serve.log");
+    let child = Command::new(env!("CARGO_BIN_EXE_gigboard"))
+        .args(["serve", "--port", &port.to_string(), "--root"])
+        .arg(site.root())
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log).expect("log file"))
+        .spawn()
+        .expect("serve starts");
+    let _server = Server(child);
+    let page = "/jobs/xincheng-20261127-01/";
+    wait_for("the themed page", || {
+        get(port, page).is_some_and(|(_, b)| b.contains("data-mine"))
+    });
+    site.write(template, &format!("{builtin}{{% if %}}"));
+    wait_for("the template error in the terminal", || {
+        std::fs::read_to_string(&log).is_ok_and(|l| l.contains("template error"))
+    });
+    let (status, body) = get(port, page).expect("still served");
+    assert_eq!(status, 200);
+    assert!(
+        body.contains("data-mine"),
+        "the last good page is still served"
+    );
+    assert!(
+        body.contains("template error"),
+        "the page carries the error"
+    );
+    site.write(
+        template,
+        &builtin.replace("<article", "<article data-fixed=\"1\""),
+    );
+    wait_for("the fixed template", || {
+        get(port, page)
+            .is_some_and(|(_, b)| b.contains("data-fixed") && !b.contains("template error"))
+    });
+}

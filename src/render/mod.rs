@@ -356,6 +356,29 @@ impl<'a> Renderer<'a> {
     }
 }
 
+/// Parses every template of `theme` (as `build` would, minified or not): `serve`
+/// renders pages only when asked for, so it checks the templates when they change.
+pub fn check_templates(theme: &Theme, minify: bool) -> Result<(), RenderError> {
+    let mut tera = tera::Tera::new();
+    tera.autoescape_on(vec![".html"]);
+    let sources: Vec<(&str, String)> = theme
+        .templates
+        .iter()
+        .map(|(k, v)| {
+            (
+                k.as_str(),
+                if minify {
+                    compact::compact(v)
+                } else {
+                    v.clone()
+                },
+            )
+        })
+        .collect();
+    tera.add_raw_templates(sources.iter().map(|(k, v)| (*k, v.as_str())))
+        .map_err(tera_error)
+}
+
 /// Why rendering stopped.
 #[derive(Debug)]
 pub enum Failure {

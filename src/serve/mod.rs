@@ -187,9 +187,16 @@ fn rebuild(
     opts: &ServeOptions,
     shared: &Shared,
     feeds: &mut crate::validate::FeedCache,
+    templates_changed: bool,
 ) -> Duration {
     let started = Instant::now();
-    let result = prepare(&opts.root, &opts.overrides, Some(feeds));
+    let result = prepare(&opts.root, &opts.overrides, Some(feeds)).and_then(|prepared| {
+        // A template that does not parse keeps the last good site, like a content error.
+        if templates_changed {
+            render::check_templates(&prepared.theme, opts.minify).map_err(BuildError::Render)?;
+        }
+        Ok(prepared)
+    });
     let elapsed = started.elapsed();
     let event = match result {
         Ok(prepared) => {
@@ -238,7 +245,7 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
         events,
     };
     let mut feeds = crate::validate::FeedCache::default();
-    rebuild(&opts, &shared, &mut feeds);
+    rebuild(&opts, &shared, &mut feeds, true);
     let addr = SocketAddr::new(opts.bind, opts.port);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -327,7 +334,10 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
                 if !(only_feed_saves && feeds.only_feeds_changed(feed_saves)) {
                     feeds.anything_changed();
                 }
-                rebuild(&opts, &watcher_shared, &mut feeds);
+                let templates = kinds
+                    .iter()
+                    .any(|k| matches!(k, watch::ChangeKind::Template | watch::ChangeKind::Config));
+                rebuild(&opts, &watcher_shared, &mut feeds, templates);
             }
         }
         drop(debouncer);
