@@ -295,50 +295,29 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
         let root = std::fs::canonicalize(&opts.root).unwrap_or_else(|_| opts.root.clone());
         while let Ok(first) = rx.recv() {
             // Saves that arrived while the last rebuild ran are handled by one rebuild.
-            let batch = std::iter::once(first).chain(rx.try_iter());
-            let events: Vec<notify::Event> = batch
-                .filter_map(Result::ok)
-                .flatten()
-                .map(|e| e.event)
-                // Reading files (our own rebuild does) is not a change.
-                .filter(|e| !matches!(e.kind, notify::EventKind::Access(_)))
-                .collect();
-            let mut kinds = Vec::new();
-            // Saves into existing feed files (no file made, removed or renamed): the
-            // next check reads only those and trusts the rest of the last one.
-            let mut feed_saves = std::collections::HashSet::new();
-            let mut only_feed_saves = true;
-            for e in &events {
-                let save = matches!(e.kind, notify::EventKind::Modify(m)
-                    if !matches!(m, notify::event::ModifyKind::Name(_)));
-                for path in &e.paths {
-                    let kind = watch::classify(&root, path);
-                    if kind == watch::ChangeKind::Ignored {
-                        continue;
-                    }
-                    match path.strip_prefix(&root) {
-                        Ok(rel) if save && kind == watch::ChangeKind::Feed => {
-                            feed_saves.insert(opts.root.join(rel));
-                        }
-                        _ => only_feed_saves = false,
-                    }
-                    kinds.push(kind);
-                }
-            }
+            let events = std::iter::once(first)
+                .chain(rx.try_iter())
+                .flat_map(|r| match r {
+                    Ok(events) => events.into_iter().map(|e| Ok(e.event)).collect::<Vec<_>>(),
+                    Err(errors) => errors.into_iter().map(Err).collect(),
+                });
+            let batch = watch::analyse(&root, &opts.root, events);
             // Feeds are checked against settings, regions and markets: when one of
             // those changes, every feed is read again.
-            if kinds.iter().any(|k| k.invalidates_feeds()) {
+            if batch.kinds.iter().any(|k| k.invalidates_feeds()) {
                 feeds.clear();
             }
-            if !kinds.is_empty() {
-                if !(only_feed_saves && feeds.only_feeds_changed(feed_saves)) {
-                    feeds.anything_changed();
-                }
-                let templates = kinds
-                    .iter()
-                    .any(|k| matches!(k, watch::ChangeKind::Template | watch::ChangeKind::Config));
-                rebuild(&opts, &watcher_shared, &mut feeds, templates);
+            if batch.kinds.is_empty() {
+                continue;
             }
+            let templates = batch.templates_changed();
+            let trusted = batch
+                .feed_saves
+                .is_some_and(|saves| feeds.only_feeds_changed(saves));
+            if !trusted {
+                feeds.anything_changed();
+            }
+            rebuild(&opts, &watcher_shared, &mut feeds, templates);
         }
         drop(debouncer);
     });

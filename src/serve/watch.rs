@@ -1,7 +1,8 @@
 //! What a changed file means for the served site: a pure function of its path, so it
 //! is tested with a table and the watcher itself stays trivial.
 
-use std::path::{Component, Path};
+use std::collections::HashSet;
+use std::path::{Component, Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ChangeKind {
@@ -87,6 +88,73 @@ pub fn classify(root: &Path, path: &Path) -> ChangeKind {
     }
 }
 
+/// What one batch of watcher events means for the next check.
+#[derive(Debug, Default, PartialEq)]
+pub struct Batch {
+    /// What changed (nothing ignored); empty: nothing to do.
+    pub kinds: Vec<ChangeKind>,
+    /// When every change was a save into an existing feed file, those files (as
+    /// `site_root` joined with their path under the site): the next check may read
+    /// only them. None when anything else happened, or the watcher lost events.
+    pub feed_saves: Option<HashSet<PathBuf>>,
+}
+
+impl Batch {
+    /// Whether templates must be parsed again (a template, or the settings that name
+    /// the theme, changed).
+    pub fn templates_changed(&self) -> bool {
+        self.kinds
+            .iter()
+            .any(|k| matches!(k, ChangeKind::Template | ChangeKind::Config))
+    }
+}
+
+/// Sorts a batch of watcher events. `root` is the canonical site folder the event
+/// paths start with; `site_root` the folder as the check names it. `Err` is an event
+/// the watcher could not deliver.
+pub fn analyse<E>(
+    root: &Path,
+    site_root: &Path,
+    events: impl IntoIterator<Item = Result<notify::Event, E>>,
+) -> Batch {
+    let mut batch = Batch::default();
+    let mut saves = HashSet::new();
+    let mut only_saves = true;
+    for event in events {
+        let Ok(e) = event else {
+            // Lost events: anything may have changed.
+            only_saves = false;
+            batch.kinds.push(ChangeKind::Config);
+            continue;
+        };
+        if e.need_rescan() {
+            only_saves = false;
+            batch.kinds.push(ChangeKind::Config);
+        }
+        // Reading files (our own check does) is not a change.
+        if matches!(e.kind, notify::EventKind::Access(_)) {
+            continue;
+        }
+        let save = matches!(e.kind, notify::EventKind::Modify(m)
+            if !matches!(m, notify::event::ModifyKind::Name(_)));
+        for path in &e.paths {
+            let kind = classify(root, path);
+            if kind == ChangeKind::Ignored {
+                continue;
+            }
+            match path.strip_prefix(root) {
+                Ok(rel) if save && kind == ChangeKind::Feed => {
+                    saves.insert(site_root.join(rel));
+                }
+                _ => only_saves = false,
+            }
+            batch.kinds.push(kind);
+        }
+    }
+    batch.feed_saves = (only_saves && !batch.kinds.is_empty()).then_some(saves);
+    batch
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,6 +189,54 @@ mod tests {
         for (path, kind) in table {
             assert_eq!(classify(root, Path::new(path)), kind, "{path}");
         }
+    }
+
+    fn event(kind: notify::EventKind, path: &str) -> Result<notify::Event, ()> {
+        Ok(notify::Event::new(kind).add_path(PathBuf::from(path)))
+    }
+
+    #[test]
+    fn only_saves_into_feeds_let_the_next_check_read_just_those() {
+        use notify::EventKind as K;
+        use notify::event::{AccessKind, CreateKind, DataChange, ModifyKind, RenameMode};
+        let root = Path::new("/site");
+        let site = Path::new("./");
+        let save = K::Modify(ModifyKind::Data(DataChange::Any));
+        let feed = "/site/content/jobs/a/2026-11-27.yaml";
+        let batch = analyse(
+            root,
+            site,
+            [
+                event(save, feed),
+                event(K::Access(AccessKind::Any), "/site/content/site.yaml"),
+                event(save, "/site/content/jobs/.a.yaml.swp"),
+            ],
+        );
+        assert_eq!(batch.kinds, vec![Feed]);
+        assert!(!batch.templates_changed());
+        let saves = batch.feed_saves.expect("only feed saves");
+        assert!(saves.contains(&PathBuf::from("./content/jobs/a/2026-11-27.yaml")));
+
+        let not_only_saves: [Vec<Result<notify::Event, ()>>; 5] = [
+            vec![
+                event(save, feed),
+                event(save, "/site/content/markets/a.yaml"),
+            ],
+            vec![event(K::Create(CreateKind::File), feed)],
+            vec![event(K::Modify(ModifyKind::Name(RenameMode::To)), feed)],
+            vec![event(save, feed), Err(())],
+            vec![Ok(
+                notify::Event::new(K::Other).set_flag(notify::event::Flag::Rescan)
+            )],
+        ];
+        for events in not_only_saves {
+            let batch = analyse(root, site, events);
+            assert!(!batch.kinds.is_empty());
+            assert_eq!(batch.feed_saves, None, "{:?}", batch.kinds);
+        }
+        assert!(analyse::<()>(root, site, []).kinds.is_empty());
+        let template = analyse(root, site, [event(save, "/site/themes/t/templates/a.html")]);
+        assert!(template.templates_changed());
     }
 
     #[test]
