@@ -104,7 +104,7 @@ pub struct Timings {
     /// Rendering every page and data file (minifying included).
     pub render: std::time::Duration,
     /// Time spent minifying (compacting the templates, part of `render`).
-    pub minify_cpu: std::time::Duration,
+    pub minify: std::time::Duration,
     /// Writing what the render workers did not (data files, feeds, static files) and
     /// swapping the staged output in; the pages are written while rendering.
     pub write: std::time::Duration,
@@ -203,7 +203,7 @@ pub fn render_prepared(
     let timings = Timings {
         load_validate: prepared.load_validate,
         render: started.elapsed(),
-        minify_cpu: rendered.minify_cpu,
+        minify: rendered.minify,
         write: Default::default(),
     };
     Ok(Rendered {

@@ -261,7 +261,7 @@ fn print_timings(report: &gigboard::BuildReport, total: std::time::Duration) {
     );
     eprintln!(
         "  minify          {:>8.1} ms  (templates compacted once, before rendering)",
-        ms(t.minify_cpu)
+        ms(t.minify)
     );
     eprintln!(
         "write             {:>8.1} ms  ({:.1} MB)",

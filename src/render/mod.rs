@@ -145,7 +145,7 @@ pub struct Renderer<'a> {
     /// The pages' `<html lang>`.
     pub page_lang: String,
     /// Time spent minifying the templates (for `--timings`).
-    minify_nanos: std::sync::atomic::AtomicU64,
+    minify_time: std::time::Duration,
     /// The first failure to write a page (`Emit::Write`), reported as an I/O error.
     write_error: std::sync::Mutex<Option<crate::write::WriteError>>,
 }
@@ -189,7 +189,7 @@ impl<'a> Renderer<'a> {
                 (k.as_str(), src)
             })
             .collect();
-        let minify_nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        let minify_time = started.elapsed();
         tera.add_raw_templates(sources.iter().map(|(k, v)| (*k, v.as_ref())))
             .map_err(tera_error)?;
         let menu = site
@@ -256,7 +256,7 @@ impl<'a> Renderer<'a> {
             prefix: tree.prefix.clone(),
             content_lang,
             page_lang: tree.language.page_tag.clone(),
-            minify_nanos: minify_nanos.into(),
+            minify_time,
             write_error: Default::default(),
         })
     }

@@ -48,10 +48,10 @@ impl std::fmt::Display for Failure {
     }
 }
 
-/// The rendered files and the CPU time minifying took.
+/// The rendered files and the time minifying (the templates) took.
 pub struct RenderedFiles {
     pub files: Vec<OutFile>,
-    pub minify_cpu: std::time::Duration,
+    pub minify: std::time::Duration,
 }
 
 /// Renders every page of the site and returns them with the theme's and site's static files.
@@ -103,11 +103,11 @@ fn site_trees(
         })
     };
     let mut files = Vec::new();
-    let mut minify_nanos = 0;
+    let mut minify = std::time::Duration::ZERO;
     if in_tree("") {
         let r = Renderer::new(site, theme, t, options.clone(), &tree)?;
         root_tree(&r, theme, &options, &mut files, write_error)?;
-        minify_nanos += r.minify_nanos.load(std::sync::atomic::Ordering::Relaxed);
+        minify += r.minify_time;
     }
     // Every extra language: the HTML pages again under `/<code>/`; the data files,
     // feeds and static files stay once at the root.
@@ -130,10 +130,9 @@ fn site_trees(
                 .into_iter()
                 .filter(|f| f.path.starts_with(&tree.prefix) && f.path.ends_with(".html")),
         );
-        minify_nanos += r.minify_nanos.load(std::sync::atomic::Ordering::Relaxed);
+        minify += r.minify_time;
     }
-    let minify_cpu = std::time::Duration::from_nanos(minify_nanos);
-    Ok(RenderedFiles { files, minify_cpu })
+    Ok(RenderedFiles { files, minify })
 }
 
 /// The site's own language at the root, with the data files, feeds and static files.
