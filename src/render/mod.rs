@@ -126,11 +126,14 @@ struct Tree<'a> {
     language: &'a i18n::Language,
     /// Every language of the site, the site's own first.
     all: &'a [i18n::Language],
+    /// Shared by the trees: a posting's QR code is drawn once per build.
+    qr_codes: &'a print::QrCodes,
 }
 
 /// Shared by every page family.
 pub struct Renderer<'a> {
     tera: tera::Tera,
+    pub qr_codes: &'a print::QrCodes,
     pub site: &'a Site,
     pub t: &'a Strings,
     pub postings: views::Views<'a>,
@@ -248,6 +251,7 @@ impl<'a> Renderer<'a> {
             .collect();
         Ok(Renderer {
             tera,
+            qr_codes: tree.qr_codes,
             site,
             t,
             postings,

@@ -159,15 +159,30 @@ fn complaint_for<'a>(own: &'a [Hotline], r: &Renderer<'a>) -> Vec<HotlineView<'a
 
 /// The QR code of the posting at model index `i`; None without a base_url.
 fn qr_code(r: &Renderer<'_>, i: usize) -> Result<Option<String>, RenderError> {
-    let Some(base) = r.site.base_url.as_deref() else {
-        return Ok(None);
-    };
-    let url = format!("{base}jobs/{}/", r.site.postings[i].id);
-    qr::svg(&url).map(Some).map_err(|e| {
-        RenderError(format!(
-            "cannot draw the QR code of {url} for the printed sheets: {e}; is base_url too long?"
-        ))
-    })
+    r.qr_codes.0[i]
+        .get_or_init(|| {
+            let Some(base) = r.site.base_url.as_deref() else {
+                return Ok(None);
+            };
+            let url = format!("{base}jobs/{}/", r.site.postings[i].id);
+            qr::svg(&url).map(Some).map_err(|e| {
+                format!(
+                    "cannot draw the QR code of {url} for the printed sheets: {e}; is base_url too long?"
+                )
+            })
+        })
+        .clone()
+        .map_err(RenderError)
+}
+
+/// Every posting's QR code, by model index: drawn at most once per build, however many
+/// sheets (its market's, the quick-hire sheet) and languages show it.
+pub struct QrCodes(Vec<std::sync::OnceLock<Result<Option<String>, String>>>);
+
+impl QrCodes {
+    pub fn new(postings: usize) -> Self {
+        QrCodes((0..postings).map(|_| std::sync::OnceLock::new()).collect())
+    }
 }
 
 /// Every market's sheet, the region-wide quick-hire sheet and the index of sheets.

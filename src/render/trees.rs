@@ -79,10 +79,12 @@ fn site_trees(
         all.push(language);
     }
     let t = &strings[0];
+    let qr_codes = super::print::QrCodes::new(site.postings.len());
     let tree = Tree {
         prefix: String::new(),
         language: &all[0],
         all: &all,
+        qr_codes: &qr_codes,
     };
     // Asked for just one page (`serve`), only the language tree that has it runs;
     // a listing of every path needs them all.
@@ -116,6 +118,7 @@ fn site_trees(
             prefix: format!("{}/", language.code),
             language,
             all: &all,
+            qr_codes: &qr_codes,
         };
         if !in_tree(&tree.prefix) {
             continue;
