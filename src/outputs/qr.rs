@@ -107,7 +107,68 @@ fn encode(data: &[u8]) -> Result<(Vec<bool>, usize), qrcode::types::QrError> {
 }
 
 /// ISO/IEC 18004 penalties N1 (runs of five or more), N2 (2×2 blocks) and N4 (balance).
+///
+/// Codes of addresses are at most 64 modules wide (version 11): each row and column is
+/// one machine word, so runs are counted from the bit changes and 2×2 blocks with
+/// three word operations per row. Wider codes take the module-by-module way.
 fn penalty(dark: &[bool], w: usize) -> u32 {
+    if w == 0 || w > 64 {
+        return penalty_by_module(dark, w);
+    }
+    let mut rows = vec![0u64; w];
+    let mut cols = vec![0u64; w];
+    for y in 0..w {
+        for x in 0..w {
+            if dark[y * w + x] {
+                rows[y] |= 1 << x;
+                cols[x] |= 1 << y;
+            }
+        }
+    }
+    let full = if w == 64 { u64::MAX } else { (1u64 << w) - 1 };
+    let mut score = 0u32;
+    for line in rows.iter().chain(&cols) {
+        score += run_penalty(*line, w);
+    }
+    // Bit x of `same` is set where modules x and x+1 of a row have the same colour.
+    let pair = full >> 1;
+    for y in 0..w - 1 {
+        let (top, bottom) = (rows[y], rows[y + 1]);
+        let blocks = !(top ^ (top >> 1)) & !(bottom ^ (bottom >> 1)) & !(top ^ bottom) & pair;
+        score += 3 * blocks.count_ones();
+    }
+    let dark_count: u32 = rows.iter().map(|r| r.count_ones()).sum();
+    let percent = (dark_count as usize * 100 / (w * w)) as i64;
+    score + ((percent - 50).unsigned_abs() as u32 / 5) * 10
+}
+
+/// N1 of one row or column (`w` modules in the low bits of `line`): every run of
+/// five or more modules of one colour scores its length minus two.
+fn run_penalty(line: u64, w: usize) -> u32 {
+    // Bit x of `changes` is set where module x+1 differs from module x.
+    let changes = (line ^ (line >> 1)) & (if w == 64 { u64::MAX } else { (1u64 << w) - 1 } >> 1);
+    let mut score = 0;
+    let mut start = 0u32;
+    let mut rest = changes;
+    while rest != 0 {
+        let at = rest.trailing_zeros();
+        let run = at + 1 - start;
+        if run >= 5 {
+            score += run - 2;
+        }
+        start = at + 1;
+        rest &= rest - 1;
+    }
+    let run = w as u32 - start;
+    if run >= 5 {
+        score += run - 2;
+    }
+    score
+}
+
+/// [`penalty`] module by module: for codes wider than a machine word, and as the
+/// reference its tests compare with.
+fn penalty_by_module(dark: &[bool], w: usize) -> u32 {
     fn runs(score: &mut u32, mut cells: impl Iterator<Item = bool>) {
         let Some(mut last) = cells.next() else { return };
         let mut run = 1u32;
@@ -178,6 +239,52 @@ mod tests {
             .expect("encodes");
         assert_eq!(width, theirs.width());
         assert_eq!(ours.len(), width * width);
+    }
+
+    #[test]
+    fn word_penalty_is_the_module_by_module_penalty() {
+        // Every mask of codes of many sizes, and random grids up to 64 wide.
+        for url in [
+            URL,
+            "https://x.cn/j/1/",
+            &format!("https://x.cn/{}", "a".repeat(200)),
+        ] {
+            let bits = qrcode::bits::encode_auto(url.as_bytes(), EcLevel::M).expect("bits");
+            let version = bits.version();
+            let (data, ec) =
+                qrcode::ec::construct_codewords(&bits.into_bytes(), version, EcLevel::M)
+                    .expect("codewords");
+            let mut canvas = Canvas::new(version, EcLevel::M);
+            canvas.draw_all_functional_patterns();
+            canvas.draw_data(&data, &ec);
+            let w = usize::try_from(version.width()).expect("width");
+            for mask in MASKS {
+                let mut c = canvas.clone();
+                c.apply_mask(mask);
+                let dark: Vec<bool> = c
+                    .into_colors()
+                    .into_iter()
+                    .map(|m| m == Color::Dark)
+                    .collect();
+                assert_eq!(
+                    penalty(&dark, w),
+                    penalty_by_module(&dark, w),
+                    "{url} {mask:?}"
+                );
+            }
+        }
+        let mut seed = 7u64;
+        for w in [1, 2, 5, 21, 33, 63, 64] {
+            let dark: Vec<bool> = (0..w * w)
+                .map(|_| {
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    (seed >> 33) % 3 != 0
+                })
+                .collect();
+            assert_eq!(penalty(&dark, w), penalty_by_module(&dark, w), "width {w}");
+        }
     }
 
     #[test]
