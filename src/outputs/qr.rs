@@ -280,7 +280,7 @@ mod tests {
                     seed = seed
                         .wrapping_mul(6364136223846793005)
                         .wrapping_add(1442695040888963407);
-                    (seed >> 33) % 3 != 0
+                    !(seed >> 33).is_multiple_of(3)
                 })
                 .collect();
             assert_eq!(penalty(&dark, w), penalty_by_module(&dark, w), "width {w}");

@@ -159,20 +159,26 @@ fn complaint_for<'a>(own: &'a [Hotline], r: &Renderer<'a>) -> Vec<HotlineView<'a
 
 /// The QR code of the posting at model index `i`; None without a base_url.
 fn qr_code(r: &Renderer<'_>, i: usize) -> Result<Option<String>, RenderError> {
-    r.qr_codes.0[i]
-        .get_or_init(|| {
-            let Some(base) = r.site.base_url.as_deref() else {
-                return Ok(None);
-            };
-            let url = format!("{base}jobs/{}/", r.site.postings[i].id);
-            qr::svg(&url).map(Some).map_err(|e| {
-                format!(
-                    "cannot draw the QR code of {url} for the printed sheets: {e}; is base_url too long?"
-                )
-            })
+    let draw = || {
+        let Some(base) = r.site.base_url.as_deref() else {
+            return Ok(None);
+        };
+        let url = format!("{base}jobs/{}/", r.site.postings[i].id);
+        qr::svg(&url).map(Some).map_err(|e| {
+            format!(
+                "cannot draw the QR code of {url} for the printed sheets: {e}; is base_url too long?"
+            )
         })
-        .clone()
-        .map_err(RenderError)
+    };
+    // Kept only when another sheet will show it again: a quick hire (the region-wide
+    // sheet) or any posting of a site in several languages.
+    let shown_again = r.site.postings[i].quick_hire || !r.site.languages.is_empty();
+    let code = if shown_again {
+        r.qr_codes.0[i].get_or_init(draw).clone()
+    } else {
+        draw()
+    };
+    code.map_err(RenderError)
 }
 
 /// Every posting's QR code, by model index: drawn at most once per build, however many
