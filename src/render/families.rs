@@ -121,11 +121,43 @@ fn board(r: &Renderer<'_>) -> Files {
     )?])
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Debug, PartialEq)]
 struct PageLink {
     number: usize,
     path: String,
     current: bool,
+    /// Pages left out before this one (shown as "…").
+    gap: bool,
+}
+
+/// Pages a pager links to: the first, the last and three either side of the current
+/// one. Linking every page made each page of a 100,000-posting list carry 2,000 links
+/// (the lists grew with the square of their length), and nobody pages through them.
+fn pager_numbers(current: usize, total: usize) -> Vec<usize> {
+    const AROUND: usize = 3;
+    let mut numbers = vec![1];
+    numbers.extend(current.saturating_sub(AROUND).max(1)..=(current + AROUND).min(total));
+    numbers.push(total);
+    numbers.retain(|&k| (1..=total).contains(&k));
+    numbers.dedup();
+    numbers
+}
+
+fn pager_links(dir: &str, current: usize, total: usize) -> Vec<PageLink> {
+    let mut last = 0;
+    pager_numbers(current, total)
+        .into_iter()
+        .map(|k| {
+            let gap = last > 0 && k > last + 1;
+            last = k;
+            PageLink {
+                number: k,
+                path: list_page_path(dir, k),
+                current: k == current,
+                gap,
+            }
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -179,13 +211,7 @@ pub(super) fn paginated<'a, H: Serialize + Sync>(
                 total,
                 prev: (n > 1).then(|| list_page_path(dir, n - 1)),
                 next: (n < total).then(|| list_page_path(dir, n + 1)),
-                pages: (1..=total)
-                    .map(|k| PageLink {
-                        number: k,
-                        path: list_page_path(dir, k),
-                        current: k == n,
-                    })
-                    .collect(),
+                pages: pager_links(dir, n, total),
             };
             let data = ListPage {
                 heading,
@@ -390,4 +416,30 @@ fn search(r: &Renderer<'_>) -> Files {
         None,
         &data,
     )?])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pager_links_the_ends_and_three_pages_either_side() {
+        assert_eq!(pager_numbers(1, 1), vec![1]);
+        assert_eq!(pager_numbers(2, 5), vec![1, 2, 3, 4, 5]);
+        assert_eq!(pager_numbers(1, 2000), vec![1, 2, 3, 4, 2000]);
+        assert_eq!(
+            pager_numbers(1000, 2000),
+            vec![1, 997, 998, 999, 1000, 1001, 1002, 1003, 2000]
+        );
+        assert_eq!(pager_numbers(2000, 2000), vec![1, 1997, 1998, 1999, 2000]);
+        let links = pager_links("jobs/", 10, 20);
+        let gaps: Vec<usize> = links.iter().filter(|l| l.gap).map(|l| l.number).collect();
+        assert_eq!(gaps, vec![7, 20]);
+        assert_eq!(links[0].path, "jobs/index.html");
+        assert!(
+            links
+                .iter()
+                .any(|l| l.current && l.number == 10 && l.path == "jobs/page/10/index.html")
+        );
+    }
 }
