@@ -101,6 +101,14 @@ fn plain_to_html(src: &str) -> Option<(String, String)> {
             }
             Event::End(TagEnd::Link) => events.push(Event::Html("</a>".into())),
             Event::Start(Tag::Image { dest_url, .. }) if !safe_address(&dest_url) => return None,
+            // Aligned columns are written with inline styles, which ammonia takes out.
+            Event::Start(Tag::Table(ref columns))
+                if columns
+                    .iter()
+                    .any(|a| *a != pulldown_cmark::Alignment::None) =>
+            {
+                return None;
+            }
             other => events.push(other),
         }
     }
@@ -228,6 +236,7 @@ mod tests {
             "[市场](../markets/a/) [外站](https://x.cn/a?b=1&c=2 \"标题\") [电话](tel:12333) [信](mailto:a@b.cn)",
             "[坏](javascript:alert(1)) [也坏](JaVaScRiPt:x) [数据](data:text/html,x) <https://x.cn> <javascript:y>",
             "| a | b |\n|---|---|\n| 1 | ~~2~~ |\n\n```\ncode <b>\n```\n\n---\n\n\"quotes\" -- dash",
+            "| left | centre |\n|:---|:---:|\n| 1 | 2 |",
             "![图](https://x.cn/a.png \"t\") ![坏图](javascript:x) [a&b](</a b/>)",
             "text with & < > \" ' and [link `code`](x.html#top)",
         ] {
@@ -237,7 +246,9 @@ mod tests {
             assert!(!fast.html_removed);
             let lower = fast.html.to_ascii_lowercase();
             assert!(
-                !lower.contains("href=\"javascript") && !lower.contains("src=\"javascript"),
+                !lower.contains("href=\"javascript")
+                    && !lower.contains("src=\"javascript")
+                    && !lower.contains("style="),
                 "{}",
                 fast.html
             );
