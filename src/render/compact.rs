@@ -112,8 +112,9 @@ fn close_of(s: &str, tag: &str) -> usize {
     let mut from = 0;
     while let Some(i) = s[from..].find("</") {
         let at = from + i;
-        let name = &s[at + 2..];
-        if name.len() >= tag.len() && name[..tag.len()].eq_ignore_ascii_case(tag) {
+        // Bytes, not text: what follows `</` may be any character.
+        let name = &s.as_bytes()[at + 2..];
+        if name.len() >= tag.len() && name[..tag.len()].eq_ignore_ascii_case(tag.as_bytes()) {
             return at;
         }
         from = at + 2;
@@ -213,6 +214,11 @@ mod tests {
         assert_eq!(
             compact("<textarea>x\ny</textarea>\n<prefix>"),
             "<textarea>x\ny</textarea> <prefix>"
+        );
+        // Any text may follow `</` inside a script.
+        assert_eq!(
+            compact("<script>\nvar a = \"</中文\";\n</script>\n<p>"),
+            "<script>\nvar a = \"</中文\";\n</script><p>"
         );
     }
 }
