@@ -59,6 +59,24 @@ fn wait_for(what: &str, mut pred: impl FnMut() -> bool) {
     panic!("timed out waiting for {what}");
 }
 
+/// Starts `gigboard serve --root` on the site at a free port; its terminal output goes
+/// to `log` when given.
+fn start_serve(site: &TestSite, log: Option<&std::path::Path>) -> (Server, u16) {
+    let port = free_port();
+    let stderr = match log {
+        Some(path) => Stdio::from(std::fs::File::create(path).expect("log file")),
+        None => Stdio::null(),
+    };
+    let child = Command::new(env!("CARGO_BIN_EXE_gigboard"))
+        .args(["serve", "--port", &port.to_string(), "--root"])
+        .arg(site.root())
+        .stdout(Stdio::null())
+        .stderr(stderr)
+        .spawn()
+        .expect("serve starts");
+    (Server(child), port)
+}
+
 #[test]
 fn serve_shows_edits_keeps_the_last_good_site_on_errors_and_recovers() {
     let site = TestSite::fixture("mini");
@@ -127,15 +145,7 @@ fn serve_shows_edits_keeps_the_last_good_site_on_errors_and_recovers() {
 #[test]
 fn serve_picks_up_new_and_removed_feeds_and_market_edits_after_feed_saves() {
     let site = TestSite::fixture("mini");
-    let port = free_port();
-    let child = Command::new(env!("CARGO_BIN_EXE_gigboard"))
-        .args(["serve", "--port", &port.to_string(), "--root"])
-        .arg(site.root())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("serve starts");
-    let _server = Server(child);
+    let (_server, port) = start_serve(&site, None);
     let first = "/jobs/xincheng-20261127-01/";
     wait_for("the first build", || {
         get(port, first).is_some_and(|(s, _)| s == 200)
@@ -189,15 +199,7 @@ fn every_served_file_is_the_built_file_but_for_the_reload_script() {
     );
     site.run(&["build"]).expect_code(0);
     let built = site.output();
-    let port = free_port();
-    let child = Command::new(env!("CARGO_BIN_EXE_gigboard"))
-        .args(["serve", "--port", &port.to_string(), "--root"])
-        .arg(site.root())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("serve starts");
-    let _server = Server(child);
+    let (_server, port) = start_serve(&site, None);
     wait_for("the server", || {
         get(port, "/").is_some_and(|(s, _)| s == 200)
     });
@@ -234,16 +236,8 @@ fn a_template_that_does_not_parse_keeps_the_last_good_site() {
         template,
         &builtin.replace("<article", "<article data-mine=\"1\""),
     );
-    let port = free_port();
     let log = site.path("serve.log");
-    let child = Command::new(env!("CARGO_BIN_EXE_gigboard"))
-        .args(["serve", "--port", &port.to_string(), "--root"])
-        .arg(site.root())
-        .stdout(Stdio::null())
-        .stderr(std::fs::File::create(&log).expect("log file"))
-        .spawn()
-        .expect("serve starts");
-    let _server = Server(child);
+    let (_server, port) = start_serve(&site, Some(&log));
     let page = "/jobs/xincheng-20261127-01/";
     wait_for("the themed page", || {
         get(port, page).is_some_and(|(_, b)| b.contains("data-mine"))

@@ -82,28 +82,37 @@ const MASKS: [MaskPattern; 8] = [
 /// away from the large blank or solid areas that make a code hard to scan; any mask
 /// decodes.
 fn encode(data: &[u8]) -> Result<(Vec<bool>, usize), qrcode::types::QrError> {
-    let bits = qrcode::bits::encode_auto(data, EcLevel::M)?;
-    let version = bits.version();
-    let (codewords, ec) = qrcode::ec::construct_codewords(&bits.into_bytes(), version, EcLevel::M)?;
-    let mut canvas = Canvas::new(version, EcLevel::M);
-    canvas.draw_all_functional_patterns();
-    canvas.draw_data(&codewords, &ec);
-    let width = usize::try_from(version.width()).unwrap_or(0);
+    let (canvas, width) = unmasked(data)?;
     let mut best: Option<(u32, Vec<bool>)> = None;
     for mask in MASKS {
-        let mut c = canvas.clone();
-        c.apply_mask(mask);
-        let dark: Vec<bool> = c
-            .into_colors()
-            .into_iter()
-            .map(|m| m == Color::Dark)
-            .collect();
+        let dark = masked(&canvas, mask);
         let score = penalty(&dark, width);
         if best.as_ref().is_none_or(|(b, _)| score < *b) {
             best = Some((score, dark));
         }
     }
     Ok((best.map(|(_, d)| d).unwrap_or_default(), width))
+}
+
+/// The code of `data` with every module drawn but no mask applied yet, and its width.
+fn unmasked(data: &[u8]) -> Result<(Canvas, usize), qrcode::types::QrError> {
+    let bits = qrcode::bits::encode_auto(data, EcLevel::M)?;
+    let version = bits.version();
+    let (codewords, ec) = qrcode::ec::construct_codewords(&bits.into_bytes(), version, EcLevel::M)?;
+    let mut canvas = Canvas::new(version, EcLevel::M);
+    canvas.draw_all_functional_patterns();
+    canvas.draw_data(&codewords, &ec);
+    Ok((canvas, usize::try_from(version.width()).unwrap_or(0)))
+}
+
+/// The dark modules of `canvas` under `mask`, row by row.
+fn masked(canvas: &Canvas, mask: MaskPattern) -> Vec<bool> {
+    let mut c = canvas.clone();
+    c.apply_mask(mask);
+    c.into_colors()
+        .into_iter()
+        .map(|m| m == Color::Dark)
+        .collect()
 }
 
 /// ISO/IEC 18004 penalties N1 (runs of five or more), N2 (2×2 blocks) and N4 (balance).
@@ -249,23 +258,9 @@ mod tests {
             "https://x.cn/j/1/",
             &format!("https://x.cn/{}", "a".repeat(200)),
         ] {
-            let bits = qrcode::bits::encode_auto(url.as_bytes(), EcLevel::M).expect("bits");
-            let version = bits.version();
-            let (data, ec) =
-                qrcode::ec::construct_codewords(&bits.into_bytes(), version, EcLevel::M)
-                    .expect("codewords");
-            let mut canvas = Canvas::new(version, EcLevel::M);
-            canvas.draw_all_functional_patterns();
-            canvas.draw_data(&data, &ec);
-            let w = usize::try_from(version.width()).expect("width");
+            let (canvas, w) = unmasked(url.as_bytes()).expect("encodes");
             for mask in MASKS {
-                let mut c = canvas.clone();
-                c.apply_mask(mask);
-                let dark: Vec<bool> = c
-                    .into_colors()
-                    .into_iter()
-                    .map(|m| m == Color::Dark)
-                    .collect();
+                let dark = masked(&canvas, mask);
                 assert_eq!(
                     penalty(&dark, w),
                     penalty_by_module(&dark, w),

@@ -308,7 +308,11 @@ impl<'a> Renderer<'a> {
     /// Whether the page at `path` (in this language's tree) is to be rendered now:
     /// families check it before costly work for one page (QR codes, maps).
     pub fn wants(&self, path: &str) -> bool {
-        self.options.emit.wants(&format!("{}{path}", self.prefix))
+        match &self.options.emit {
+            // `build` wants every page: no path to put together for each.
+            Emit::Keep | Emit::Write(_) => true,
+            emit => emit.wants(&format!("{}{path}", self.prefix)),
+        }
     }
 
     /// With `Emit::Just`, the page asked for, as a path in this language's tree.
