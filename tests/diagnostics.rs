@@ -528,3 +528,34 @@ fn a_misspelt_field_after_a_bad_value_is_still_reported() {
         ": error: postings[0].expirs: ",
     ]);
 }
+
+#[test]
+fn raw_html_in_a_body_is_a_warning_and_the_page_shows_it_sanitised() {
+    let text = feed(&[posting(
+        "new-01",
+        &[(
+            "    verified:",
+            "    body: \"**日结** <script>alert(1)</script> 详见 <https://example.cn/a>\"\n    verified:",
+        )],
+    )]);
+    let site = TestSite::fixture("mini");
+    site.write(NEW_FEED, &text);
+    let run = site.run(&["check"]);
+    run.expect_code(0);
+    run.expect_line_with(&[
+        &location(NEW_FEED, &text, "\"**日结**"),
+        ": warning: postings[0].body: raw HTML",
+    ]);
+    site.run(&["build"]).expect_code(0);
+    let page = site.output_text("jobs/new-01/index.html");
+    assert!(page.contains("<strong>日结</strong>"), "{page}");
+    assert!(page.contains("href=\"https://example.cn/a\""), "{page}");
+    assert!(!page.contains("<script>alert"), "{page}");
+    // An autolink also starts with `<` but is markdown: nothing to warn about.
+    let (_, quiet) = check_new_feed(&[(
+        "    verified:",
+        "    body: \"详见 <https://example.cn/a>\"\n    verified:",
+    )]);
+    quiet.expect_code(0);
+    assert!(!quiet.stderr.contains("raw HTML"), "{}", quiet.stderr);
+}

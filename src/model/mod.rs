@@ -187,10 +187,9 @@ pub struct Posting {
     pub contact_name: Option<String>,
     pub contact_phone: Option<String>,
     pub requirements: Option<String>,
-    /// Sanitised HTML from the markdown body.
-    pub body_html: Option<String>,
-    /// The body as plain text (JSON-LD description, feeds).
-    pub body_text: String,
+    /// The markdown body, as written; turned into HTML and text only by the pages and
+    /// files that show it (`check` never does, and no page holds every body's HTML).
+    pub body: Option<Body>,
     pub welcomes: Vec<Welcome>,
     pub verified_by: String,
     pub verified_on: Day,
@@ -214,4 +213,42 @@ pub struct Page {
     pub description: Option<String>,
     pub weight: i32,
     pub html: String,
+}
+
+/// A posting's markdown body, with its plain text made on first use and kept: the
+/// posting page, JSON-LD, feeds and `jobs.json` all need the text, in every language.
+#[derive(Debug, Clone)]
+pub struct Body {
+    source: String,
+    text: std::sync::OnceLock<String>,
+}
+
+impl Body {
+    pub fn new(source: String) -> Self {
+        Body {
+            source,
+            text: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Sanitised HTML (rendered each time it is asked for: only the posting page asks).
+    pub fn html(&self) -> String {
+        let rendered = crate::markdown::to_html(&self.source);
+        // The same parse gave the text: keep it if nobody asked for it yet.
+        let _ = self.text.set(rendered.text);
+        rendered.html
+    }
+
+    /// The plain text (see [`crate::markdown::to_text`]).
+    pub fn text(&self) -> &str {
+        self.text
+            .get_or_init(|| crate::markdown::to_text(&self.source))
+    }
+}
+
+impl Posting {
+    /// The body's plain text, empty when there is no body.
+    pub fn body_text(&self) -> &str {
+        self.body.as_ref().map_or("", Body::text)
+    }
 }

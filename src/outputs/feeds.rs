@@ -172,10 +172,10 @@ pub fn json(o: &Outputs<'_, '_>, spec: &FeedSpec<'_>) -> OutFile {
                 id: format!("tag:gigboard,2026:posting:{}", p.id),
                 url: posting_url(o, &spec.dir, p),
                 title: &p.title,
-                content_text: if p.body_text.is_empty() {
+                content_text: if p.body_text().is_empty() {
                     summary(o, i)
                 } else {
-                    format!("{}\n{}", summary(o, i), p.body_text)
+                    format!("{}\n{}", summary(o, i), p.body_text())
                 },
                 summary: summary(o, i),
                 date_published: format!("{}T00:00:00+08:00", p.posted),

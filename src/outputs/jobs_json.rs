@@ -126,7 +126,7 @@ pub fn build(o: &Outputs<'_, '_>) -> OutFile {
                     phone,
                 }),
                 requirements: p.requirements.as_deref(),
-                body: &p.body_text,
+                body: p.body_text(),
                 welcomes: &p.welcomes,
                 verified: Verified {
                     by: &p.verified_by,

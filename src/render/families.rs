@@ -240,6 +240,8 @@ fn job_lists(r: &Renderer<'_>) -> Files {
 #[derive(Serialize)]
 struct PostingPage<'a> {
     p: &'a PostingView<'a>,
+    /// The body as sanitised HTML: only this page shows it, so it is not in the view.
+    body_html: Option<String>,
     market: MarketBrief<'a>,
     jsonld: String,
 }
@@ -278,7 +280,8 @@ fn posting_pages(r: &Renderer<'_>) -> Files {
                 return Ok(r.planned(&path));
             }
             let view = r.postings.get(i);
-            let mut description = model.body_text.clone();
+            let body_html = model.body.as_ref().map(crate::model::Body::html);
+            let mut description = model.body_text().to_string();
             if let Some(req) = &model.requirements {
                 description = format!("{description}\n{}：{req}", r.t.get("requirements"));
             }
@@ -286,6 +289,7 @@ fn posting_pages(r: &Renderer<'_>) -> Files {
             let ld = jsonld::job_posting(r.site, model, description.trim());
             let data = PostingPage {
                 p: view,
+                body_html,
                 market: MarketBrief::of(&r.markets[model.market]),
                 jsonld: jsonld::script_safe(&ld),
             };

@@ -183,7 +183,6 @@ pub struct PostingView<'a> {
     pub phone: Option<&'a str>,
     pub tel: Option<String>,
     pub requirements: Option<&'a str>,
-    pub body_html: Option<&'a str>,
     pub welcomes: Vec<&'a str>,
     pub verified_by: &'a str,
     pub verified_on: String,
@@ -222,7 +221,6 @@ impl<'a> PostingView<'a> {
             phone: p.contact_phone.as_deref(),
             tel: p.contact_phone.as_deref().map(tel),
             requirements: p.requirements.as_deref(),
-            body_html: p.body_html.as_deref(),
             welcomes: p
                 .welcomes
                 .iter()

@@ -286,8 +286,13 @@ fn check_posting(
             "no contact: workers cannot call about this posting (add `contact: {name, phone}`)",
         );
     }
-    let body = raw.body.as_deref().map(markdown::to_html);
-    if body.as_ref().is_some_and(|b| b.html_removed) {
+    // Raw HTML needs a `<`; only then is the body rendered here, to see whether
+    // sanitising changes it. Pages render bodies when they are written.
+    if raw
+        .body
+        .as_deref()
+        .is_some_and(|b| b.contains('<') && markdown::to_html(b).html_removed)
+    {
         ctx.warning(
             diags,
             &["body"],
@@ -321,8 +326,7 @@ fn check_posting(
         contact_name: raw.contact.as_ref().and_then(|c| c.name.clone()),
         contact_phone: raw.contact.as_ref().map(|c| c.phone.clone()),
         requirements: raw.requirements.clone(),
-        body_text: body.as_ref().map(|b| b.text.clone()).unwrap_or_default(),
-        body_html: body.map(|b| b.html),
+        body: raw.body.clone().map(crate::model::Body::new),
         welcomes: raw.welcomes.clone(),
         verified_by: verified.map(|v| v.by.clone()).unwrap_or_default(),
         verified_on: verified.map(|v| v.on).unwrap_or(raw.posted),
