@@ -84,6 +84,24 @@ fn at(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
     }
 }
 
+/// A writer that counts what went through it.
+struct Counted<W> {
+    inner: W,
+    count: u64,
+}
+
+impl<W: io::Write> io::Write for Counted<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.count += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 /// The new output being written next to the old one, swapped in by [`Staging::finish`].
 ///
 /// Pages are written from the render workers as soon as each is rendered, so the
@@ -131,6 +149,28 @@ impl Staging {
         }
         let p = self.staged.join(path);
         std::fs::write(&p, bytes).map_err(at(&p))
+    }
+
+    /// Writes one file through `fill`, buffered, without holding it in memory (the
+    /// big data files grow with the postings: `jobs.json` is a gigabyte at 400,000).
+    /// Returns the number of bytes written.
+    pub fn write_with(
+        &self,
+        path: &str,
+        fill: &dyn Fn(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<u64, WriteError> {
+        if let Some((dir, _)) = path.rsplit_once('/') {
+            self.make_dirs(dir)?;
+        }
+        let p = self.staged.join(path);
+        let file = std::fs::File::create(&p).map_err(at(&p))?;
+        let mut out = Counted {
+            inner: io::BufWriter::with_capacity(256 * 1024, file),
+            count: 0,
+        };
+        fill(&mut out).map_err(at(&p))?;
+        io::Write::flush(&mut out).map_err(at(&p))?;
+        Ok(out.count)
     }
 
     fn make_dirs(&self, dir: &str) -> Result<(), WriteError> {

@@ -2,19 +2,20 @@
 //! The schema is documented in the README ("jobs.json"); field names are stable and
 //! `version` changes only when a field changes meaning or disappears.
 
-use super::{OutFile, Outputs};
+use super::{Outputs, Streamed};
 use crate::load::records::{EmployerKind, JobKind, LatLon, PayUnit, Welcome};
 use serde::Serialize;
 
 pub const VERSION: u32 = 1;
 
 #[derive(Serialize)]
-struct JobsFile<'a> {
+#[serde(bound(serialize = "Streamed<F>: Serialize"))]
+struct JobsFile<'a, F> {
     version: u32,
     site: &'a str,
     today: String,
     count: usize,
-    postings: Vec<Job<'a>>,
+    postings: Streamed<F>,
 }
 
 #[derive(Serialize)]
@@ -81,13 +82,11 @@ struct Verified<'a> {
     on: String,
 }
 
-pub fn build(o: &Outputs<'_, '_>) -> OutFile {
+/// Writes the file posting by posting (it is a gigabyte at 400,000 postings).
+pub fn write(o: &Outputs<'_, '_>, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let site = o.site;
-    let postings = site
-        .postings
-        .iter()
-        .zip(o.views.all())
-        .map(|(p, v)| {
+    let postings = Streamed(|| {
+        site.postings.iter().zip(o.views.all()).map(|(p, v)| {
             let market = &site.markets[p.market];
             let county = &site.counties[market.county];
             let league = &site.leagues[county.league];
@@ -147,13 +146,14 @@ pub fn build(o: &Outputs<'_, '_>) -> OutFile {
                 },
             }
         })
-        .collect::<Vec<_>>();
+    });
     let file = JobsFile {
         version: VERSION,
         site: &site.title,
         today: site.today.to_string(),
-        count: postings.len(),
+        count: site.postings.len(),
         postings,
     };
-    OutFile::new("jobs.json", serde_json::to_vec(&file).unwrap_or_default())
+    serde_json::to_writer(w, &file)?;
+    Ok(())
 }

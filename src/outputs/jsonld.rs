@@ -8,19 +8,86 @@ use serde_json::{Value, json};
 /// JSON text safe inside `<script type="application/ld+json">`: `<`, `>` and `&` are
 /// written as `\u003c` etc., which JSON parsers read back unchanged.
 pub fn script_safe(value: &Value) -> String {
-    let text = value.to_string();
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
-        }
+    let mut out = ScriptSafe::new(Vec::with_capacity(256));
+    // Writing into memory cannot fail.
+    let _ = serde_json::to_writer(&mut out, value);
+    let _ = std::io::Write::flush(&mut out);
+    String::from_utf8(out.into_inner()).unwrap_or_default()
+}
+
+/// A writer that passes JSON text on with `<`, `>`, `&`, U+2028 and U+2029 escaped, so
+/// it can sit inside a `<script>` element (JSON has those only inside strings, where
+/// the escapes mean the same characters). Used for whole files too (the search index),
+/// written straight to disk.
+pub struct ScriptSafe<W> {
+    inner: W,
+    /// How many bytes of a possible U+2028/U+2029 (E2 80 A8/A9) were held back.
+    held: usize,
+}
+
+impl<W: std::io::Write> ScriptSafe<W> {
+    pub fn new(inner: W) -> Self {
+        ScriptSafe { inner, held: 0 }
     }
-    out
+
+    pub fn into_inner(self) -> W {
+        self.inner
+    }
+
+    fn release_held(&mut self) -> std::io::Result<()> {
+        let held = [0xE2u8, 0x80];
+        self.inner.write_all(&held[..self.held])?;
+        self.held = 0;
+        Ok(())
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for ScriptSafe<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut run = 0;
+        for (i, &b) in buf.iter().enumerate() {
+            if self.held > 0 {
+                match (self.held, b) {
+                    (1, 0x80) => {
+                        self.held = 2;
+                        run = i + 1;
+                        continue;
+                    }
+                    (2, 0xA8 | 0xA9) => {
+                        self.held = 0;
+                        self.inner
+                            .write_all(if b == 0xA8 { b"\\u2028" } else { b"\\u2029" })?;
+                        run = i + 1;
+                        continue;
+                    }
+                    _ => {
+                        self.release_held()?;
+                        run = i;
+                    }
+                }
+            }
+            let escape: &[u8] = match b {
+                b'<' => b"\\u003c",
+                b'>' => b"\\u003e",
+                b'&' => b"\\u0026",
+                0xE2 => b"",
+                _ => continue,
+            };
+            self.inner.write_all(&buf[run..i])?;
+            self.inner.write_all(escape)?;
+            if b == 0xE2 {
+                self.held = 1;
+            }
+            run = i + 1;
+        }
+        self.inner.write_all(&buf[run..])?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.release_held()?;
+        self.inner.flush()
+    }
 }
 
 fn unit_text(unit: PayUnit) -> &'static str {
@@ -100,6 +167,35 @@ pub fn job_posting(site: &Site, p: &Posting, description: &str) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn script_safe_writer_escapes_across_any_split() {
+        use std::io::Write;
+        let text = "a<b>&c\u{2028}d\u{2029}e\u{2020}f–g\u{e2}<\u{2028}";
+        let expected: String = text
+            .chars()
+            .map(|c| match c {
+                '<' => "\\u003c".to_string(),
+                '>' => "\\u003e".to_string(),
+                '&' => "\\u0026".to_string(),
+                '\u{2028}' => "\\u2028".to_string(),
+                '\u{2029}' => "\\u2029".to_string(),
+                c => c.to_string(),
+            })
+            .collect();
+        for chunk in 1..=text.len() {
+            let mut out = ScriptSafe::new(Vec::new());
+            for part in text.as_bytes().chunks(chunk) {
+                out.write_all(part).expect("into memory");
+            }
+            out.flush().expect("into memory");
+            assert_eq!(
+                String::from_utf8(out.into_inner()).expect("UTF-8"),
+                expected,
+                "chunks of {chunk}"
+            );
+        }
+    }
 
     #[test]
     fn cannot_close_the_script() {

@@ -27,9 +27,32 @@ pub struct Outputs<'r, 'a> {
     pub t: &'a Strings,
 }
 
+/// Makes a file from a writer: straight to disk when building (the files that hold
+/// every posting are never whole in memory), into memory otherwise.
+pub type Stream<'s> =
+    &'s (dyn Fn(String, &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>) -> OutFile + Sync);
+
+/// A sequence serialised from a fresh iterator, never collected into a `Vec`.
+pub struct Streamed<F>(pub F);
+
+impl<F, I> serde::Serialize for Streamed<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: serde::Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
+    }
+}
+
 /// Every feed and data file that does not depend on the list of pages; those for
 /// which `wants` says no are only planned (`serve` makes a file when it is asked for).
-pub fn all(o: &Outputs<'_, '_>, wants: &(dyn Fn(&str) -> bool + Sync)) -> Vec<OutFile> {
+pub fn all(
+    o: &Outputs<'_, '_>,
+    wants: &(dyn Fn(&str) -> bool + Sync),
+    stream: Stream<'_>,
+) -> Vec<OutFile> {
     let site = o.site;
     let everything: Vec<usize> = (0..site.postings.len()).collect();
     let mut specs = vec![feeds::FeedSpec {
@@ -68,8 +91,12 @@ pub fn all(o: &Outputs<'_, '_>, wants: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Ou
             ]
         })
         .collect();
-    out.push(make(wants, "jobs.json".into(), || jobs_json::build(o)));
-    out.push(make(wants, "search/index.js".into(), || search::index(o)));
+    out.push(make(wants, "jobs.json".into(), || {
+        stream("jobs.json".into(), &|w| jobs_json::write(o, w))
+    }));
+    out.push(make(wants, "search/index.js".into(), || {
+        stream("search/index.js".into(), &|w| search::write(o, w))
+    }));
     out.push(sitemap::robots(site));
     out.extend(ics::all(o));
     out

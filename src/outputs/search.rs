@@ -6,7 +6,7 @@
 //! posting titles are short Chinese phrases; substring matching finds any word in them
 //! (segmenters miss trade words such as 羊绒分梳 that are not in their dictionary).
 
-use super::{OutFile, Outputs};
+use super::{Outputs, Streamed};
 use crate::render::views::enum_key;
 use serde::Serialize;
 
@@ -27,13 +27,11 @@ struct Record<'a> {
     q: bool,
 }
 
-pub fn index(o: &Outputs<'_, '_>) -> OutFile {
+/// Writes the index: `window.GIGBOARD_SEARCH=[…];`, record by record.
+pub fn write(o: &Outputs<'_, '_>, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let site = o.site;
-    let records: Vec<Record> = site
-        .postings
-        .iter()
-        .zip(o.views.all())
-        .map(|(p, v)| {
+    let records = Streamed(|| {
+        site.postings.iter().zip(o.views.all()).map(|(p, v)| {
             let market = &site.markets[p.market];
             let county = &site.counties[market.county];
             Record {
@@ -56,11 +54,11 @@ pub fn index(o: &Outputs<'_, '_>) -> OutFile {
                 q: p.quick_hire,
             }
         })
-        .collect();
+    });
+    w.write_all(b"window.GIGBOARD_SEARCH=")?;
     // JSON is valid JavaScript; `<` is escaped so the file is safe in any context.
-    let json = super::jsonld::script_safe(&serde_json::to_value(&records).unwrap_or_default());
-    OutFile::new(
-        "search/index.js",
-        format!("window.GIGBOARD_SEARCH={json};\n").into_bytes(),
-    )
+    let mut safe = super::jsonld::ScriptSafe::new(&mut *w);
+    serde_json::to_writer(&mut safe, &records)?;
+    std::io::Write::flush(&mut safe)?;
+    w.write_all(b";\n")
 }

@@ -357,6 +357,34 @@ impl<'a> Renderer<'a> {
         })
     }
 
+    /// Like [`Self::emit`] for a file made by a writer: when building, it goes straight
+    /// to disk and is never whole in memory; otherwise it is kept.
+    pub fn emit_with(
+        &self,
+        path: String,
+        fill: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> OutFile {
+        let Emit::Write(staging) = &self.options.emit else {
+            let mut bytes = Vec::new();
+            // Writing into memory cannot fail; a serializer error leaves what it wrote.
+            let _ = fill(&mut bytes);
+            return OutFile::new(path, bytes);
+        };
+        match staging.write_with(&path, fill) {
+            Ok(n) => OutFile {
+                path,
+                bytes: Vec::new(),
+                state: crate::write::FileState::Written(n),
+            },
+            Err(e) => {
+                if let Ok(mut first) = self.write_error.lock() {
+                    first.get_or_insert(e);
+                }
+                OutFile::planned(path)
+            }
+        }
+    }
+
     fn take_write_error(&self) -> Option<crate::write::WriteError> {
         self.write_error.lock().ok().and_then(|mut e| e.take())
     }

@@ -163,7 +163,11 @@ fn root_tree(
             t: r.t,
         },
         &|path| emit.wants(path),
+        &|path, fill| r.emit_with(path, fill),
     ));
+    if let Some(e) = r.take_write_error() {
+        write_error.get_or_insert(e);
+    }
     for (path, bytes) in &theme.statics {
         files.push(OutFile::new(path.clone(), bytes.clone()));
     }
