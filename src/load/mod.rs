@@ -9,6 +9,7 @@ pub mod events;
 pub mod records;
 pub mod scalars;
 pub mod yaml;
+mod yaml_build;
 
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use decode::{FieldPath, decode};

@@ -7,9 +7,6 @@
 //! validators look up the position of any field they complain about.
 
 use crate::diag::Pos;
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::Spanned;
-use std::fmt;
 
 /// Largest content file we read. A feed is a day's postings for one market; anything
 /// near this size is a mistake (or an attack), and parsing it would stall the build.
@@ -124,10 +121,24 @@ pub fn parse(src: &str) -> Result<Node, SyntaxError> {
             value: Value::Null,
         });
     }
+    super::yaml_build::parse(src)
+}
+
+/// The tree as serde-saphyr's `Spanned` deserialisation made it before
+/// [`super::yaml_build`]: kept to show the two agree.
+#[cfg(test)]
+pub(crate) mod reference {
+    use super::{Node, SyntaxError, Value};
+    use crate::diag::Pos;
+    use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+    use serde_saphyr::Spanned;
+    use std::fmt;
+
+    pub fn parse(src: &str) -> Result<Node, SyntaxError> {
     let mut budget = serde_saphyr::Budget::default();
     budget.max_nodes = 8_000_000;
     budget.max_events = 16_000_000;
-    budget.max_total_scalar_bytes = MAX_FILE_BYTES;
+    budget.max_total_scalar_bytes = super::MAX_FILE_BYTES;
     budget.max_depth = 64;
     let mut options = serde_saphyr::Options::default();
     options.budget = Some(budget);
@@ -242,9 +253,104 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
 }
 
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A tree as one line per node (`path@line:col value`), to show where two differ.
+    fn flat(tree: &Result<Node, SyntaxError>) -> String {
+        fn walk(node: &Node, path: &str, out: &mut Vec<String>) {
+            let at = format!("{path}@{}:{}", node.pos.line, node.pos.column);
+            match &node.value {
+                Value::Seq(items) => {
+                    out.push(format!("{at} seq"));
+                    for (i, n) in items.iter().enumerate() {
+                        walk(n, &format!("{path}[{i}]"), out);
+                    }
+                }
+                Value::Map(entries) => {
+                    out.push(format!("{at} map"));
+                    for (k, v) in entries {
+                        walk(k, &format!("{path}.key"), out);
+                        walk(v, &format!("{path}.{:?}", k.value), out);
+                    }
+                }
+                other => out.push(format!("{at} {other:?}")),
+            }
+        }
+        match tree {
+            Ok(node) => {
+                let mut out = Vec::new();
+                walk(node, "", &mut out);
+                out.join(" | ")
+            }
+            Err(e) => format!("error at {}:{}: {}", e.pos.line, e.pos.column, e.message),
+        }
+    }
+
+    /// The event-level builder reads every document as serde-saphyr did: the same
+    /// values at the same positions, and an error where it gave one.
+    #[test]
+    fn the_builder_agrees_with_serde_saphyr() {
+        let mut docs: Vec<(String, String)> = Vec::new();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for dir in ["content", "tests/fixtures", "tests/sample"] {
+            for entry in walkdir::WalkDir::new(root.join(dir)).into_iter().flatten() {
+                let path = entry.path();
+                if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+                    let text = std::fs::read_to_string(path).expect("readable");
+                    docs.push((path.display().to_string(), text));
+                }
+            }
+        }
+        assert!(docs.len() > 20, "found {} YAML files", docs.len());
+        for scalar in [
+            "0", "00", "0471", "-0", "+5", "-05", "1_000", "1__0", "_1", "1_", "0x1F", "0X1F",
+            "0x1_f", "0o17", "0b101", "0b", "1.5", ".5", "1.", "-1.5e3", "1e3", "1e999", ".inf",
+            "-.inf", ".nan", "-.nan", "inf", "nan", "infinity", "true", "True", "TRUE", "tRUE",
+            "yes", "no", "on", "off", "y", "null", "Null", "NULL", "~", "06:00", "2026-11-27",
+            "9223372036854775807", "9223372036854775808", "-9223372036854775808",
+            "-9223372036854775809", "18446744073709551616", "+", "-", "12abc", "１２",
+            "'0471'", "\"true\"", "!!str 5", "!!int 5", "!!float 5", "!!null x", "! 5",
+            "!!str", "!custom 5", "&a 5", "[1, *a]",
+        ] {
+            docs.push((scalar.to_string(), format!("k: {scalar}\nm: &a {{x: 1}}\nn: *a\n")));
+        }
+        for doc in [
+            "a: 1\nb: [1, 2\nc: 3\n",
+            "- a\n- b: c\n  d: [e, {f: g}]\n",
+            "a: |\n  line\n  two\nb: >\n  folded\n  text\n",
+            "a: 1\n---\nb: 2\n",
+            "---\na: 1\n...\n",
+            "# only a comment\n",
+            "a: 1\na: 2\n",
+            "? complex\n: value\n",
+            "a: *nowhere\n",
+            "base: &b {x: 1}\nother:\n  <<: *b\n  y: 2\n",
+            "a:\tb\n",
+            "\"unterminated: 1\n",
+            "k: v\n  bad indent: 1\n",
+            "- 1\n-2\n",
+            "中文键: 中文值\n列表: [甲, 乙]\n",
+        ] {
+            docs.push((doc.to_string(), doc.to_string()));
+        }
+        let mut differ = Vec::new();
+        for (name, text) in &docs {
+            match (parse(text), reference::parse(text)) {
+                (Ok(new), Ok(old)) if new == old => {}
+                (Err(_), Err(_)) => {}
+                (new, old) => differ.push(format!(
+                    "{name}:\n  new {}\n  old {}",
+                    flat(&new),
+                    flat(&old)
+                )),
+            }
+        }
+        assert!(differ.is_empty(), "{}", differ.join("\n"));
+    }
 
     #[test]
     fn keeps_positions_of_nested_nodes() {
