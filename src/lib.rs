@@ -97,7 +97,7 @@ pub struct Rendered {
 }
 
 /// Where a build spends its time (`gigboard build --timings`).
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Timings {
     /// Reading, parsing and validating every file, and building the model.
     pub load_validate: std::time::Duration,
@@ -105,6 +105,8 @@ pub struct Timings {
     pub render: std::time::Duration,
     /// Time spent minifying (compacting the templates, part of `render`).
     pub minify: std::time::Duration,
+    /// Part of `render`: each page family and the feeds and data files, in order.
+    pub families: Vec<(&'static str, std::time::Duration)>,
     /// Writing what the render workers did not (data files, feeds, static files) and
     /// swapping the staged output in; the pages are written while rendering.
     pub write: std::time::Duration,
@@ -204,6 +206,7 @@ pub fn render_prepared(
         load_validate: prepared.load_validate,
         render: started.elapsed(),
         minify: rendered.minify,
+        families: rendered.spent,
         write: Default::default(),
     };
     Ok(Rendered {

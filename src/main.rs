@@ -244,7 +244,7 @@ fn new(cmd: NewCommand) -> Result<ExitCode, String> {
 }
 
 fn print_timings(report: &gigboard::BuildReport, total: std::time::Duration) {
-    let t = report.timings;
+    let t = &report.timings;
     let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
     eprintln!("stage             time");
     eprintln!(
@@ -263,6 +263,9 @@ fn print_timings(report: &gigboard::BuildReport, total: std::time::Duration) {
         "  minify          {:>8.1} ms  (templates compacted once, before rendering)",
         ms(t.minify)
     );
+    for (family, time) in &t.families {
+        eprintln!("  {family:<22}{:>8.1} ms", ms(*time));
+    }
     eprintln!(
         "write             {:>8.1} ms  ({:.1} MB)",
         ms(t.write),

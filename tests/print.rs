@@ -458,6 +458,50 @@ fn kiosk_periods_come_from_site_yaml() {
 }
 
 #[test]
+fn a_sheet_prints_at_most_print_max_postings_and_says_where_the_rest_are() {
+    let site = TestSite::fixture("mini");
+    site.run(&["build", "--no-minify"]).expect_code(0);
+    let full = site.html("print/xincheng/index.html");
+    let all: Vec<String> = full
+        .select(&sel("tr.job"))
+        .filter_map(|r| r.value().attr("data-id").map(str::to_string))
+        .collect();
+    assert!(all.len() >= 2, "the fixture's busiest market has {all:?}");
+    assert_eq!(full.select(&sel(".sheet-more")).count(), 0);
+
+    site.edit(
+        "content/site.yaml",
+        "paginate: 30\n",
+        "paginate: 30\nprint: {max_postings: 1}\n",
+    );
+    site.run(&["build", "--no-minify"]).expect_code(0);
+    let doc = site.html("print/xincheng/index.html");
+    let shown: Vec<String> = doc
+        .select(&sel("tr.job"))
+        .filter_map(|r| r.value().attr("data-id").map(str::to_string))
+        .collect();
+    // The first in board order, as on the full sheet.
+    assert_eq!(shown, all[..1]);
+    let date = text_of(doc.select(&sel(".sheet-date")).next().expect("date line"));
+    assert!(date.contains(&format!("{} ", all.len())), "{date}");
+    let more = text_of(doc.select(&sel(".sheet-more")).next().expect("a note"));
+    assert!(more.contains(&format!("{}", all.len() - 1)), "{more}");
+    assert!(
+        more.contains("https://gig.example.org.cn/markets/xincheng/"),
+        "{more}"
+    );
+
+    site.edit(
+        "content/site.yaml",
+        "print: {max_postings: 1}",
+        "print: {max_postings: 0}",
+    );
+    let run = site.run(&["check"]);
+    run.expect_code(1);
+    run.expect_line_with(&["site.yaml", "print.max_postings", "at least 1"]);
+}
+
+#[test]
 fn without_base_url_the_sheet_says_so_and_prints_no_qr_code() {
     let site = TestSite::fixture("mini");
     site.run(&["build", "--no-minify", "--base-url", ""])

@@ -44,6 +44,8 @@ pub struct SiteConfig {
     pub map: MapConfig,
     #[serde(default)]
     pub kiosk: KioskConfig,
+    #[serde(default)]
+    pub print: PrintConfig,
 }
 
 fn default_language() -> String {
@@ -87,6 +89,23 @@ pub struct MapConfig {
     pub attribution: Option<String>,
     /// Optional tile URL for an interactive layer; the SVG map never needs it.
     pub tiles: Option<String>,
+}
+
+/// `print:` in site.yaml: how much a daily sheet holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PrintConfig {
+    /// Postings printed on one sheet, in board order; the sheet says how many more
+    /// there are and where to see them. A hundred rows is already some 20 A4 pages: a
+    /// notice board holds a few, and a region-wide board of thousands of postings
+    /// would print as a book nobody pins up.
+    pub max_postings: u32,
+}
+
+impl Default for PrintConfig {
+    fn default() -> Self {
+        PrintConfig { max_postings: 100 }
+    }
 }
 
 /// `kiosk:` in site.yaml: how the market display screens (`/kiosk/<market>/`) page and reload.

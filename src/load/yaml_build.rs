@@ -165,7 +165,9 @@ impl Builder {
         if self.open.len() >= MAX_DEPTH {
             return Err(fail(
                 at,
-                format!("the YAML cannot be read: lists and groups are nested more than {MAX_DEPTH} deep"),
+                format!(
+                    "the YAML cannot be read: lists and groups are nested more than {MAX_DEPTH} deep"
+                ),
             ));
         }
         self.open.push(open);
@@ -196,7 +198,9 @@ impl Builder {
                         };
                         return Err(fail(
                             node.pos,
-                            format!("the key `{name}` is written twice in the same group; keep one"),
+                            format!(
+                                "the key `{name}` is written twice in the same group; keep one"
+                            ),
                         ));
                     }
                     *key = Some(node);
@@ -274,7 +278,11 @@ fn scalar(
     match core {
         Some("str") => return Ok(Value::Str(text.to_string())),
         Some("null") => return Ok(Value::Null),
-        Some("bool") => return bool_of(text).map(Value::Bool).ok_or_else(|| wrong("yes/no")),
+        Some("bool") => {
+            return bool_of(text)
+                .map(Value::Bool)
+                .ok_or_else(|| wrong("yes/no"));
+        }
         Some("int") => return int_of(text).ok_or_else(|| wrong("a whole number")),
         Some("float") => {
             return float_of(text)
@@ -371,7 +379,8 @@ fn int_of(text: &str) -> Option<Value> {
     for (i, &b) in bytes.iter().enumerate() {
         if b == b'_' {
             // Only between two digits.
-            let between = i > 0 && bytes[i - 1] != b'_' && bytes.get(i + 1).is_some_and(|&n| n != b'_');
+            let between =
+                i > 0 && bytes[i - 1] != b'_' && bytes.get(i + 1).is_some_and(|&n| n != b'_');
             if !between {
                 return None;
             }

@@ -39,6 +39,8 @@ pub struct Site {
     pub filed_reports: Vec<(Day, Vec<u8>)>,
     /// Paging and reload periods of the market display screens.
     pub kiosk: crate::load::records::KioskConfig,
+    /// Postings printed on one daily sheet (`print.max_postings`).
+    pub print_max: usize,
     pub categories: Vec<Category>,
     pub leagues: Vec<League>,
     pub counties: Vec<County>,

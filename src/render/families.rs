@@ -12,37 +12,44 @@ pub(super) type Files = Result<Vec<OutFile>, RenderError>;
 
 type Family = fn(&Renderer<'_>) -> Files;
 
-/// Every family, with the first folders of the paths it writes (`None`: anywhere, as
-/// markdown pages choose their own).
-const FAMILIES: &[(Family, Option<&[&str]>)] = &[
-    (board, Some(&["index.html"])),
-    (job_lists, Some(&["jobs/"])),
-    (posting_pages, Some(&["jobs/"])),
-    (categories, Some(&["categories/"])),
-    (super::places::regions, Some(&["regions/"])),
-    (super::places::markets, Some(&["markets/"])),
-    (pages, None),
-    (not_found, Some(&["404.html"])),
-    (super::print::sheets, Some(&["print/"])),
-    (super::kiosk::screens, Some(&["kiosk/"])),
+/// Every family, named for `--timings`, with the first folders of the paths it writes
+/// (`None`: anywhere, as markdown pages choose their own).
+const FAMILIES: &[(&str, Family, Option<&[&str]>)] = &[
+    ("board", board, Some(&["index.html"])),
+    ("job lists", job_lists, Some(&["jobs/"])),
+    ("posting pages", posting_pages, Some(&["jobs/"])),
+    ("categories", categories, Some(&["categories/"])),
+    ("regions", super::places::regions, Some(&["regions/"])),
+    ("markets", super::places::markets, Some(&["markets/"])),
+    ("markdown pages", pages, None),
+    ("404", not_found, Some(&["404.html"])),
+    ("print sheets", super::print::sheets, Some(&["print/"])),
+    ("kiosk screens", super::kiosk::screens, Some(&["kiosk/"])),
     (
+        "map and directory",
         super::directory::all,
         Some(&["map/", "markets.", "reports/"]),
     ),
-    (search, Some(&["search/"])),
-    (super::events::all, Some(&["events/", "training/", "help/"])),
+    ("search", search, Some(&["search/"])),
+    (
+        "events, training, help",
+        super::events::all,
+        Some(&["events/", "training/", "help/"]),
+    ),
 ];
 
 pub fn all(r: &Renderer<'_>) -> Files {
     let mut out = Vec::new();
-    for (family, folders) in FAMILIES {
+    for (name, family, folders) in FAMILIES {
         // Asked for one page (`serve`), only the families that can write it run.
         let skip = match (r.just(), folders) {
             (Some(path), Some(folders)) => !folders.iter().any(|f| path.starts_with(f)),
             _ => false,
         };
         if !skip {
+            let started = std::time::Instant::now();
             out.extend(family(r)?);
+            r.spent(name, started.elapsed());
         }
     }
     Ok(out)

@@ -151,6 +151,8 @@ pub struct Renderer<'a> {
     minify_time: std::time::Duration,
     /// The first failure to write a page (`Emit::Write`), reported as an I/O error.
     write_error: std::sync::Mutex<Option<crate::write::WriteError>>,
+    /// Time per page family and data file group (for `--timings`).
+    spent: std::sync::Mutex<Vec<(&'static str, std::time::Duration)>>,
 }
 
 /// The `..` prefix that leads from a page back to the site root.
@@ -262,6 +264,7 @@ impl<'a> Renderer<'a> {
             page_lang: tree.language.page_tag.clone(),
             minify_time,
             write_error: Default::default(),
+            spent: Default::default(),
         })
     }
 
@@ -383,6 +386,23 @@ impl<'a> Renderer<'a> {
                 OutFile::planned(path)
             }
         }
+    }
+
+    /// Adds `time` to what `what` took (`--timings`).
+    pub fn spent(&self, what: &'static str, time: std::time::Duration) {
+        if let Ok(mut spent) = self.spent.lock() {
+            match spent.iter_mut().find(|(name, _)| *name == what) {
+                Some((_, total)) => *total += time,
+                None => spent.push((what, time)),
+            }
+        }
+    }
+
+    pub fn take_spent(&self) -> Vec<(&'static str, std::time::Duration)> {
+        self.spent
+            .lock()
+            .map(|mut s| std::mem::take(&mut *s))
+            .unwrap_or_default()
     }
 
     fn take_write_error(&self) -> Option<crate::write::WriteError> {

@@ -54,6 +54,11 @@ struct Sheet<'a> {
     /// Today's note of a closure or changed hours (e.g. 元旦休市).
     today_note: Option<String>,
     rows: Vec<SheetRow<'a>>,
+    /// Live postings in all; `rows` holds the first `print.max_postings` of them.
+    total: usize,
+    /// Postings not printed, and where the site lists them all.
+    more: usize,
+    more_address: String,
     /// Show each posting's market (the region-wide sheet).
     show_market: bool,
     /// The complaint lines repeated at the foot of every printed page.
@@ -64,6 +69,16 @@ struct Sheet<'a> {
     /// Links shown on screen only.
     back_path: String,
     kiosk_path: Option<String>,
+}
+
+/// Where a reader finds the postings a sheet had no room for: the page's web address,
+/// or its path on the site when there is no `base_url`.
+fn address(r: &Renderer<'_>, path: &str) -> String {
+    let folder = path.strip_suffix("index.html").unwrap_or(path);
+    match &r.site.base_url {
+        Some(base) => format!("{base}{folder}"),
+        None => format!("/{folder}"),
+    }
 }
 
 /// Text as a CSS string literal: safe inside `<style>` whatever the content says.
@@ -195,7 +210,7 @@ impl QrCodes {
 pub fn sheets(r: &Renderer<'_>) -> Files {
     let site = r.site;
     let rows = |indices: &[usize]| -> Result<Vec<SheetRow<'_>>, RenderError> {
-        indices
+        indices[..indices.len().min(site.print_max)]
             .par_iter()
             .map(|&i| {
                 Ok(SheetRow {
@@ -221,6 +236,9 @@ pub fn sheets(r: &Renderer<'_>) -> Files {
                 heading: &m.name,
                 today_note: m.closure_on(site.today).and_then(|c| c.note.clone()),
                 rows: rows(&m.postings)?,
+                total: m.postings.len(),
+                more: m.postings.len().saturating_sub(site.print_max),
+                more_address: address(r, &views::market_path(&m.id)),
                 show_market: false,
                 complaint: complaint_for(&m.hotlines, r),
                 has_base_url: site.base_url.is_some(),
@@ -255,6 +273,9 @@ pub fn sheets(r: &Renderer<'_>) -> Files {
                 m: None,
                 today_note: None,
                 rows: rows(&quick)?,
+                total: quick.len(),
+                more: quick.len().saturating_sub(site.print_max),
+                more_address: address(r, "index.html"),
                 show_market: true,
                 complaint: complaint_lines(&site.hotlines, r),
                 has_base_url: site.base_url.is_some(),

@@ -48,10 +48,12 @@ impl std::fmt::Display for Failure {
     }
 }
 
-/// The rendered files and the time minifying (the templates) took.
+/// The rendered files, the time minifying (the templates) took and the time of each
+/// page family and data file group.
 pub struct RenderedFiles {
     pub files: Vec<OutFile>,
     pub minify: std::time::Duration,
+    pub spent: Vec<(&'static str, std::time::Duration)>,
 }
 
 /// Renders every page of the site and returns them with the theme's and site's static files.
@@ -106,10 +108,12 @@ fn site_trees(
     };
     let mut files = Vec::new();
     let mut minify = std::time::Duration::ZERO;
+    let mut spent = Vec::new();
     if in_tree("") {
         let r = Renderer::new(site, theme, t, options.clone(), &tree)?;
         root_tree(&r, theme, &options, &mut files, write_error)?;
         minify += r.minify_time;
+        spent = r.take_spent();
     }
     // Every extra language: the HTML pages again under `/<code>/`; the data files,
     // feeds and static files stay once at the root.
@@ -134,8 +138,14 @@ fn site_trees(
                 .filter(|f| f.path.starts_with(&tree.prefix) && f.path.ends_with(".html")),
         );
         minify += r.minify_time;
+        let other = r.take_spent().into_iter().map(|(_, t)| t).sum();
+        spent.push(("other languages", other));
     }
-    Ok(RenderedFiles { files, minify })
+    Ok(RenderedFiles {
+        files,
+        minify,
+        spent,
+    })
 }
 
 /// The site's own language at the root, with the data files, feeds and static files.
@@ -156,6 +166,7 @@ fn root_tree(
     if matches!(emit, Emit::Keep | Emit::Write(_)) {
         r.postings.all().for_each(drop);
     }
+    let started = std::time::Instant::now();
     files.extend(crate::outputs::all(
         &crate::outputs::Outputs {
             site,
@@ -165,6 +176,7 @@ fn root_tree(
         &|path| emit.wants(path),
         &|path, fill| r.emit_with(path, fill),
     ));
+    r.spent("feeds and data files", started.elapsed());
     if let Some(e) = r.take_write_error() {
         write_error.get_or_insert(e);
     }

@@ -66,6 +66,14 @@ pub fn site(config: &Located<SiteConfig>, overrides: &Overrides, diags: &mut Dia
             ));
         }
     }
+    if c.print.max_postings == 0 {
+        diags.push(Diagnostic::error(
+            file,
+            node.pos_of(&["print", "max_postings"]),
+            "print.max_postings",
+            "print.max_postings must be at least 1",
+        ));
+    }
     let mut categories = Vec::new();
     let cat_node = node.get("categories");
     for (slug, label) in &c.categories.0 {
@@ -128,6 +136,7 @@ pub fn site(config: &Located<SiteConfig>, overrides: &Overrides, diags: &mut Dia
             seconds_per_page: c.kiosk.seconds_per_page.max(1),
             reload_minutes: c.kiosk.reload_minutes.max(1),
         },
+        print_max: c.print.max_postings.max(1) as usize,
         categories,
         leagues: Vec::new(),
         counties: Vec::new(),
