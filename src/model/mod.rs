@@ -217,40 +217,32 @@ pub struct Page {
     pub html: String,
 }
 
-/// A posting's markdown body, with its plain text made on first use and kept: the
-/// posting page, JSON-LD, feeds and `jobs.json` all need the text, in every language.
+/// A posting's markdown body, as written. Its HTML and text are made when a page or
+/// file shows them and not kept: at a million postings the texts alone are a gigabyte.
 #[derive(Debug, Clone)]
 pub struct Body {
     source: String,
-    text: std::sync::OnceLock<String>,
 }
 
 impl Body {
     pub fn new(source: String) -> Self {
-        Body {
-            source,
-            text: std::sync::OnceLock::new(),
-        }
+        Body { source }
     }
 
-    /// Sanitised HTML (rendered each time it is asked for: only the posting page asks).
-    pub fn html(&self) -> String {
-        let rendered = crate::markdown::to_html(&self.source);
-        // The same parse gave the text: keep it if nobody asked for it yet.
-        let _ = self.text.set(rendered.text);
-        rendered.html
+    /// Sanitised HTML and the plain text, from one parse (the posting page).
+    pub fn rendered(&self) -> crate::markdown::Rendered {
+        crate::markdown::to_html(&self.source)
     }
 
     /// The plain text (see [`crate::markdown::to_text`]).
-    pub fn text(&self) -> &str {
-        self.text
-            .get_or_init(|| crate::markdown::to_text(&self.source))
+    pub fn text(&self) -> String {
+        crate::markdown::to_text(&self.source)
     }
 }
 
 impl Posting {
     /// The body's plain text, empty when there is no body.
-    pub fn body_text(&self) -> &str {
-        self.body.as_ref().map_or("", Body::text)
+    pub fn body_text(&self) -> String {
+        self.body.as_ref().map(Body::text).unwrap_or_default()
     }
 }

@@ -172,10 +172,9 @@ pub fn json(o: &Outputs<'_, '_>, spec: &FeedSpec<'_>) -> OutFile {
                 id: format!("tag:gigboard,2026:posting:{}", p.id),
                 url: posting_url(o, &spec.dir, p),
                 title: &p.title,
-                content_text: if p.body_text().is_empty() {
-                    summary(o, i)
-                } else {
-                    format!("{}\n{}", summary(o, i), p.body_text())
+                content_text: match p.body_text() {
+                    text if text.is_empty() => summary(o, i),
+                    text => format!("{}\n{text}", summary(o, i)),
                 },
                 summary: summary(o, i),
                 date_published: format!("{}T00:00:00+08:00", p.posted),

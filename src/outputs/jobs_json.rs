@@ -2,21 +2,11 @@
 //! The schema is documented in the README ("jobs.json"); field names are stable and
 //! `version` changes only when a field changes meaning or disappears.
 
-use super::{Outputs, Streamed};
+use super::Outputs;
 use crate::load::records::{EmployerKind, JobKind, LatLon, PayUnit, Welcome};
 use serde::Serialize;
 
 pub const VERSION: u32 = 1;
-
-#[derive(Serialize)]
-#[serde(bound(serialize = "Streamed<F>: Serialize"))]
-struct JobsFile<'a, F> {
-    version: u32,
-    site: &'a str,
-    today: String,
-    count: usize,
-    postings: Streamed<F>,
-}
 
 #[derive(Serialize)]
 struct Job<'a> {
@@ -40,7 +30,7 @@ struct Job<'a> {
     kind: JobKind,
     contact: Option<Contact<'a>>,
     requirements: Option<&'a str>,
-    body: &'a str,
+    body: String,
     welcomes: &'a [Welcome],
     verified: Verified<'a>,
     source: Option<&'a str>,
@@ -85,8 +75,9 @@ struct Verified<'a> {
 /// Writes the file posting by posting (it is a gigabyte at 400,000 postings).
 pub fn write(o: &Outputs<'_, '_>, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let site = o.site;
-    let postings = Streamed(|| {
-        site.postings.iter().zip(o.views.all()).map(|(p, v)| {
+    let job = |i: usize| {
+        let (p, v) = (&site.postings[i], o.views.get(i));
+        {
             let market = &site.markets[p.market];
             let county = &site.counties[market.county];
             let league = &site.leagues[county.league];
@@ -145,15 +136,17 @@ pub fn write(o: &Outputs<'_, '_>, w: &mut dyn std::io::Write) -> std::io::Result
                     name: &league.name,
                 },
             }
-        })
-    });
-    let file = JobsFile {
-        version: VERSION,
-        site: &site.title,
-        today: site.today.to_string(),
-        count: site.postings.len(),
-        postings,
+        }
     };
-    serde_json::to_writer(w, &file)?;
-    Ok(())
+    // {"version":…,"site":…,"today":…,"count":…,"postings":[…]}
+    write!(w, "{{\"version\":{VERSION},\"site\":")?;
+    serde_json::to_writer(&mut *w, &site.title)?;
+    write!(
+        w,
+        ",\"today\":\"{}\",\"count\":{},\"postings\":",
+        site.today,
+        site.postings.len()
+    )?;
+    super::json_array(w, site.postings.len(), job)?;
+    w.write_all(b"}")
 }

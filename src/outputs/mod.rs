@@ -32,18 +32,29 @@ pub struct Outputs<'r, 'a> {
 pub type Stream<'s> =
     &'s (dyn Fn(String, &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>) -> OutFile + Sync);
 
-/// A sequence serialised from a fresh iterator, never collected into a `Vec`.
-pub struct Streamed<F>(pub F);
-
-impl<F, I> serde::Serialize for Streamed<F>
-where
-    F: Fn() -> I,
-    I: Iterator,
-    I::Item: serde::Serialize,
-{
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq((self.0)())
+/// Writes a JSON array of `count` items, made and serialised on all cores a block at
+/// a time and written in order: the array is never whole in memory (`jobs.json` is two
+/// gigabytes at a million postings) and one core does not serialise it alone.
+pub fn json_array<T: serde::Serialize>(
+    w: &mut dyn std::io::Write,
+    count: usize,
+    item: impl Fn(usize) -> T + Sync,
+) -> std::io::Result<()> {
+    const BLOCK: usize = 4096;
+    w.write_all(b"[")?;
+    for start in (0..count).step_by(BLOCK) {
+        let parts = (start..(start + BLOCK).min(count))
+            .into_par_iter()
+            .map(|i| serde_json::to_vec(&item(i)))
+            .collect::<Result<Vec<_>, _>>()?;
+        for (k, part) in parts.iter().enumerate() {
+            if start + k > 0 {
+                w.write_all(b",")?;
+            }
+            w.write_all(part)?;
+        }
     }
+    w.write_all(b"]")
 }
 
 /// Every feed and data file that does not depend on the list of pages; those for

@@ -6,7 +6,7 @@
 //! posting titles are short Chinese phrases; substring matching finds any word in them
 //! (segmenters miss trade words such as 羊绒分梳 that are not in their dictionary).
 
-use super::{Outputs, Streamed};
+use super::Outputs;
 use crate::render::views::enum_key;
 use serde::Serialize;
 
@@ -30,8 +30,9 @@ struct Record<'a> {
 /// Writes the index: `window.GIGBOARD_SEARCH=[…];`, record by record.
 pub fn write(o: &Outputs<'_, '_>, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let site = o.site;
-    let records = Streamed(|| {
-        site.postings.iter().zip(o.views.all()).map(|(p, v)| {
+    let record = |i: usize| {
+        let (p, v) = (&site.postings[i], o.views.get(i));
+        {
             let market = &site.markets[p.market];
             let county = &site.counties[market.county];
             Record {
@@ -53,12 +54,12 @@ pub fn write(o: &Outputs<'_, '_>, w: &mut dyn std::io::Write) -> std::io::Result
                 k: enum_key(&p.pay.unit),
                 q: p.quick_hire,
             }
-        })
-    });
+        }
+    };
     w.write_all(b"window.GIGBOARD_SEARCH=")?;
     // JSON is valid JavaScript; `<` is escaped so the file is safe in any context.
     let mut safe = super::jsonld::ScriptSafe::new(&mut *w);
-    serde_json::to_writer(&mut safe, &records)?;
+    super::json_array(&mut safe, site.postings.len(), record)?;
     std::io::Write::flush(&mut safe)?;
     w.write_all(b";\n")
 }

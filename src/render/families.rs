@@ -287,8 +287,8 @@ fn posting_pages(r: &Renderer<'_>) -> Files {
                 return Ok(r.planned(&path));
             }
             let view = r.postings.get(i);
-            let body_html = model.body.as_ref().map(crate::model::Body::html);
-            let mut description = model.body_text().to_string();
+            let body = model.body.as_ref().map(crate::model::Body::rendered);
+            let mut description = body.as_ref().map(|b| b.text.clone()).unwrap_or_default();
             if let Some(req) = &model.requirements {
                 description = format!("{description}\n{}：{req}", r.t.get("requirements"));
             }
@@ -296,7 +296,7 @@ fn posting_pages(r: &Renderer<'_>) -> Files {
             let ld = jsonld::job_posting(r.site, model, description.trim());
             let data = PostingPage {
                 p: view,
-                body_html,
+                body_html: body.map(|b| b.html),
                 market: MarketBrief::of(&r.markets[model.market]),
                 jsonld: jsonld::script_safe(&ld),
             };
