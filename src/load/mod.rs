@@ -10,6 +10,9 @@ pub mod records;
 pub mod scalars;
 pub mod yaml;
 mod yaml_build;
+#[cfg(test)]
+mod yaml_reference;
+mod yaml_scalar;
 
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use decode::{FieldPath, decode};
