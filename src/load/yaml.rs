@@ -1,10 +1,11 @@
 //! A YAML tree that remembers where every node is.
 //!
 //! serde deserialisers stop at the first error. To report every problem of a feed in
-//! one run, a file is first parsed (by serde-saphyr, with budgets against hostile
-//! input) into this small position-keeping tree; each record is then decoded from its
-//! own subtree ([`super::decode`]) so one bad posting cannot hide the next, and the
-//! validators look up the position of any field they complain about.
+//! one run, a file is first parsed into this small position-keeping tree (from
+//! granit-parser's events, with budgets against hostile input: [`super::yaml_build`]);
+//! each record is then decoded from its own subtree ([`super::decode`]) so one bad
+//! posting cannot hide the next, and the validators look up the position of any field
+//! they complain about.
 
 use crate::diag::Pos;
 
