@@ -109,6 +109,7 @@ fn site_trees(
     let mut files = Vec::new();
     let mut minify = std::time::Duration::ZERO;
     let mut spent = Vec::new();
+    let mut other_languages = std::time::Duration::ZERO;
     if in_tree("") {
         let r = Renderer::new(site, theme, t, options.clone(), &tree)?;
         root_tree(&r, theme, &options, &mut files, write_error)?;
@@ -138,8 +139,10 @@ fn site_trees(
                 .filter(|f| f.path.starts_with(&tree.prefix) && f.path.ends_with(".html")),
         );
         minify += r.minify_time;
-        let other = r.take_spent().into_iter().map(|(_, t)| t).sum();
-        spent.push(("other languages", other));
+        other_languages += r.take_spent().into_iter().map(|(_, t)| t).sum();
+    }
+    if all.len() > 1 {
+        spent.push(("other languages", other_languages));
     }
     Ok(RenderedFiles {
         files,
