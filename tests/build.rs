@@ -125,6 +125,46 @@ fn the_mini_site_builds_every_page_family() {
 }
 
 #[test]
+fn a_county_page_lists_its_markets_with_hours_and_service_line_on_every_list_page() {
+    let site = TestSite::fixture("mini");
+    site.edit("content/site.yaml", "paginate: 30\n", "paginate: 1\n");
+    site.run(&["build"]).expect_code(0);
+    for page in [
+        "regions/150100/150102/index.html",
+        "regions/150100/150102/page/2/index.html",
+    ] {
+        let doc = site.html(page);
+        let items: Vec<String> = doc
+            .select(&sel("ul.market-list li"))
+            .map(|li| li.text().collect::<String>())
+            .collect();
+        assert_eq!(items.len(), 1, "{page}: {items:?}");
+        let link = doc
+            .select(&sel("ul.market-list li a"))
+            .next()
+            .and_then(|a| a.value().attr("href"))
+            .unwrap_or_default()
+            .to_string();
+        assert!(
+            link.ends_with("markets/xincheng/index.html"),
+            "{page}: {link}"
+        );
+        let item = &items[0];
+        assert!(item.contains("06:00"), "{page}: today's hours in {item}");
+        assert!(
+            item.contains("0471-0000-0101"),
+            "{page}: service line in {item}"
+        );
+        let tel = doc.select(&sel("ul.market-list a.tel")).next();
+        assert_eq!(
+            tel.and_then(|a| a.value().attr("href")),
+            Some("tel:047100000101"),
+            "{page}"
+        );
+    }
+}
+
+#[test]
 fn the_board_lists_quick_hires_first() {
     let site = built_mini(&["--no-minify"]);
     let board = site.html("index.html");

@@ -40,7 +40,35 @@ struct RegionHead<'a> {
     league_path: String,
     county: Option<&'a str>,
     counties: Vec<CountyRow<'a>>,
-    markets: Vec<MarketView<'a>>,
+    markets: Vec<MarketLine<'a>>,
+}
+
+/// What a region page lists of a market. Every page of a region's list carries it,
+/// so it is small: with full market views (week's hours, services, facilities) the
+/// region lists of a million postings took three times as long as the job lists.
+#[derive(Serialize)]
+struct MarketLine<'a> {
+    name: &'a str,
+    path: String,
+    status: &'a str,
+    status_key: String,
+    today_hours: String,
+    service_tel: Option<String>,
+    service_number: Option<&'a str>,
+}
+
+impl<'a> From<MarketView<'a>> for MarketLine<'a> {
+    fn from(m: MarketView<'a>) -> Self {
+        MarketLine {
+            name: m.name,
+            path: m.path,
+            status: m.status,
+            status_key: m.status_key,
+            today_hours: m.today_hours,
+            service_tel: m.service_tel,
+            service_number: m.service_number,
+        }
+    }
 }
 
 pub(super) fn regions(r: &Renderer<'_>) -> Files {
@@ -77,9 +105,9 @@ pub(super) fn regions(r: &Renderer<'_>) -> Files {
         })
         .collect();
     let mut out = Vec::new();
-    let market_views = |ids: &[usize]| -> Vec<MarketView> {
+    let market_views = |ids: &[usize]| -> Vec<MarketLine> {
         ids.iter()
-            .map(|&m| MarketView::new(site, &site.markets[m], r.t))
+            .map(|&m| MarketView::new(site, &site.markets[m], r.t).into())
             .collect()
     };
     for (li, l) in site.leagues.iter().enumerate() {
