@@ -43,9 +43,9 @@ struct RegionHead<'a> {
     markets: Vec<MarketLine<'a>>,
 }
 
-/// What a region page lists of a market. Every page of a region's list carries it,
-/// so it is small: with full market views (week's hours, services, facilities) the
-/// region lists of a million postings took three times as long as the job lists.
+/// What a region page lists of a market. Every page of a region's list carries it, so
+/// it holds only what the list shows (the full market view has the week's hours,
+/// services and facilities, and would be serialised again for each page).
 #[derive(Serialize)]
 struct MarketLine<'a> {
     name: &'a str,
