@@ -33,6 +33,7 @@ const NOT_CHARGED: &[&str] = &[
     "免费",
     "免收",
     "免交",
+    "全免",
     "谨防",
     "警惕",
     "当心",
@@ -125,21 +126,24 @@ static FEE_FINDER: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
             .ok()
     });
 
-fn mentions_fees(text: &str) -> bool {
-    match FEE_FINDER.as_ref() {
-        Some(finder) => finder.is_match(text),
-        None => true,
-    }
-}
-
 /// Fee or deposit wording in a text, ignoring clauses that say the opposite.
 pub fn fee_requests(text: &str) -> Vec<Finding> {
     let mut out = Vec::new();
-    if !mentions_fees(text) {
+    // Where fee words start, from one pass over the whole text (None: the finder could
+    // not be built, so every clause is looked at). A fee word holds no clause
+    // separator, so each lies inside one clause.
+    let starts: Option<Vec<usize>> = FEE_FINDER
+        .as_ref()
+        .map(|finder| finder.find_iter(text).map(|m| m.start()).collect());
+    if starts.as_ref().is_some_and(Vec::is_empty) {
         return out;
     }
     for clause in clauses(text) {
-        if !mentions_fees(clause) {
+        // `clauses` yields slices of `text`: the clause's offset is where it starts.
+        let at = clause.as_ptr() as usize - text.as_ptr() as usize;
+        if let Some(starts) = &starts
+            && !starts.iter().any(|s| (at..at + clause.len()).contains(s))
+        {
             continue;
         }
         // "…由培训学校承担" is paid by someone else; "自行承担"/"自理" is paid by the worker.
@@ -376,6 +380,15 @@ mod tests {
         assert!(!personal_data("联系13800000000", false).is_empty());
         assert!(personal_data("13800000000", true).is_empty());
         assert!(personal_data("工资180元，07:30开工", false).is_empty());
+    }
+
+    #[test]
+    fn each_clause_is_judged_on_its_own() {
+        // A negated clause does not excuse the next one, nor the reverse.
+        let found = fee_requests("本公司不收取押金，入职先交服装费200元。体检费由公司承担");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("服装费"), "{found:?}");
+        assert!(fee_requests("工资日结，押金全免，不收中介费").is_empty());
     }
 
     #[test]
