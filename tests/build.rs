@@ -165,6 +165,47 @@ fn a_county_page_lists_its_markets_with_hours_and_service_line_on_every_list_pag
 }
 
 #[test]
+fn timings_name_every_stage_and_page_family_with_a_time() {
+    let site = TestSite::fixture("mini");
+    let run = site.run(&["build", "--timings"]);
+    run.expect_code(0);
+    let ms = |label: &str| -> f64 {
+        let line = run
+            .stderr
+            .lines()
+            .map(str::trim_start)
+            .find(|l| l.starts_with(label))
+            .unwrap_or_else(|| panic!("no `{label}` line in:\n{}", run.stderr));
+        line[label.len()..]
+            .split_whitespace()
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no time on {line:?}"))
+    };
+    for stage in ["load + validate", "render", "write", "total"] {
+        assert!(ms(stage) >= 0.0);
+    }
+    let families = [
+        "board",
+        "job lists",
+        "posting pages",
+        "categories",
+        "regions",
+        "markets",
+        "print sheets",
+        "kiosk screens",
+        "feeds and data files",
+    ];
+    let sum: f64 = families.iter().map(|f| ms(f)).sum();
+    // The families are parts of "render": together they cannot take longer.
+    assert!(
+        sum <= ms("render") + 1.0,
+        "{sum} ms > render\n{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn the_board_lists_quick_hires_first() {
     let site = built_mini(&["--no-minify"]);
     let board = site.html("index.html");

@@ -348,9 +348,7 @@ impl<'a> Renderer<'a> {
         };
         if let Err(e) = staging.write(&path, &bytes) {
             let message = e.to_string();
-            if let Ok(mut first) = self.write_error.lock() {
-                first.get_or_insert(e);
-            }
+            self.keep_write_error(e);
             return Err(RenderError(message));
         }
         Ok(OutFile {
@@ -380,11 +378,16 @@ impl<'a> Renderer<'a> {
                 state: crate::write::FileState::Written(n),
             },
             Err(e) => {
-                if let Ok(mut first) = self.write_error.lock() {
-                    first.get_or_insert(e);
-                }
+                self.keep_write_error(e);
                 OutFile::planned(path)
             }
+        }
+    }
+
+    /// Keeps the first write failure; the build reports it once rendering stops.
+    fn keep_write_error(&self, e: crate::write::WriteError) {
+        if let Ok(mut first) = self.write_error.lock() {
+            first.get_or_insert(e);
         }
     }
 
