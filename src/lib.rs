@@ -79,6 +79,21 @@ pub fn check(root: &Path, overrides: &Overrides) -> (Option<model::Site>, Diagno
     )
 }
 
+/// `gigboard check`: the same problems as [`check`], reading only the feeds that changed
+/// since the last check of this site (see `validate::check_store`). The summary is
+/// returned only when there is no error.
+pub fn check_remembering(
+    root: &Path,
+    overrides: &Overrides,
+) -> (Option<validate::CheckSummary>, Diagnostics) {
+    validate::check_remembering(
+        &SiteRoot {
+            root: root.to_path_buf(),
+        },
+        overrides,
+    )
+}
+
 pub struct BuildOptions {
     pub root: PathBuf,
     pub output: PathBuf,

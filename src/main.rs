@@ -61,7 +61,7 @@ fn count(diags: &[Diagnostic], severity: Severity) -> usize {
 
 fn check(args: CheckArgs) -> Result<ExitCode, String> {
     let overrides = overrides(&args.site)?;
-    let (site, diags) = gigboard::check(&args.site.root, &overrides);
+    let (summary, diags) = gigboard::check_remembering(&args.site.root, &overrides);
     let diags = diags.sorted();
     let (errors, warnings) = (
         count(&diags, Severity::Error),
@@ -78,15 +78,25 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
         }
         Format::Human => {
             print_human(&diags);
-            match &site {
-                Some(s) => eprintln!(
-                    "checked: {} markets, {} postings ({} live, {} expired, {} unverified); {errors} error(s), {warnings} warning(s)",
-                    s.markets.len(),
-                    s.stats.postings_total,
-                    s.postings.len(),
-                    s.stats.expired,
-                    s.stats.unverified
-                ),
+            match &summary {
+                Some(s) => {
+                    let unchanged = if s.feeds_unchanged > 0 {
+                        format!(
+                            " ({} of {} feed files unchanged since the last check)",
+                            s.feeds_unchanged, s.feeds
+                        )
+                    } else {
+                        String::new()
+                    };
+                    eprintln!(
+                        "checked: {} markets, {} postings ({} live, {} expired, {} unverified); {errors} error(s), {warnings} warning(s){unchanged}",
+                        s.markets,
+                        s.stats.postings_total,
+                        s.live,
+                        s.stats.expired,
+                        s.stats.unverified
+                    )
+                }
                 None => eprintln!(
                     "{errors} error(s), {warnings} warning(s): fix the errors above and run `gigboard check` again"
                 ),

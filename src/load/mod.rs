@@ -243,13 +243,16 @@ pub fn feed(site: &SiteRoot, abs: &Path, diags: &mut Diagnostics) -> Option<Load
         return None;
     }
     let header = decode_into::<FeedHeader>(&node, "", &file, diags)?;
-    let items = match node.get("postings").map(|n| (n, &n.value)) {
-        Some((_, Value::Seq(items))) => items.clone(),
+    let market_pos = node.pos_of(&["market"]);
+    let mut node = node;
+    // The postings move out of the tree: a feed's subtrees are most of its memory.
+    let items = match node.take("postings").map(|n| (n.pos, n.value)) {
+        Some((_, Value::Seq(items))) => items,
         Some((_, Value::Null)) | None => Vec::new(),
-        Some((n, other)) => {
+        Some((pos, other)) => {
             diags.push(Diagnostic::error(
                 &file,
-                n.pos,
+                pos,
                 "postings",
                 format!(
                     "expected a list of postings (lines starting with `- `), found {}",
@@ -266,7 +269,6 @@ pub fn feed(site: &SiteRoot, abs: &Path, diags: &mut Diagnostics) -> Option<Load
             postings.push((i, item, raw));
         }
     }
-    let market_pos = node.pos_of(&["market"]);
     Some(LoadedFeed {
         file,
         header,

@@ -68,6 +68,27 @@ impl Node {
         }
     }
 
+    /// Takes the value of a mapping key out of this node (leaving an empty value with
+    /// the same position), so a large subtree moves instead of being copied.
+    pub fn take(&mut self, key: &str) -> Option<Node> {
+        match &mut self.value {
+            Value::Map(entries) => entries
+                .iter_mut()
+                .find(|(k, _)| matches!(&k.value, Value::Str(s) if s == key))
+                .map(|(_, v)| {
+                    let pos = v.pos;
+                    std::mem::replace(
+                        v,
+                        Node {
+                            pos,
+                            value: Value::Null,
+                        },
+                    )
+                }),
+            _ => None,
+        }
+    }
+
     /// Position of a nested field such as `["pay", "unit"]`, falling back to the
     /// deepest node that exists (so a missing field points at its parent).
     pub fn pos_of(&self, path: &[&str]) -> Pos {

@@ -5,6 +5,7 @@
 //! each feed checked in parallel and dropped as soon as its postings are in the model.
 //! Nothing stops at the first problem; the caller decides from the diagnostics.
 
+mod check_store;
 mod config;
 mod events;
 mod ids;
@@ -25,6 +26,7 @@ use crate::model::{Site, Stats};
 use rayon::prelude::*;
 use std::path::Path;
 
+pub use check_store::{CheckSummary, check_remembering, store_path};
 pub use ids::check_slug;
 pub use markets::{BASIC_FACILITIES, REQUIRED_SERVICES};
 
@@ -144,6 +146,35 @@ fn site_base(
     (Some((files, site)), diags)
 }
 
+/// The markdown pages, and the static files that must not replace a page.
+fn pages_and_statics(
+    root: &SiteRoot,
+    files: load::ContentFiles,
+    site: &mut Site,
+    diags: &mut Diagnostics,
+) {
+    for abs in &files.pages {
+        if let Some(page) = load::page(root, abs, diags) {
+            pages::check(site, &page, diags);
+        }
+    }
+    for rel in &files.statics {
+        let top = rel
+            .components()
+            .next()
+            .map(|c| c.as_os_str().to_string_lossy().to_ascii_lowercase());
+        if top.as_deref().is_some_and(|t| ids::RESERVED.contains(&t)) {
+            diags.push(crate::diag::Diagnostic::error(
+                &Path::new("content/static").join(rel),
+                crate::diag::Pos::FILE,
+                "",
+                "this file would replace a page or folder gigboard writes itself; move it into another folder (for example static/files/)",
+            ));
+        }
+    }
+    site.statics = files.statics;
+}
+
 /// [`site`], reusing the feeds of `cache` that did not change (and refreshing it).
 pub fn site_cached(
     root: &SiteRoot,
@@ -251,26 +282,7 @@ pub fn site_cached(
     site.stats = stats;
     site.postings = all;
 
-    for abs in &files.pages {
-        if let Some(page) = load::page(root, abs, &mut diags) {
-            pages::check(&mut site, &page, &mut diags);
-        }
-    }
-    for rel in &files.statics {
-        let top = rel
-            .components()
-            .next()
-            .map(|c| c.as_os_str().to_string_lossy().to_ascii_lowercase());
-        if top.as_deref().is_some_and(|t| ids::RESERVED.contains(&t)) {
-            diags.push(crate::diag::Diagnostic::error(
-                &Path::new("content/static").join(rel),
-                crate::diag::Pos::FILE,
-                "",
-                "this file would replace a page or folder gigboard writes itself; move it into another folder (for example static/files/)",
-            ));
-        }
-    }
-    site.statics = files.statics;
+    pages_and_statics(root, files, &mut site, &mut diags);
 
     if diags.has_errors() {
         return (None, diags);

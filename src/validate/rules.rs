@@ -116,32 +116,66 @@ fn clauses(text: &str) -> impl Iterator<Item = &str> {
         .filter(|c| !c.trim().is_empty())
 }
 
-/// One pass over a text finds every fee word (and 先交): most texts have none, and
-/// then nothing else is searched.
-static FEE_FINDER: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+/// Every word the rules look for, in one automaton: fee words and 先交, then
+/// discriminatory limits, then hype. One pass over a text finds them all; most texts
+/// have none, and then nothing else is searched.
+static FINDER: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
     std::sync::LazyLock::new(|| {
         aho_corasick::AhoCorasick::builder()
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(FEE_WORDS.iter().chain(&["先交"]))
+            .build(
+                FEE_WORDS
+                    .iter()
+                    .chain(&["先交"])
+                    .chain(DISCRIMINATION)
+                    .chain(HYPE),
+            )
             .ok()
     });
 
+/// What one pass of [`FINDER`] found in a text. None when the finder could not be
+/// built: then every clause and word is looked at directly.
+struct Found {
+    /// Where fee words (and 先交) start.
+    fee_starts: Vec<usize>,
+    /// Which discrimination and hype words occur (index into DISCRIMINATION, then HYPE).
+    wording: Vec<bool>,
+}
+
+fn find(text: &str) -> Option<Found> {
+    let finder = FINDER.as_ref()?;
+    let fees = FEE_WORDS.len() + 1;
+    let mut found = Found {
+        fee_starts: Vec::new(),
+        wording: vec![false; DISCRIMINATION.len() + HYPE.len()],
+    };
+    // Overlapping: a word inside another one is found too, as `contains` would.
+    for m in finder.find_overlapping_iter(text) {
+        match m.pattern().as_usize().checked_sub(fees) {
+            None => found.fee_starts.push(m.start()),
+            Some(w) => found.wording[w] = true,
+        }
+    }
+    Some(found)
+}
+
 /// Fee or deposit wording in a text, ignoring clauses that say the opposite.
+#[cfg(test)]
 pub fn fee_requests(text: &str) -> Vec<Finding> {
+    fees_in(text, find(text).as_ref())
+}
+
+fn fees_in(text: &str, found: Option<&Found>) -> Vec<Finding> {
     let mut out = Vec::new();
-    // Where fee words start, from one pass over the whole text (None: the finder could
-    // not be built, so every clause is looked at). A fee word holds no clause
-    // separator, so each lies inside one clause.
-    let starts: Option<Vec<usize>> = FEE_FINDER
-        .as_ref()
-        .map(|finder| finder.find_iter(text).map(|m| m.start()).collect());
-    if starts.as_ref().is_some_and(Vec::is_empty) {
+    // A fee word holds no clause separator, so each lies inside one clause.
+    let starts = found.map(|f| &f.fee_starts);
+    if starts.is_some_and(|s| s.is_empty()) {
         return out;
     }
     for clause in clauses(text) {
         // `clauses` yields slices of `text`: the clause's offset is where it starts.
         let at = clause.as_ptr() as usize - text.as_ptr() as usize;
-        if let Some(starts) = &starts
+        if let Some(starts) = starts
             && !starts.iter().any(|s| (at..at + clause.len()).contains(s))
         {
             continue;
@@ -176,41 +210,32 @@ pub fn fee_requests(text: &str) -> Vec<Finding> {
 
 /// Every rule on one published text: fees (errors), personal data (errors), wording (warnings).
 pub fn check_text(text: &str) -> impl Iterator<Item = Finding> {
-    fee_requests(text)
+    let found = find(text);
+    fees_in(text, found.as_ref())
         .into_iter()
         .chain(personal_data(text, false))
-        .chain(wording_warnings(text))
+        .chain(wording_in(text, found.as_ref()))
 }
 
-/// Whether a text has any discriminatory limit or hype word, in one pass (most texts
-/// have none; checking each word in turn was a tenth of `gigboard check`).
-static WORDING_FINDER: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
-    std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(DISCRIMINATION.iter().chain(HYPE))
-            .ok()
-    });
-
 /// Discriminatory limits and hype (warnings).
+#[cfg(test)]
 pub fn wording_warnings(text: &str) -> Vec<Finding> {
+    wording_in(text, find(text).as_ref())
+}
+
+fn wording_in(text: &str, found: Option<&Found>) -> Vec<Finding> {
+    let has = |i: usize, w: &str| found.map_or_else(|| text.contains(w), |f| f.wording[i]);
     let mut out = Vec::new();
-    if WORDING_FINDER
-        .as_ref()
-        .is_some_and(|finder| !finder.is_match(text))
-    {
-        return out;
-    }
-    for w in DISCRIMINATION {
-        if text.contains(w) {
+    for (i, w) in DISCRIMINATION.iter().enumerate() {
+        if has(i, w) {
             out.push(Finding {
                 error: false,
                 message: format!("“{w}” limits who may apply by sex, household registration or ethnicity (就业促进法第三条); describe the work instead"),
             });
         }
     }
-    for w in HYPE {
-        if text.contains(w) {
+    for (i, w) in HYPE.iter().enumerate() {
+        if has(DISCRIMINATION.len() + i, w) {
             out.push(Finding {
                 error: false,
                 message: format!("“{w}” is hype; state the actual pay and conditions"),
@@ -422,5 +447,15 @@ mod tests {
                 assert!(f.contains(w), "{f} should name {w}");
             }
         }
+    }
+
+    #[test]
+    fn one_pass_serves_fees_and_wording_together() {
+        let found: Vec<Finding> = check_text("限男性，需交押金200元，高薪").collect();
+        let errors: Vec<&Finding> = found.iter().filter(|f| f.error).collect();
+        assert_eq!(errors.len(), 1, "{found:?}");
+        assert!(errors[0].message.contains("押金"));
+        assert_eq!(found.iter().filter(|f| !f.error).count(), 2, "{found:?}");
+        assert!(check_text("工资日结，不收押金").next().is_none());
     }
 }

@@ -1,0 +1,297 @@
+//! What `gigboard check` remembers between runs, so that checking a league-wide board
+//! after editing one feed reads that feed only.
+//!
+//! Parsing is most of a check (tens of thousands of feed files). For each feed the
+//! last check keeps what it found — the posting ids (the duplicate check spans all
+//! files), the counts and the problems — in `<root>/.gigboard/check.json`, under the
+//! file's stamp (size, modification and change times, inode). The next check reuses a
+//! feed whose stamp is unchanged and reads the others.
+//!
+//! A feed is checked against the settings, regions, markets and "today", so the store
+//! is kept only while all of those are the same: its key hashes the site as checked
+//! before its feeds, with the program's own identity (a new gigboard may check more).
+//! Anything else that changes starts from nothing. Losing the store is harmless: it is
+//! written whole to a temporary file and renamed into place, and a store that cannot
+//! be read or written only makes the check read every feed.
+
+use super::postings::{self, FeedResult, IdSite, Refs};
+use super::{Overrides, pages_and_statics, site_base};
+use crate::diag::{Diagnostic, Diagnostics, Pos};
+use crate::load::{self, SiteRoot};
+use crate::model::{Site, Stats};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// Bumped when what a stored feed holds changes shape.
+const FORMAT: u32 = 1;
+
+/// A file changed this recently is not stored: a second save within the file system's
+/// clock tick would leave its stamp as it was.
+const SETTLED: Duration = Duration::from_secs(1);
+
+/// What `gigboard check` reports besides the problems.
+#[derive(Debug, Clone, Default)]
+pub struct CheckSummary {
+    pub markets: usize,
+    pub stats: Stats,
+    /// Postings that would be published today.
+    pub live: usize,
+    pub feeds: usize,
+    /// Feeds reused from the last check (unchanged since).
+    pub feeds_unchanged: usize,
+}
+
+/// Where the store lives in a site.
+pub fn store_path(root: &Path) -> PathBuf {
+    root.join(".gigboard").join("check.json")
+}
+
+/// Checks the whole site as [`super::site`] does and reports the same problems, reading
+/// only the feeds that changed since the last check of this site. The summary is
+/// returned only when there is no error.
+pub fn check_remembering(
+    root: &SiteRoot,
+    overrides: &Overrides,
+) -> (Option<CheckSummary>, Diagnostics) {
+    let (files, site, mut diags) = match site_base(root, overrides) {
+        (Some((files, site)), diags) => (files, site, diags),
+        (None, diags) => return (None, diags),
+    };
+    let key = key_of(root, &site);
+    let path = store_path(&root.root);
+    let mut last = Store::read(&path).filter(|s| s.format == FORMAT && s.key == key);
+    let last_feeds = last.as_mut().map(|s| std::mem::take(&mut s.feeds));
+    let refs = Refs::new(&site);
+    let checked: Vec<(StoredFeed, bool)> = files
+        .feeds
+        .par_iter()
+        .map(|abs| {
+            let stamp = Stamp::of(abs);
+            let hit = last_feeds
+                .as_ref()
+                .and_then(|f| f.get(abs))
+                .filter(|f| stamp.is_some() && f.stamp == stamp);
+            if let Some(hit) = hit {
+                return (hit.clone(), true);
+            }
+            let mut d = Diagnostics::default();
+            let result = load::feed(root, abs, &mut d)
+                .map(|f| postings::check_feed(&site, &refs, &f, &mut d))
+                .unwrap_or_default();
+            (StoredFeed::new(root.display(abs), stamp, result, d), false)
+        })
+        .collect();
+    drop(refs);
+    drop(last_feeds);
+
+    let mut summary = CheckSummary {
+        markets: site.markets.len(),
+        feeds: checked.len(),
+        ..CheckSummary::default()
+    };
+    let mut ids = Vec::new();
+    for (feed, reused) in &checked {
+        summary.feeds_unchanged += usize::from(*reused);
+        summary.stats.postings_total += feed.total;
+        summary.stats.expired += feed.expired;
+        summary.stats.unverified += feed.unverified;
+        summary.stats.scheduled += feed.scheduled;
+        summary.live += feed.live;
+        for d in &feed.diags {
+            diags.push(d.clone());
+        }
+        ids.extend(feed.ids.iter().map(|i| IdSite {
+            id: i.id.clone(),
+            copy_key: i.copy_key.clone(),
+            file: feed.file.clone(),
+            pos: Pos {
+                line: i.line,
+                column: i.column,
+            },
+            path: i.path.clone(),
+        }));
+    }
+    postings::check_duplicates(&ids, &mut diags);
+    drop(ids);
+
+    let settled = SystemTime::now()
+        .checked_sub(SETTLED)
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, nanos_of);
+    let store = Store {
+        format: FORMAT,
+        key,
+        feeds: files
+            .feeds
+            .iter()
+            .zip(checked)
+            .filter(|(_, (feed, _))| feed.stamp.is_some_and(|s| s.is_settled(settled)))
+            .map(|(abs, (feed, _))| (abs.clone(), feed))
+            .collect(),
+    };
+    store.write(&path);
+
+    let mut site = site;
+    pages_and_statics(root, files, &mut site, &mut diags);
+    if diags.has_errors() {
+        return (None, diags);
+    }
+    (Some(summary), diags)
+}
+
+/// The store's key: this program, the site's folder and the site as checked before its
+/// feeds (settings, regions, markets, categories, wage floors, "today").
+fn key_of(root: &SiteRoot, site: &Site) -> String {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    env!("CARGO_PKG_VERSION").hash(&mut h);
+    let exe = std::env::current_exe().and_then(std::fs::metadata).ok();
+    exe.map(|m| (m.len(), m.modified().ok())).hash(&mut h);
+    root.root.hash(&mut h);
+    // Every field a feed is checked against is in the site's Debug form; hashed as it
+    // is written, without building the string.
+    let mut w = HashWriter(&mut h);
+    let _ = std::fmt::Write::write_fmt(&mut w, format_args!("{site:?}"));
+    format!("{:016x}", h.finish())
+}
+
+struct HashWriter<'a, H: Hasher>(&'a mut H);
+
+impl<H: Hasher> std::fmt::Write for HashWriter<'_, H> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.write(s.as_bytes());
+        Ok(())
+    }
+}
+
+/// A file as the file system last saw it: any save changes at least one of these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct Stamp {
+    len: u64,
+    /// Modification and status-change times, in nanoseconds since 1970.
+    modified: u64,
+    changed: u64,
+    inode: u64,
+}
+
+impl Stamp {
+    fn of(path: &Path) -> Option<Stamp> {
+        let m = std::fs::metadata(path).ok()?;
+        let modified = nanos_of(m.modified().ok()?.duration_since(UNIX_EPOCH).ok()?);
+        #[cfg(unix)]
+        let (changed, inode) = {
+            use std::os::unix::fs::MetadataExt;
+            let secs = u64::try_from(m.ctime()).ok()?;
+            let nsec = u64::try_from(m.ctime_nsec()).ok()?;
+            (
+                secs.saturating_mul(1_000_000_000).saturating_add(nsec),
+                m.ino(),
+            )
+        };
+        #[cfg(not(unix))]
+        let (changed, inode) = (modified, 0);
+        Some(Stamp {
+            len: m.len(),
+            modified,
+            changed,
+            inode,
+        })
+    }
+
+    /// Whether the file was last touched before `settled` (nanoseconds since 1970).
+    fn is_settled(self, settled: u64) -> bool {
+        self.modified < settled && self.changed < settled
+    }
+}
+
+/// Nanoseconds since 1970 (as a u64: enough until the year 2554).
+fn nanos_of(d: Duration) -> u64 {
+    u64::try_from(d.as_nanos()).unwrap_or(u64::MAX)
+}
+
+/// What one feed's check found, without its postings.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct StoredFeed {
+    /// None when the file could not be looked at (such a feed is never reused).
+    stamp: Option<Stamp>,
+    /// The file as diagnostics name it.
+    file: PathBuf,
+    ids: Vec<StoredId>,
+    total: usize,
+    expired: usize,
+    unverified: usize,
+    scheduled: usize,
+    live: usize,
+    diags: Vec<Diagnostic>,
+}
+
+/// A posting id and where it is written (see [`IdSite`]).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct StoredId {
+    id: String,
+    copy_key: String,
+    line: u32,
+    column: u32,
+    path: String,
+}
+
+impl StoredFeed {
+    fn new(file: PathBuf, stamp: Option<Stamp>, result: FeedResult, diags: Diagnostics) -> Self {
+        StoredFeed {
+            stamp,
+            file,
+            ids: result
+                .ids
+                .into_iter()
+                .map(|i| StoredId {
+                    id: i.id,
+                    copy_key: i.copy_key,
+                    line: i.pos.line,
+                    column: i.pos.column,
+                    path: i.path,
+                })
+                .collect(),
+            total: result.total,
+            expired: result.expired,
+            unverified: result.unverified,
+            scheduled: result.scheduled,
+            live: result.live.len(),
+            diags: diags.into_vec(),
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct Store {
+    format: u32,
+    key: String,
+    feeds: HashMap<PathBuf, StoredFeed>,
+}
+
+impl Store {
+    fn read(path: &Path) -> Option<Store> {
+        let bytes = std::fs::read(path).ok()?;
+        serde_json::from_slice(&bytes).ok()
+    }
+
+    /// Written beside and renamed into place: a check that stops half-way, or two at
+    /// once, never leave half a store. A store that cannot be written is no loss.
+    fn write(&self, path: &Path) {
+        let Some(dir) = path.parent() else { return };
+        if std::fs::create_dir_all(dir).is_err() {
+            return;
+        }
+        let tmp = dir.join(format!(".check.{}.tmp", std::process::id()));
+        let written = std::fs::File::create(&tmp).and_then(|f| {
+            let mut w = std::io::BufWriter::new(f);
+            serde_json::to_writer(&mut w, self).map_err(std::io::Error::other)?;
+            std::io::Write::flush(&mut w)
+        });
+        if written.is_err() || std::fs::rename(&tmp, path).is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+//! `gigboard check` run again, as an editor does after each change: it remembers what it
+//! found in each feed (`.gigboard/check.json`) and reads only the feeds that changed,
+//! yet reports exactly what a first check reports.
+
+mod common;
+
+use common::{Run, TestSite};
+use std::time::Duration;
+
+const TODAY: &str = "2026-11-27";
+const NEW_FEED: &str = "content/jobs/new.yaml";
+
+/// A feed of the `xincheng` market with a hype word in a title (a warning).
+const FEED: &str = r#"market: xincheng
+postings:
+  - id: "new-01"
+    title: 高薪小区绿化养护
+    category: cleaning
+    employer: {name: 测试园林有限公司, kind: company}
+    pay: {amount: 200, unit: day}
+    headcount: 2
+    posted: 2026-11-27
+    expires: 2026-11-29
+    contact: {name: 周师傅, phone: "138-0000-0301"}
+    verified: {by: 新城区审核员, on: 2026-11-27}
+"#;
+
+/// The mini site and the new feed, old enough to be remembered (a file saved within
+/// the last second is always read again).
+fn settled_site(feed: &str) -> TestSite {
+    let site = TestSite::fixture("mini");
+    site.write(NEW_FEED, feed);
+    std::thread::sleep(Duration::from_millis(1100));
+    site
+}
+
+fn check(site: &TestSite, args: &[&str]) -> Run {
+    let mut all = vec!["check", "--date", TODAY];
+    all.extend_from_slice(args);
+    site.run(&all)
+}
+
+/// Every problem line, in the order printed.
+fn problems(run: &Run) -> Vec<&str> {
+    run.stderr
+        .lines()
+        .filter(|l| l.contains(": error: ") || l.contains(": warning: "))
+        .collect()
+}
+
+#[test]
+fn a_second_check_reads_only_what_changed_and_reports_the_same() {
+    let site = settled_site(FEED);
+    let first = check(&site, &[]);
+    first.expect_code(0);
+    assert!(!first.stderr.contains("unchanged"), "{}", first.stderr);
+    assert!(site.path(".gigboard/check.json").is_file());
+    let hype = first.expect_line_with(&["new.yaml:4:12: warning:", "高薪"]);
+    // The fixture's own expired and unverified postings are warned about too.
+    assert_eq!(problems(&first).len(), 3, "{}", first.stderr);
+
+    let again = check(&site, &[]);
+    again.expect_code(0);
+    assert_eq!(problems(&again), problems(&first));
+    assert!(again.stderr.contains(hype));
+    again.expect_line_with(&["3 of 3 feed files unchanged since the last check"]);
+    // The summary's counts come from what was remembered.
+    let counts = |r: &Run| {
+        r.stderr
+            .lines()
+            .find(|l| l.starts_with("checked:"))
+            .map(|l| l.split(';').next().unwrap_or_default().to_string())
+    };
+    assert_eq!(counts(&again), counts(&first));
+
+    let json_first = check(&site, &["--format", "json"]);
+    std::fs::remove_dir_all(site.path(".gigboard")).expect("the store can be deleted");
+    let json_fresh = check(&site, &["--format", "json"]);
+    assert_eq!(json_first.stdout, json_fresh.stdout);
+}
+
+#[test]
+fn remembered_errors_still_fail_the_check_and_ids_are_compared_across_files() {
+    // A fee asked of workers (an error in this feed) and an id another feed already uses
+    // (an error found across files).
+    let feed = FEED
+        .replace("高薪小区绿化养护", "小区绿化养护，入职交押金300元")
+        .replace("\"new-01\"", "\"xincheng-20261127-01\"");
+    let site = settled_site(&feed);
+    let first = check(&site, &[]);
+    first.expect_code(1);
+    first.expect_line_with(&["new.yaml", "error", "押金"]);
+    first.expect_line_with(&["new.yaml", "error", "already used"]);
+
+    let again = check(&site, &[]);
+    again.expect_code(1);
+    assert_eq!(problems(&again), problems(&first));
+}
+
+#[test]
+fn an_edit_that_keeps_the_size_and_modification_time_is_still_seen() {
+    let site = settled_site(FEED);
+    check(&site, &[]).expect_code(0);
+    let path = site.path(NEW_FEED);
+    let modified = std::fs::metadata(&path)
+        .and_then(|m| m.modified())
+        .expect("the feed's modification time");
+    // 保录 is as long as 高薪 in UTF-8; the clock is then set back as a copy tool might.
+    site.edit(NEW_FEED, "高薪", "保录");
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .and_then(|f| f.set_modified(modified))
+        .expect("set the modification time back");
+
+    let after = check(&site, &[]);
+    after.expect_code(0);
+    after.expect_line_with(&["new.yaml:4:12: warning:", "保录"]);
+    assert!(!after.stderr.contains("高薪"), "{}", after.stderr);
+    after.expect_line_with(&["2 of 3 feed files unchanged since the last check"]);
+}
+
+#[test]
+fn a_change_to_the_settings_markets_or_date_checks_every_feed_again() {
+    let site = settled_site(FEED);
+    check(&site, &[]).expect_code(0);
+
+    // Another "today": postings expire, and nothing remembered is reused.
+    let later = site.run(&["check", "--date", "2026-12-31"]);
+    later.expect_code(0);
+    assert!(!later.stderr.contains("unchanged"), "{}", later.stderr);
+    later.expect_line_with(&["new.yaml", "warning", "expired on 2026-11-29"]);
+
+    // A market renamed (its file; the feeds are not touched) is checked against.
+    check(&site, &[]).expect_code(0);
+    std::fs::rename(
+        site.path("content/markets/xincheng.yaml"),
+        site.path("content/markets/xincheng-new.yaml"),
+    )
+    .expect("rename the market's file");
+    let renamed = check(&site, &[]);
+    renamed.expect_code(1);
+    renamed.expect_line_with(&["new.yaml", "error", "market `xincheng` does not exist"]);
+}
+
+#[test]
+fn a_damaged_store_is_ignored_and_replaced() {
+    let site = settled_site(FEED);
+    let first = check(&site, &[]);
+    site.write(".gigboard/check.json", "{\"format\": 1, \"key\": ");
+    let damaged = check(&site, &[]);
+    damaged.expect_code(0);
+    assert_eq!(problems(&damaged), problems(&first));
+    assert!(!damaged.stderr.contains("unchanged"), "{}", damaged.stderr);
+    let stored: serde_json::Value =
+        serde_json::from_str(&site.read(".gigboard/check.json")).expect("a whole store again");
+    assert!(stored["feeds"].as_object().is_some_and(|f| f.len() == 3));
+}
