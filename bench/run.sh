@@ -7,12 +7,23 @@
 #   RUNS=3 bench/run.sh 10000    # median of 3 runs
 #   NO_HUGO=1 bench/run.sh 100000  # gigboard only
 #   NO_FLOOR=1 bench/run.sh      # without the I/O floor row
+#   SETTLE=0 bench/run.sh        # do not wait after deleting the last run's trees
 #
-# Rows: gigboard's build; "floor", the same files and sizes written with no other work
-# (../shared/bench/io_floor.py, copied here as bench/io_floor.py: what any generator pays
-# for this tree on this disk); Hugo's build of the same corpus.
+# Rows, for each N:
+# - "gigboard, empty folder": the first build of the site (no earlier output);
+# - "gigboard, rebuild": a build that replaces an earlier one, as every build after the
+#   first does (it is written into the output before last, kept as the spare);
+# - "floor": the same files and sizes written into an empty folder with no other work
+#   (../shared/bench/io_floor.py, copied as bench/io_floor.py): what any generator pays
+#   for this tree on this disk;
+# - "hugo": Hugo's build of the same corpus into an empty folder.
 # "check s": a first `gigboard check`, then the check after one feed was edited (it reads
 # only what changed since the last check).
+#
+# Before each N the trees of the last run are deleted and the script waits SETTLE
+# seconds (default 31): ext4 without a journal skips inodes freed in the last 30 s when
+# it makes new files, which makes any file creation right after a big deletion several
+# times slower (seen in `perf` as recently_deleted); every row starts from the same state.
 #
 # Needs: python3, GNU time (/usr/bin/time, Debian package `time`), a release build
 # (`cargo build --release`; this script runs it). Hugo: `apt-get install hugo`.
@@ -27,22 +38,24 @@ mkdir -p "$work"
 cargo build --release --quiet
 bin=$PWD/target/release/gigboard
 
-# measure NAME CMD...: prints "wall cpu rss_mib" of the median run (by wall time).
+# measure NAME CMD...: prints "wall cpu rss_mib" of the median of RUNS runs (by wall time).
 measure() {
   local name=$1; shift
   local rows=()
-  for _ in $(seq "$runs"); do
+  for _ in $(seq "${MEASURE_RUNS:-$runs}"); do
     /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$@" > /dev/null 2> "$work/$name.log" || { cat "$work/$name.log" >&2; exit 1; }
     read -r wall user sys rss < "$work/time.txt"
-    # gigboard deletes the previous output in the background after swapping the new one
-    # in: let that finish before anything else is measured.
+    # An old output that could not become the spare is deleted in the background: let
+    # that finish before anything else is measured.
     while compgen -G "$work/out/.*.old-*" > /dev/null; do sleep 0.2; done
     rows+=("$wall $(echo "$user + $sys" | bc) $((rss / 1024))")
   done
-  printf '%s\n' "${rows[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
+  printf '%s\n' "${rows[@]}" | sort -n | sed -n "$(( (${MEASURE_RUNS:-$runs} + 1) / 2 ))p"
 }
 
 tree_size() { echo "$(find "$1" -type f | wc -l) $(du -sb "$1" | cut -f1)"; }
+mb() { printf '%.1f' "$(echo "$1 / 1000000" | bc -l)"; }
+rate() { printf '%.0f' "$(echo "$1 / $2" | bc -l)"; }
 
 printf '| N | tool | wall s | CPU s | peak MiB | files | MB written | pages/s | check s (first / after an edit) |\n|---|---|---|---|---|---|---|---|---|\n'
 for n in "${sizes[@]}"; do
@@ -51,7 +64,21 @@ for n in "${sizes[@]}"; do
   site=$work/sites/gigboard-$n
   python3 bench/to_gigboard.py --corpus "$corpus" --out "$site" > /dev/null
   out=$work/out/gigboard-$n
+  hout=$work/out/hugo-$n
+  floor=$work/out/floor-$n
+  mkdir -p "$work/out"
+  rm -rf "$out" "$work/out/.gigboard-$n".* "$hout" "$floor".*
+  sleep "${SETTLE:-31}"
+
+  # The first build (into an empty folder), a second one (the first output becomes the
+  # spare), then the measured rebuilds (each written into the spare).
+  read -r wall cpu rss < <(MEASURE_RUNS=1 measure gigboard-$n "$bin" build --root "$site" --output "$out")
+  read -r files bytes < <(tree_size "$out")
+  pages=$(find "$out" -name '*.html' | wc -l)
+  printf '| %s | gigboard, empty folder | %s | %s | %s | %s | %s | %s | |\n' "$n" "$wall" "$cpu" "$rss" "$files" "$(mb "$bytes")" "$(rate "$pages" "$wall")"
+  "$bin" build --root "$site" --output "$out" > /dev/null 2>&1
   read -r wall cpu rss < <(measure gigboard-$n "$bin" build --root "$site" --output "$out")
+
   rm -rf "$site/.gigboard"
   /usr/bin/time -f "%e" -o "$work/check.txt" "$bin" check --root "$site" > /dev/null 2>&1 || true
   check_first=$(tail -1 "$work/check.txt")
@@ -59,26 +86,20 @@ for n in "${sizes[@]}"; do
   printf '# edited\n' >> "$edited"
   /usr/bin/time -f "%e" -o "$work/check.txt" "$bin" check --root "$site" > /dev/null 2>&1 || true
   check_again=$(tail -1 "$work/check.txt")
-  read -r files bytes < <(tree_size "$out")
-  pages=$(find "$out" -name '*.html' | wc -l)
-  printf '| %s | gigboard | %s | %s | %s | %s | %.1f | %.0f | %s / %s |\n' "$n" "$wall" "$cpu" "$rss" "$files" "$(echo "$bytes / 1000000" | bc -l)" "$(echo "$pages / $wall" | bc -l)" "$check_first" "$check_again"
+  printf '| %s | gigboard, rebuild | %s | %s | %s | %s | %s | %s | %s / %s |\n' "$n" "$wall" "$cpu" "$rss" "$files" "$(mb "$bytes")" "$(rate "$pages" "$wall")" "$check_first" "$check_again"
+
   if [ -z "${NO_FLOOR:-}" ]; then
     python3 bench/io_floor.py manifest "$out" "$work/manifest-$n.txt" > /dev/null
-    floor=$work/out/floor-$n
-    rm -rf "$floor".*
     # Each run writes a new tree (io_floor.py refuses an existing folder).
     read -r wall cpu rss < <(measure floor-$n bash -c 'exec python3 bench/io_floor.py write "$1" "$(mktemp -u "$2.XXXXXX")"' _ "$work/manifest-$n.txt" "$floor")
-    printf '| %s | floor | %s | %s | — | %s | %.1f | — | — |\n' "$n" "$wall" "$cpu" "$files" "$(echo "$bytes / 1000000" | bc -l)"
-    rm -rf "$floor".*
+    printf '| %s | floor | %s | %s | — | %s | %s | — | — |\n' "$n" "$wall" "$cpu" "$files" "$(mb "$bytes")"
   fi
   if [ -z "${NO_HUGO:-}" ] && command -v hugo > /dev/null; then
     hsite=$work/sites/hugo-$n
     python3 bench/to_hugo.py --corpus "$corpus" --out "$hsite" > /dev/null
-    hout=$work/out/hugo-$n
-    rm -rf "$hout"
     read -r wall cpu rss < <(measure hugo-$n hugo --source "$hsite" --destination "$hout" --quiet)
     read -r files bytes < <(tree_size "$hout")
     pages=$(find "$hout" -name '*.html' | wc -l)
-    printf '| %s | hugo | %s | %s | %s | %s | %.1f | %.0f | — |\n' "$n" "$wall" "$cpu" "$rss" "$files" "$(echo "$bytes / 1000000" | bc -l)" "$(echo "$pages / $wall" | bc -l)"
+    printf '| %s | hugo | %s | %s | %s | %s | %s | %s | — |\n' "$n" "$wall" "$cpu" "$rss" "$files" "$(mb "$bytes")" "$(rate "$pages" "$wall")"
   fi
 done

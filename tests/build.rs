@@ -244,6 +244,47 @@ fn expired_and_unverified_postings_appear_nowhere() {
 }
 
 #[test]
+fn rebuilds_written_into_the_kept_spare_equal_a_build_into_an_empty_folder() {
+    let site = TestSite::fixture("mini");
+    let fresh = site.path("fresh");
+    let fresh = fresh.to_str().expect("a UTF-8 path");
+    let build = |args: &[&str]| {
+        let mut all = vec!["build", "--date", TODAY];
+        all.extend_from_slice(args);
+        site.run(&all).expect_code(0);
+    };
+    build(&[]);
+    // The second build keeps the first output as the spare; the third is written into it.
+    site.edit("content/jobs/xincheng.yaml", "headcount: 2", "headcount: 4");
+    build(&[]);
+    assert!(site.path(".output.spare/index.html").is_file());
+    // A posting gone and a static file become a folder between the builds: what the
+    // spare held for them must not survive.
+    let huimin = site.read("content/jobs/huimin.yaml");
+    site.write("content/jobs/huimin.yaml", "market: huimin\npostings: []\n");
+    site.write("content/static/files/guide", "a file first");
+    build(&[]);
+    site.write("content/static/files/guide", "");
+    std::fs::remove_file(site.path("content/static/files/guide")).expect("rm the file");
+    site.write("content/static/files/guide/index.txt", "then a folder");
+    build(&[]);
+    build(&["--output", fresh]);
+    assert_same_tree(&snapshot(Path::new(fresh)), &snapshot(&site.output()));
+    assert!(
+        huimin.contains("id:"),
+        "the fixture's huimin feed has postings"
+    );
+    assert!(
+        !site
+            .output_files()
+            .iter()
+            .any(|f| f.contains("huimin-2026")),
+        "a removed posting's page is gone"
+    );
+    assert_eq!(leftovers(&site), Vec::<String>::new());
+}
+
+#[test]
 fn two_builds_of_the_same_content_and_date_are_byte_identical() {
     let site = TestSite::fixture("mini");
     let (a, b) = (site.path("a"), site.path("b"));
@@ -257,8 +298,9 @@ fn two_builds_of_the_same_content_and_date_are_byte_identical() {
     assert_same_tree(&first, &snapshot(&b));
 }
 
-/// Entries next to `output/` that a build left behind (staging or old folders). The
-/// previous output is deleted by a background `rm` after the swap: given a few seconds.
+/// Entries next to `output/` that a build left behind (staging or old folders), but the
+/// spare (an earlier output kept for the next build to write into). An old output
+/// that cannot become the spare is deleted by a background `rm`: given a few seconds.
 fn leftovers(site: &TestSite) -> Vec<String> {
     let list = || -> Vec<String> {
         std::fs::read_dir(site.root())
@@ -269,7 +311,7 @@ fn leftovers(site: &TestSite) -> Vec<String> {
                     .to_string_lossy()
                     .into_owned()
             })
-            .filter(|n| n.starts_with(".output"))
+            .filter(|n| n.starts_with(".output") && n != ".output.spare")
             .collect()
     };
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);

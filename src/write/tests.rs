@@ -1,0 +1,142 @@
+//! The staged output: swaps, failures and the reused spare.
+
+use super::*;
+
+#[test]
+fn a_failure_while_writing_leaves_the_old_output_and_no_staging_folder() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("output");
+    std::fs::create_dir(&out).expect("mkdir");
+    std::fs::write(out.join("index.html"), "old site").expect("write");
+    // `jobs` is both a file and a folder: the second write fails half-way, as a full
+    // disk or a vanished folder would.
+    let files = vec![
+        OutFile::new("index.html", b"new".to_vec()),
+        OutFile::new("jobs", b"x".to_vec()),
+        OutFile::new("jobs/a/index.html", b"a".to_vec()),
+    ];
+    let err = replace_output(&out, &files).expect_err("cannot write");
+    assert!(
+        err.path.to_string_lossy().contains("staging"),
+        "names the path: {err}"
+    );
+    assert_eq!(
+        std::fs::read(out.join("index.html")).expect("kept"),
+        b"old site"
+    );
+    // The half-written staging folder is kept as the spare, nothing else.
+    assert_eq!(entries(dir.path()), [".output.spare", "output"]);
+}
+
+/// The names in a folder, sorted.
+fn entries(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("ls")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Every file under `dir` with its bytes, and every folder (with a trailing `/`).
+fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut all: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .into_iter()
+        .map(|e| {
+            let e = e.expect("entry");
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .expect("under dir")
+                .to_string_lossy()
+                .into_owned();
+            if e.file_type().is_dir() {
+                (format!("{rel}/"), Vec::new())
+            } else {
+                (rel, std::fs::read(e.path()).expect("read"))
+            }
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn a_reused_spare_ends_exactly_like_a_fresh_output() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("output");
+    let file = |p: &str, b: &str| OutFile::new(p, b.as_bytes().to_vec());
+    let builds = [
+        vec![
+            file("index.html", "one, a long first version"),
+            file("jobs/a/index.html", "a"),
+            file("jobs/b/index.html", "b"),
+            file("docs", "a file that becomes a folder"),
+            file("guide/index.html", "a folder that becomes a file"),
+        ],
+        vec![file("index.html", "two"), file("jobs/a/index.html", "a")],
+        // The third build is staged in the first one's output (the spare).
+        vec![
+            file("index.html", "three"),
+            file("jobs/c/index.html", "c"),
+            file("docs/index.html", "docs"),
+            file("guide", "guide"),
+        ],
+        vec![file("index.html", "four")],
+        vec![file("index.html", "five, longer than the file it replaces")],
+    ];
+    for files in &builds {
+        replace_output(&out, files).expect("written");
+        let fresh = dir.path().join("fresh");
+        let _ = std::fs::remove_dir_all(&fresh);
+        replace_output(&fresh, files).expect("written fresh");
+        assert_eq!(tree(&out), tree(&fresh));
+        std::fs::remove_dir_all(&fresh).expect("rm fresh");
+        let _ = std::fs::remove_dir_all(dir.path().join(".fresh.spare"));
+    }
+    assert_eq!(entries(dir.path()), [".output.spare", "output"]);
+}
+
+#[test]
+fn a_failed_build_in_the_spare_leaves_the_output_and_the_next_build_whole() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("output");
+    let file = |p: &str, b: &str| OutFile::new(p, b.as_bytes().to_vec());
+    let good = vec![file("index.html", "good"), file("jobs/a/index.html", "a")];
+    replace_output(&out, &good).expect("first");
+    replace_output(&out, &good).expect("second: the first becomes the spare");
+    let before = tree(&out);
+    let bad = vec![
+        file("index.html", "half"),
+        file("jobs", "x"),
+        file("jobs/a/index.html", "a"),
+    ];
+    // `jobs` is written both as a file and as a folder: one of the two fails,
+    // whichever comes second.
+    let _ = replace_output(&out, &bad);
+    assert_eq!(tree(&out), before, "the output is as it was");
+    replace_output(&out, &[file("index.html", "next")]).expect("next build");
+    assert_eq!(tree(&out), [("index.html".to_string(), b"next".to_vec())]);
+}
+
+#[test]
+fn replaces_and_cleans_up() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("output");
+    std::fs::create_dir(&out).expect("mkdir");
+    std::fs::write(out.join("stale.html"), "old").expect("write");
+    let files = vec![
+        OutFile::new("index.html", b"home".to_vec()),
+        OutFile::new("jobs/a/index.html", b"a".to_vec()),
+    ];
+    replace_output(&out, &files).expect("written");
+    assert_eq!(
+        std::fs::read(out.join("jobs/a/index.html")).expect("read"),
+        b"a"
+    );
+    assert!(!out.join("stale.html").exists());
+    // The replaced output is kept as the spare for the next build.
+    assert_eq!(entries(dir.path()), [".output.spare", "output"]);
+    assert!(dir.path().join(".output.spare/stale.html").exists());
+}
