@@ -21,6 +21,11 @@ pub struct FeedSpec<'a> {
     pub postings: &'a [usize],
 }
 
+/// The plain text of the postings the JSON feeds carry, made once: a posting is in up
+/// to four feeds (the site's, its market's, category's and county's), and making a text
+/// means parsing its markdown.
+pub type Texts = std::collections::HashMap<usize, String>;
+
 fn midnight(day: crate::load::scalars::Day) -> FixedDateTime {
     // Dates are Beijing time; a fixed offset keeps the feed free of the tz database.
     format!("{day}T00:00:00+08:00").parse().unwrap_or_default()
@@ -38,8 +43,8 @@ fn posting_url(o: &Outputs<'_, '_>, dir: &str, p: &Posting) -> String {
     }
 }
 
-/// Newest first: the order readers expect.
-fn newest(o: &Outputs<'_, '_>, indices: &[usize]) -> Vec<usize> {
+/// The postings a feed carries, newest first: the order readers expect.
+pub fn newest(o: &Outputs<'_, '_>, indices: &[usize]) -> Vec<usize> {
     let mut v: Vec<usize> = indices.to_vec();
     v.sort_by(|&a, &b| {
         let (pa, pb) = (&o.site.postings[a], &o.site.postings[b]);
@@ -66,8 +71,8 @@ pub fn summary(o: &Outputs<'_, '_>, i: usize) -> String {
     s
 }
 
-pub fn atom(o: &Outputs<'_, '_>, spec: &FeedSpec<'_>) -> OutFile {
-    let order = newest(o, spec.postings);
+/// The Atom feed of `spec`, carrying the postings `order` (from [`newest`]).
+pub fn atom(o: &Outputs<'_, '_>, spec: &FeedSpec<'_>, order: &[usize]) -> OutFile {
     let entries: Vec<Entry> = order
         .iter()
         .map(|&i| {
@@ -159,10 +164,12 @@ struct JsonAuthor<'a> {
     name: &'a str,
 }
 
-pub fn json(o: &Outputs<'_, '_>, spec: &FeedSpec<'_>) -> OutFile {
-    let items = newest(o, spec.postings)
-        .into_iter()
-        .map(|i| {
+/// The JSON Feed of `spec`, carrying the postings `order` (from [`newest`]) with their
+/// texts from `texts` (made here when missing).
+pub fn json(o: &Outputs<'_, '_>, spec: &FeedSpec<'_>, order: &[usize], texts: &Texts) -> OutFile {
+    let items = order
+        .iter()
+        .map(|&i| {
             let (p, v) = (&o.site.postings[i], o.views.get(i));
             let mut tags = vec![v.category, v.county];
             if p.quick_hire {
@@ -172,7 +179,7 @@ pub fn json(o: &Outputs<'_, '_>, spec: &FeedSpec<'_>) -> OutFile {
                 id: format!("tag:gigboard,2026:posting:{}", p.id),
                 url: posting_url(o, &spec.dir, p),
                 title: &p.title,
-                content_text: match p.body_text() {
+                content_text: match texts.get(&i).cloned().unwrap_or_else(|| p.body_text()) {
                     text if text.is_empty() => summary(o, i),
                     text => format!("{}\n{text}", summary(o, i)),
                 },

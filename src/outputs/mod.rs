@@ -93,15 +93,41 @@ pub fn all(
             postings: &c.postings,
         });
     }
+    // Each wanted feed's postings, then the text of each of them once.
+    let wanted =
+        |s: &feeds::FeedSpec<'_>| (format!("{}feed.xml", s.dir), format!("{}feed.json", s.dir));
+    let orders: Vec<Option<Vec<usize>>> = specs
+        .par_iter()
+        .map(|s| {
+            let (xml, json) = wanted(s);
+            (wants(&xml) || wants(&json)).then(|| feeds::newest(o, s.postings))
+        })
+        .collect();
+    let mut carried: Vec<usize> = specs
+        .iter()
+        .zip(&orders)
+        .filter(|(s, _)| wants(&wanted(s).1))
+        .flat_map(|(_, order)| order.iter().flatten().copied())
+        .collect();
+    carried.sort_unstable();
+    carried.dedup();
+    let texts: feeds::Texts = carried
+        .par_iter()
+        .map(|&i| (i, site.postings[i].body_text()))
+        .collect();
     let mut out: Vec<OutFile> = specs
         .par_iter()
-        .flat_map_iter(|s| {
+        .zip(&orders)
+        .flat_map_iter(|(s, order)| {
+            let (xml, json) = wanted(s);
+            let order = order.as_deref().unwrap_or_default();
             [
-                make(wants, format!("{}feed.xml", s.dir), || feeds::atom(o, s)),
-                make(wants, format!("{}feed.json", s.dir), || feeds::json(o, s)),
+                make(wants, xml, || feeds::atom(o, s, order)),
+                make(wants, json, || feeds::json(o, s, order, &texts)),
             ]
         })
         .collect();
+    drop(texts);
     out.push(make(wants, "jobs.json".into(), || {
         stream("jobs.json".into(), &|w| jobs_json::write(o, w))
     }));

@@ -42,9 +42,12 @@ pub(super) fn open_in_place(
 /// Makes the folders of `path` under `root` (removing a file of an earlier build that
 /// stands in their way) and removes a folder of an earlier build where the file goes.
 /// Something this build wrote in the way is an error, as in an empty folder.
+///
+/// The set of claimed paths stays locked throughout: a path claimed while this looks
+/// at what is in the way would otherwise be removed with it.
 fn make_way(root: &Path, path: &str, written: &Mutex<HashSet<String>>) -> io::Result<()> {
+    let set = written.lock().unwrap_or_else(|p| p.into_inner());
     let claimed = |rel: &str, as_folder: bool| {
-        let set = written.lock().unwrap_or_else(|p| p.into_inner());
         if as_folder {
             let inside = format!("{rel}/");
             set.iter().any(|w| w.starts_with(&inside))

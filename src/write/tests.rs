@@ -140,3 +140,24 @@ fn replaces_and_cleans_up() {
     assert_eq!(entries(dir.path()), [".output.spare", "output"]);
     assert!(dir.path().join(".output.spare/stale.html").exists());
 }
+
+#[test]
+fn a_site_too_big_for_a_spare_is_staged_empty_and_leaves_none() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("output");
+    let file = |p: &str, b: &str| OutFile::new(p, b.as_bytes().to_vec());
+    let write = |keep: bool, files: &[OutFile]| {
+        let staging = Staging::begin(&out, keep).expect("begin");
+        for f in files {
+            staging.write(&f.path, &f.bytes).expect("write");
+        }
+        staging.finish().expect("finish");
+    };
+    write(true, &[file("index.html", "one"), file("old.html", "old")]);
+    write(true, &[file("index.html", "two")]);
+    assert_eq!(entries(dir.path()), [".output.spare", "output"]);
+    // Too big now: the spare is neither used nor kept, the replaced output deleted.
+    write(false, &[file("index.html", "three")]);
+    assert_eq!(entries(dir.path()), ["output"]);
+    assert_eq!(tree(&out), [("index.html".to_string(), b"three".to_vec())]);
+}
