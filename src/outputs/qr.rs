@@ -6,7 +6,7 @@
 //! `qrcode` crate chooses the mask deterministically, so the same address always gives
 //! the same bytes, as the build's byte-identical output needs.
 
-use qrcode::canvas::{Canvas, MaskPattern};
+use qrcode::canvas::{Canvas, MaskPattern, Module};
 use qrcode::{Color, EcLevel};
 
 /// The quiet zone around the code, in modules (the standard asks for four).
@@ -83,6 +83,9 @@ const MASKS: [MaskPattern; 8] = [
 /// decodes.
 fn encode(data: &[u8]) -> Result<(Vec<bool>, usize), qrcode::types::QrError> {
     let (canvas, width) = unmasked(data)?;
+    if let Some(layout) = Layout::of(width) {
+        return Ok((layout.best(&canvas), width));
+    }
     let mut best: Option<(u32, Vec<bool>)> = None;
     for mask in MASKS {
         let dark = masked(&canvas, mask);
@@ -92,6 +95,109 @@ fn encode(data: &[u8]) -> Result<(Vec<bool>, usize), qrcode::types::QrError> {
         }
     }
     Ok((best.map(|(_, d)| d).unwrap_or_default(), width))
+}
+
+/// What every code of one version shares, as rows of bits (bit x of row y is module
+/// (x, y)), so that each of the eight masks is three word operations per row instead
+/// of a copy of the canvas masked module by module (that was most of a sheet's work).
+struct Layout {
+    width: usize,
+    /// The data modules: the ones a mask inverts.
+    data: Vec<u64>,
+    /// For each mask, the data modules it inverts.
+    inverts: [Vec<u64>; 8],
+    /// For each mask, the dark modules of the function patterns (the format
+    /// information that names the mask is one of them).
+    patterns: [Vec<u64>; 8],
+}
+
+/// Versions whose width fits in a machine word (1 to 11: up to 61 modules).
+const WORD_VERSIONS: usize = 11;
+
+static LAYOUTS: [std::sync::OnceLock<Layout>; WORD_VERSIONS] =
+    [const { std::sync::OnceLock::new() }; WORD_VERSIONS];
+
+/// Rows of bits of a `width`-wide code: bit x of row y is set where `on(y * width + x)`.
+fn rows(width: usize, on: impl Fn(usize) -> bool) -> Vec<u64> {
+    (0..width)
+        .map(|y| {
+            (0..width)
+                .filter(|&x| on(y * width + x))
+                .fold(0u64, |row, x| row | (1 << x))
+        })
+        .collect()
+}
+
+impl Layout {
+    /// The layout of a code `width` modules wide, made from the crate's own drawing the
+    /// first time it is needed; None for codes wider than a word.
+    fn of(width: usize) -> Option<&'static Layout> {
+        let index = (width.checked_sub(17)? / 4).checked_sub(1)?;
+        let slot = LAYOUTS.get(index)?;
+        Some(slot.get_or_init(|| Layout::new(width)))
+    }
+
+    fn new(width: usize) -> Layout {
+        // The function patterns alone, every other module empty: a mask turns an empty
+        // module dark where it inverts, and draws the format information.
+        let mut empty = Canvas::new(version_of(width), EcLevel::M);
+        empty.draw_all_functional_patterns();
+        let is_data: Vec<bool> = (0..width * width)
+            .map(|i| empty.get((i % width) as i16, (i / width) as i16) == Module::Empty)
+            .collect();
+        let masked = MASKS.map(|mask| {
+            let mut c = empty.clone();
+            c.apply_mask(mask);
+            c.into_colors()
+        });
+        let dark = |m: usize, i: usize| masked[m][i] == Color::Dark;
+        Layout {
+            width,
+            data: rows(width, |i| is_data[i]),
+            inverts: std::array::from_fn(|m| rows(width, |i| is_data[i] && dark(m, i))),
+            patterns: std::array::from_fn(|m| rows(width, |i| !is_data[i] && dark(m, i))),
+        }
+    }
+
+    /// The dark data modules of `canvas` (data drawn, no mask applied yet).
+    fn data_dark(&self, canvas: &Canvas) -> Vec<u64> {
+        let w = self.width;
+        rows(w, |i| canvas.get((i % w) as i16, (i / w) as i16).is_dark())
+            .iter()
+            .zip(&self.data)
+            .map(|(row, data)| row & data)
+            .collect()
+    }
+
+    /// The code under mask `m` (an index into [`MASKS`]), from its dark data modules.
+    fn masked(&self, data_dark: &[u64], m: usize) -> Vec<u64> {
+        (0..self.width)
+            .map(|y| (data_dark[y] ^ self.inverts[m][y]) | self.patterns[m][y])
+            .collect()
+    }
+
+    /// The modules of `canvas` under the mask with the lowest [`penalty`], row by row.
+    fn best(&self, canvas: &Canvas) -> Vec<bool> {
+        let w = self.width;
+        let data_dark = self.data_dark(canvas);
+        let mut best: Option<(u32, Vec<u64>)> = None;
+        for m in 0..MASKS.len() {
+            let rows = self.masked(&data_dark, m);
+            let score = penalty_rows(&rows, w);
+            if best.as_ref().is_none_or(|(b, _)| score < *b) {
+                best = Some((score, rows));
+            }
+        }
+        let rows = best.map(|(_, r)| r).unwrap_or_default();
+        (0..w * w)
+            .map(|i| rows[i / w] >> (i % w) & 1 == 1)
+            .collect()
+    }
+}
+
+/// The version of a code `width` modules wide.
+fn version_of(width: usize) -> qrcode::Version {
+    qrcode::Version::Normal(i16::try_from((width.saturating_sub(17)) / 4).unwrap_or(1))
 }
 
 /// The code of `data` with every module drawn but no mask applied yet, and its width.
@@ -124,14 +230,18 @@ fn penalty(dark: &[bool], w: usize) -> u32 {
     if w == 0 || w > 64 {
         return penalty_by_module(dark, w);
     }
-    let mut rows = vec![0u64; w];
+    penalty_rows(&rows(w, |i| dark[i]), w)
+}
+
+/// [`penalty`] of a code given as rows of bits (bit x of row y is module (x, y)),
+/// at most 64 wide.
+fn penalty_rows(rows: &[u64], w: usize) -> u32 {
     let mut cols = vec![0u64; w];
-    for y in 0..w {
-        for x in 0..w {
-            if dark[y * w + x] {
-                rows[y] |= 1 << x;
-                cols[x] |= 1 << y;
-            }
+    for (y, row) in rows.iter().enumerate() {
+        let mut rest = *row;
+        while rest != 0 {
+            cols[rest.trailing_zeros() as usize] |= 1 << y;
+            rest &= rest - 1;
         }
     }
     let full = if w == 64 { u64::MAX } else { (1u64 << w) - 1 };
@@ -280,6 +390,50 @@ mod tests {
                 .collect();
             assert_eq!(penalty(&dark, w), penalty_by_module(&dark, w), "width {w}");
         }
+    }
+
+    /// The mask chosen module by module on copies of the canvas, as before layouts.
+    fn encode_by_canvas(data: &[u8]) -> (Vec<bool>, usize) {
+        let (canvas, width) = unmasked(data).expect("encodes");
+        let mut best: Option<(u32, Vec<bool>)> = None;
+        for mask in MASKS {
+            let dark = masked(&canvas, mask);
+            let score = penalty_by_module(&dark, width);
+            if best.as_ref().is_none_or(|(b, _)| score < *b) {
+                best = Some((score, dark));
+            }
+        }
+        (best.map(|(_, d)| d).unwrap_or_default(), width)
+    }
+
+    #[test]
+    fn masks_as_word_operations_equal_the_crates_masking_for_every_version() {
+        let mut widths = std::collections::BTreeSet::new();
+        for len in (1..=350).step_by(7) {
+            let url = "k".repeat(len);
+            let (canvas, w) = unmasked(url.as_bytes()).expect("encodes");
+            widths.insert(w);
+            let Some(layout) = Layout::of(w) else {
+                assert!(w > 64, "{w}");
+                continue;
+            };
+            let data_dark = layout.data_dark(&canvas);
+            for (m, mask) in MASKS.into_iter().enumerate() {
+                let dark = masked(&canvas, mask);
+                let expected = rows(w, |i| dark[i]);
+                assert_eq!(layout.masked(&data_dark, m), expected, "{len} {mask:?}");
+            }
+            assert_eq!(
+                encode(url.as_bytes()).expect("encodes"),
+                encode_by_canvas(url.as_bytes())
+            );
+        }
+        // Versions 1 to 11 (21 to 61 modules) and some wider ones.
+        assert!(
+            (21..=61).step_by(4).all(|w| widths.contains(&w)),
+            "{widths:?}"
+        );
+        assert!(widths.iter().any(|&w| w > 64));
     }
 
     #[test]
