@@ -30,6 +30,26 @@ fn init_makes_a_site_that_builds_as_it_is() {
     );
     gigboard(&["check", "--root", root_arg(&site)]).expect_code(0);
     gigboard(&["build", "--root", root_arg(&site)]).expect_code(0);
+    gigboard(&["build", "--root", root_arg(&site)]).expect_code(0);
+    // What the builds and the check made beside the content is all in .gitignore.
+    let ignored = std::fs::read_to_string(site.join(".gitignore")).expect(".gitignore");
+    for entry in std::fs::read_dir(&site).expect("the site folder") {
+        let name = entry
+            .expect("an entry")
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
+        let listed = ignored
+            .lines()
+            .any(|pattern| match pattern.strip_suffix('*') {
+                Some(prefix) => name.starts_with(prefix),
+                None => pattern.trim_end_matches('/') == name,
+            });
+        assert!(
+            listed || ["content", "README.md", ".gitignore"].contains(&name.as_str()),
+            "{name} is made by gigboard but not ignored"
+        );
+    }
     let board = std::fs::read_to_string(site.join("output/index.html")).expect("board");
     assert!(
         board.contains("小区楼道保洁"),

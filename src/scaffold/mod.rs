@@ -15,6 +15,10 @@ const README: &str = include_str!("templates/README.md");
 /// Inner Mongolia's leagues and counties (GB/T 2260), from the sample site.
 const INNER_MONGOLIA: &str = include_str!("../../content/regions.yaml");
 
+/// What a build and a check make beside the content, kept out of version control: the
+/// site, the staged and spare outputs, and what `check` remembers.
+const GITIGNORE: &str = "output/\n.output.*\n.gigboard/\n";
+
 fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
     pairs.iter().fold(template.to_string(), |t, (k, v)| {
         t.replace(&format!("{{{{{k}}}}}"), v)
@@ -130,6 +134,7 @@ pub fn init(dir: &Path, whole_region: bool, today: Day) -> Result<Vec<PathBuf>, 
             dir.join("README.md"),
             fill(README, &[("TITLE", title), ("MARKET", &market_id)]),
         ),
+        (dir.join(".gitignore"), GITIGNORE.to_string()),
     ];
     for (path, text) in &files {
         write_new(path, text)?;
