@@ -5,7 +5,8 @@
 #   bench/run.sh                 # N = 1000 10000 50000 100000
 #   bench/run.sh 1000 10000      # chosen sizes
 #   RUNS=3 bench/run.sh 10000    # median of 3 runs
-#   NO_HUGO=1 bench/run.sh 100000  # gigboard only
+#   NO_HUGO=1 bench/run.sh 100000  # without Hugo
+#   NO_ZOLA=1 bench/run.sh       # without Zola
 #   NO_FLOOR=1 bench/run.sh      # without the I/O floor row
 #   SETTLE=0 bench/run.sh        # do not wait after deleting the last run's trees
 #
@@ -16,7 +17,9 @@
 # - "floor": the same files and sizes written into an empty folder with no other work
 #   (../shared/bench/io_floor.py, copied as bench/io_floor.py): what any generator pays
 #   for this tree on this disk;
-# - "hugo": Hugo's build of the same corpus into an empty folder.
+# - "hugo": Hugo's build of the same corpus into an empty folder;
+# - "zola": Zola's build of the same corpus (bench/to_zola.py). Zola is `$ZOLA`, else `zola`
+#   on PATH, else the one bench/get-zola.sh installed under BENCH_DIR (run it once).
 # "check s": a first `gigboard check`, then the check after one feed was edited (it reads
 # only what changed since the last check).
 #
@@ -27,6 +30,8 @@
 #
 # Needs: python3, GNU time (/usr/bin/time, Debian package `time`), a release build
 # (`cargo build --release`; this script runs it). Hugo: `apt-get install hugo`.
+# Zola: `bench/get-zola.sh` (Zola 0.22 from npm, run as a Node addon: its peak memory
+# includes Node's, about 45 MiB).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -37,6 +42,8 @@ mkdir -p "$work"
 [ -x /usr/bin/time ] || { echo "needs GNU time: apt-get install time" >&2; exit 2; }
 cargo build --release --quiet
 bin=$PWD/target/release/gigboard
+zola=${ZOLA:-$(command -v zola || true)}
+[ -n "$zola" ] || [ ! -x "$work/zola/zola" ] || zola=$work/zola/zola
 
 # measure NAME CMD...: prints "wall cpu rss_mib" of the median of RUNS runs (by wall time).
 measure() {
@@ -65,9 +72,10 @@ for n in "${sizes[@]}"; do
   python3 bench/to_gigboard.py --corpus "$corpus" --out "$site" > /dev/null
   out=$work/out/gigboard-$n
   hout=$work/out/hugo-$n
+  zout=$work/out/zola-$n
   floor=$work/out/floor-$n
   mkdir -p "$work/out"
-  rm -rf "$out" "$work/out/.gigboard-$n".* "$hout" "$floor".*
+  rm -rf "$out" "$work/out/.gigboard-$n".* "$hout" "$zout" "$floor".*
   sleep "${SETTLE:-31}"
 
   # The first build (into an empty folder), a second one (the first output becomes the
@@ -101,5 +109,13 @@ for n in "${sizes[@]}"; do
     read -r files bytes < <(tree_size "$hout")
     pages=$(find "$hout" -name '*.html' | wc -l)
     printf '| %s | hugo | %s | %s | %s | %s | %s | %s | — |\n' "$n" "$wall" "$cpu" "$rss" "$files" "$(mb "$bytes")" "$(rate "$pages" "$wall")"
+  fi
+  if [ -z "${NO_ZOLA:-}" ] && [ -n "$zola" ]; then
+    zsite=$work/sites/zola-$n
+    python3 bench/to_zola.py --corpus "$corpus" --out "$zsite" > /dev/null
+    read -r wall cpu rss < <(measure zola-$n "$zola" --root "$zsite" build --output-dir "$zout" --force)
+    read -r files bytes < <(tree_size "$zout")
+    pages=$(find "$zout" -name '*.html' | wc -l)
+    printf '| %s | zola | %s | %s | %s | %s | %s | %s | — |\n' "$n" "$wall" "$cpu" "$rss" "$files" "$(mb "$bytes")" "$(rate "$pages" "$wall")"
   fi
 done

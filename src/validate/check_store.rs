@@ -63,8 +63,9 @@ pub fn check_remembering(
     };
     let key = key_of(root, &site);
     let path = store_path(&root.root);
-    let mut last = Store::read(&path).filter(|s| s.format == FORMAT && s.key == key);
-    let last_feeds = last.as_mut().map(|s| std::mem::take(&mut s.feeds));
+    let last_feeds = Store::read(&path)
+        .filter(|s| s.format == FORMAT && s.key == key)
+        .map(|s| s.feeds);
     let refs = Refs::new(&site);
     let checked: Vec<(StoredFeed, bool)> = files
         .feeds
