@@ -283,8 +283,7 @@ impl Staging {
         if self.reused {
             let written =
                 std::mem::take(&mut *self.written.lock().unwrap_or_else(|p| p.into_inner()));
-            let keep: HashSet<&str> = written.iter().map(String::as_str).collect();
-            if let Err(e) = spare::prune(&self.staged, &keep) {
+            if let Err(e) = spare::prune(&self.staged, &written) {
                 self.set_aside();
                 return Err(e);
             }

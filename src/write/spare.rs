@@ -22,6 +22,13 @@ pub(super) fn open_in_place(
     written: &Mutex<HashSet<String>>,
 ) -> io::Result<File> {
     let p = root.join(path);
+    // A file that has another name too (a hard link from a deploy snapshot or a backup
+    // of an earlier output) or a symbolic link is replaced, never written through.
+    if let Ok(m) = fs::symlink_metadata(&p)
+        && (m.file_type().is_symlink() || (m.is_file() && links(&m) > 1))
+    {
+        fs::remove_file(&p)?;
+    }
     // Not truncated: the caller sets the length once the new bytes are in.
     let open = || {
         fs::OpenOptions::new()
@@ -36,6 +43,19 @@ pub(super) fn open_in_place(
             make_way(root, path, written)?;
             open()
         }
+    }
+}
+
+/// How many names a file has.
+fn links(m: &fs::Metadata) -> u64 {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::MetadataExt::nlink(m)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = m;
+        1
     }
 }
 
@@ -104,12 +124,12 @@ fn make_way(root: &Path, path: &str, written: &Mutex<HashSet<String>>) -> io::Re
 
 /// Removes every file under `root` whose path (relative, `/`-separated) is not in
 /// `keep`, and every folder left empty; folders are read in parallel.
-pub(super) fn prune(root: &Path, keep: &HashSet<&str>) -> Result<(), WriteError> {
+pub(super) fn prune(root: &Path, keep: &HashSet<String>) -> Result<(), WriteError> {
     prune_dir(root, "", keep).map(|_| ())
 }
 
 /// Prunes one folder; true when nothing is left in it.
-fn prune_dir(dir: &Path, rel: &str, keep: &HashSet<&str>) -> Result<bool, WriteError> {
+fn prune_dir(dir: &Path, rel: &str, keep: &HashSet<String>) -> Result<bool, WriteError> {
     let entries = fs::read_dir(dir)
         .and_then(|d| d.collect::<io::Result<Vec<_>>>())
         .map_err(at(dir))?;

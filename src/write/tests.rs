@@ -161,3 +161,35 @@ fn a_site_too_big_for_a_spare_is_staged_empty_and_leaves_none() {
     assert_eq!(entries(dir.path()), ["output"]);
     assert_eq!(tree(&out), [("index.html".to_string(), b"three".to_vec())]);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_file_of_the_spare_linked_elsewhere_is_replaced_not_written_through() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("output");
+    let file = |p: &str, b: &str| OutFile::new(p, b.as_bytes().to_vec());
+    replace_output(&out, &[file("index.html", "one"), file("a.html", "a1")]).expect("one");
+    // A deploy snapshot made with hard links (`cp -al output/ snapshot/`), and a link.
+    let snapshot = dir.path().join("snapshot.html");
+    std::fs::hard_link(out.join("index.html"), &snapshot).expect("hard link");
+    let outside = dir.path().join("outside.html");
+    std::fs::write(&outside, "outside").expect("write");
+    std::fs::remove_file(out.join("a.html")).expect("rm");
+    std::os::unix::fs::symlink(&outside, out.join("a.html")).expect("symlink");
+    replace_output(&out, &[file("index.html", "two")]).expect("two");
+    // The third build is written into the first output, which holds both.
+    replace_output(&out, &[file("index.html", "three"), file("a.html", "a3")]).expect("three");
+    assert_eq!(std::fs::read(&snapshot).expect("snapshot"), b"one");
+    assert_eq!(std::fs::read(&outside).expect("outside"), b"outside");
+    assert_eq!(
+        std::fs::read(out.join("index.html")).expect("new"),
+        b"three"
+    );
+    assert_eq!(std::fs::read(out.join("a.html")).expect("new"), b"a3");
+    assert!(
+        !std::fs::symlink_metadata(out.join("a.html"))
+            .expect("a")
+            .file_type()
+            .is_symlink()
+    );
+}
