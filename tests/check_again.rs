@@ -144,6 +144,25 @@ fn a_change_to_the_settings_markets_or_date_checks_every_feed_again() {
 }
 
 #[test]
+fn the_store_serves_the_site_however_its_folder_is_named() {
+    let site = settled_site(FEED);
+    check(&site, &[]).expect_code(0);
+    let parent = site.root().parent().expect("the site's parent folder");
+    let name = site.root().file_name().expect("the site's folder name");
+    let out = std::process::Command::new(common::GIGBOARD)
+        .current_dir(parent)
+        .args(["check", "--date", TODAY, "--root"])
+        .arg(name)
+        .output()
+        .expect("gigboard runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("3 of 3 feed files unchanged since the last check"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn a_damaged_store_is_ignored_and_replaced() {
     let site = settled_site(FEED);
     let first = check(&site, &[]);

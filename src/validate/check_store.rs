@@ -74,7 +74,7 @@ pub fn check_remembering(
             let stamp = Stamp::of(abs);
             let hit = last_feeds
                 .as_ref()
-                .and_then(|f| f.get(abs))
+                .and_then(|f| f.get(&root.display(abs)))
                 .filter(|f| stamp.is_some() && f.stamp == stamp);
             if let Some(hit) = hit {
                 return (hit.clone(), true);
@@ -126,12 +126,10 @@ pub fn check_remembering(
     let store = Store {
         format: FORMAT,
         key,
-        feeds: files
-            .feeds
-            .iter()
-            .zip(checked)
-            .filter(|(_, (feed, _))| feed.stamp.is_some_and(|s| s.is_settled(settled)))
-            .map(|(abs, (feed, _))| (abs.clone(), feed))
+        feeds: checked
+            .into_iter()
+            .filter(|(feed, _)| feed.stamp.is_some_and(|s| s.is_settled(settled)))
+            .map(|(feed, _)| (feed.file.clone(), feed))
             .collect(),
     };
     store.write(&path);
@@ -151,7 +149,10 @@ fn key_of(root: &SiteRoot, site: &Site) -> String {
     env!("CARGO_PKG_VERSION").hash(&mut h);
     let exe = std::env::current_exe().and_then(std::fs::metadata).ok();
     exe.map(|m| (m.len(), m.modified().ok())).hash(&mut h);
-    root.root.hash(&mut h);
+    // The folder itself, however `--root` spells it.
+    std::fs::canonicalize(&root.root)
+        .unwrap_or_else(|_| root.root.clone())
+        .hash(&mut h);
     // Every field a feed is checked against is in the site's Debug form; hashed as it
     // is written, without building the string.
     let mut w = HashWriter(&mut h);
@@ -269,6 +270,7 @@ impl StoredFeed {
 struct Store {
     format: u32,
     key: String,
+    /// By the feed's path as diagnostics name it (relative to the site's folder).
     feeds: HashMap<PathBuf, StoredFeed>,
 }
 
