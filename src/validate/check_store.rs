@@ -87,6 +87,11 @@ pub fn check_remembering(
         })
         .collect();
     drop(refs);
+    // Nothing to write when every feed came from the store and the store held no others.
+    let unchanged = checked.iter().all(|(_, reused)| *reused)
+        && last_feeds
+            .as_ref()
+            .is_some_and(|f| f.len() == checked.len());
     drop(last_feeds);
 
     let mut summary = CheckSummary {
@@ -119,20 +124,22 @@ pub fn check_remembering(
     postings::check_duplicates(&ids, &mut diags);
     drop(ids);
 
-    let settled = SystemTime::now()
-        .checked_sub(SETTLED)
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, nanos_of);
-    let store = Store {
-        format: FORMAT,
-        key,
-        feeds: checked
-            .into_iter()
-            .filter(|(feed, _)| feed.stamp.is_some_and(|s| s.is_settled(settled)))
-            .map(|(feed, _)| (feed.file.clone(), feed))
-            .collect(),
-    };
-    store.write(&path);
+    if !unchanged {
+        let settled = SystemTime::now()
+            .checked_sub(SETTLED)
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map_or(0, nanos_of);
+        let store = Store {
+            format: FORMAT,
+            key,
+            feeds: checked
+                .into_iter()
+                .filter(|(feed, _)| feed.stamp.is_some_and(|s| s.is_settled(settled)))
+                .map(|(feed, _)| (feed.file.clone(), feed))
+                .collect(),
+        };
+        store.write(&path);
+    }
 
     let mut site = site;
     pages_and_statics(root, files, &mut site, &mut diags);
