@@ -240,7 +240,7 @@ pub fn render_prepared(
 /// rendered; the rest (data files, feeds, static files, the sitemap) after them.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let prepared = prepare(&opts.root, &opts.overrides, None)?;
-    let keep_spare = prepared.site.postings.len() <= write::KEEP_SPARE_UP_TO;
+    let keep_spare = write::keeps_spare(prepared.site.postings.len());
     let staging = std::sync::Arc::new(
         write::Staging::begin(&opts.output, keep_spare).map_err(BuildError::Io)?,
     );

@@ -46,7 +46,7 @@ pub struct CheckSummary {
 }
 
 /// Where the store lives in a site.
-pub fn store_path(root: &Path) -> PathBuf {
+fn store_path(root: &Path) -> PathBuf {
     root.join(".gigboard").join("check.json")
 }
 

@@ -26,7 +26,7 @@ use crate::model::{Site, Stats};
 use rayon::prelude::*;
 use std::path::Path;
 
-pub use check_store::{CheckSummary, check_remembering, store_path};
+pub use check_store::{CheckSummary, check_remembering};
 pub use ids::check_slug;
 pub use markets::{BASIC_FACILITIES, REQUIRED_SERVICES};
 

@@ -193,3 +193,11 @@ fn a_file_of_the_spare_linked_elsewhere_is_replaced_not_written_through() {
             .is_symlink()
     );
 }
+
+#[test]
+fn the_spare_is_kept_for_county_and_league_boards_not_for_a_national_one() {
+    assert!(keeps_spare(0));
+    assert!(keeps_spare(2_000));
+    assert!(!keeps_spare(KEEP_SPARE_UP_TO + 1));
+    assert!(!keeps_spare(1_000_000));
+}
