@@ -17,8 +17,8 @@ mod spare;
 /// Postings up to which the replaced output is kept as the spare, at most. The spare
 /// pays only while its files stay in memory between builds; otherwise rewriting a file
 /// first reads its old last block back from disk: the million-posting build took 414 s
-/// written into its spare against 323 s into an empty folder, and a 50,000-posting
-/// rebuild with its spare pushed out of memory 19 s against 16 s.
+/// written into its spare against 323 s into an empty folder, and with the page cache
+/// dropped a 50,000-posting rebuild took 23–33 s into its spare against 20 s.
 pub const KEEP_SPARE_UP_TO: usize = 250_000;
 
 /// About what one posting adds to the output (its page, and its share of lists, feeds
