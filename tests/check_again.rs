@@ -1,10 +1,11 @@
 //! `gigboard check` run again, as an editor does after each change: it remembers what it
-//! found in each feed (`.gigboard/check.json`) and reads only the feeds that changed,
-//! yet reports exactly what a first check reports.
+//! found in each feed (in the user's cache folder, never in the site) and reads only
+//! the feeds that changed, yet reports exactly what a first check reports.
 
 mod common;
 
-use common::{Run, TestSite};
+use common::{Run, TestSite, run_with_cache};
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 const TODAY: &str = "2026-11-27";
@@ -34,10 +35,46 @@ fn settled_site(feed: &str) -> TestSite {
     site
 }
 
+/// The cache folder of this site's checks: one per test site, so tests never share a
+/// store (under the tests' own cache folder in `target/`).
+fn cache_of(site: &TestSite) -> PathBuf {
+    common::test_cache().join(site.root().file_name().expect("a named folder"))
+}
+
 fn check(site: &TestSite, args: &[&str]) -> Run {
-    let mut all = vec!["check", "--date", TODAY];
-    all.extend_from_slice(args);
-    site.run(&all)
+    let mut all: Vec<&std::ffi::OsStr> = ["check", "--date", TODAY, "--root"]
+        .iter()
+        .map(|a| a.as_ref())
+        .collect();
+    all.push(site.root().as_os_str());
+    all.extend(args.iter().map(|a| std::ffi::OsStr::new(*a)));
+    run_with_cache(&all, &cache_of(site))
+}
+
+/// The one store file in the site's cache folder.
+fn store(site: &TestSite) -> PathBuf {
+    let dir = cache_of(site).join("gigboard");
+    let files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("no {}: {e}", dir.display()))
+        .map(|e| e.expect("an entry").path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    files[0].clone()
+}
+
+/// Every name in a folder.
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("list a folder")
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    names
 }
 
 /// Every problem line, in the order printed.
@@ -54,7 +91,9 @@ fn a_second_check_reads_only_what_changed_and_reports_the_same() {
     let first = check(&site, &[]);
     first.expect_code(0);
     assert!(!first.stderr.contains("unchanged"), "{}", first.stderr);
-    assert!(site.path(".gigboard/check.json").is_file());
+    assert!(store(&site).is_file());
+    // The site's folder holds what it held: the store is in the cache folder.
+    assert_eq!(names(site.root()), ["content"]);
     let hype = first.expect_line_with(&["new.yaml:4:12: warning:", "高薪"]);
     // The fixture's own expired and unverified postings are warned about too.
     assert_eq!(problems(&first).len(), 3, "{}", first.stderr);
@@ -74,7 +113,7 @@ fn a_second_check_reads_only_what_changed_and_reports_the_same() {
     assert_eq!(counts(&again), counts(&first));
 
     let json_first = check(&site, &["--format", "json"]);
-    std::fs::remove_dir_all(site.path(".gigboard")).expect("the store can be deleted");
+    std::fs::remove_file(store(&site)).expect("the store can be deleted");
     let json_fresh = check(&site, &["--format", "json"]);
     assert_eq!(json_first.stdout, json_fresh.stdout);
 }
@@ -126,7 +165,10 @@ fn a_change_to_the_settings_markets_or_date_checks_every_feed_again() {
     check(&site, &[]).expect_code(0);
 
     // Another "today": postings expire, and nothing remembered is reused.
-    let later = site.run(&["check", "--date", "2026-12-31"]);
+    let mut args = vec!["check", "--date", "2026-12-31", "--root"];
+    let root = site.root().to_str().expect("a UTF-8 path").to_string();
+    args.push(&root);
+    let later = run_with_cache(&args, &cache_of(&site));
     later.expect_code(0);
     assert!(!later.stderr.contains("unchanged"), "{}", later.stderr);
     later.expect_line_with(&["new.yaml", "warning", "expired on 2026-11-29"]);
@@ -151,6 +193,7 @@ fn the_store_serves_the_site_however_its_folder_is_named() {
     let name = site.root().file_name().expect("the site's folder name");
     let out = std::process::Command::new(common::GIGBOARD)
         .current_dir(parent)
+        .env("XDG_CACHE_HOME", cache_of(&site))
         .args(["check", "--date", TODAY, "--root"])
         .arg(name)
         .output()
@@ -166,12 +209,13 @@ fn the_store_serves_the_site_however_its_folder_is_named() {
 fn a_damaged_store_is_ignored_and_replaced() {
     let site = settled_site(FEED);
     let first = check(&site, &[]);
-    site.write(".gigboard/check.json", "{\"format\": 1, \"key\": ");
+    std::fs::write(store(&site), "{\"format\": 1, \"key\": ").expect("damage the store");
     let damaged = check(&site, &[]);
     damaged.expect_code(0);
     assert_eq!(problems(&damaged), problems(&first));
     assert!(!damaged.stderr.contains("unchanged"), "{}", damaged.stderr);
     let stored: serde_json::Value =
-        serde_json::from_str(&site.read(".gigboard/check.json")).expect("a whole store again");
+        serde_json::from_str(&std::fs::read_to_string(store(&site)).expect("the store"))
+            .expect("a whole store again");
     assert!(stored["feeds"].as_object().is_some_and(|f| f.len() == 3));
 }

@@ -15,9 +15,9 @@ const README: &str = include_str!("templates/README.md");
 /// Inner Mongolia's leagues and counties (GB/T 2260), from the sample site.
 const INNER_MONGOLIA: &str = include_str!("../../content/regions.yaml");
 
-/// What a build and a check make beside the content, kept out of version control: the
-/// site, the staged and spare outputs, and what `check` remembers.
-const GITIGNORE: &str = "output/\n.output.*\n.gigboard/\n";
+/// What a build makes beside the content, kept out of version control: the site and
+/// the staged and spare outputs.
+const GITIGNORE: &str = "output/\n.output.*\n";
 
 fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
     pairs.iter().fold(template.to_string(), |t, (k, v)| {

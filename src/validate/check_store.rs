@@ -3,9 +3,11 @@
 //!
 //! Parsing is most of a check (tens of thousands of feed files). For each feed the
 //! last check keeps what it found — the posting ids (the duplicate check spans all
-//! files), the counts and the problems — in `<root>/.gigboard/check.json`, under the
-//! file's stamp (size, modification and change times, inode). The next check reuses a
-//! feed whose stamp is unchanged and reads the others.
+//! files), the counts and the problems — under the file's stamp (size, modification
+//! and change times, inode). The next check reuses a feed whose stamp is unchanged and
+//! reads the others. The store is kept in the user's cache folder
+//! (`$XDG_CACHE_HOME/gigboard/`, else `~/.cache/gigboard/`, `%LOCALAPPDATA%\gigboard\` on
+//! Windows), one file per site folder: `check` writes nothing into the site.
 //!
 //! A feed is checked against the settings, regions, markets and "today", so the store
 //! is kept only while all of those are the same: its key hashes the site as checked
@@ -45,9 +47,36 @@ pub struct CheckSummary {
     pub feeds_unchanged: usize,
 }
 
-/// Where the store lives in a site.
-fn store_path(root: &Path) -> PathBuf {
-    root.join(".gigboard").join("check.json")
+/// Where the store of the site in `root` lives: a file named after the site's folder in
+/// the user's cache folder; None when there is no cache folder (then nothing is kept).
+fn store_path(root: &Path) -> Option<PathBuf> {
+    let cache = cache_folder()?;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    canonical(root).hash(&mut h);
+    Some(
+        cache
+            .join("gigboard")
+            .join(format!("check-{:016x}.json", h.finish())),
+    )
+}
+
+/// The user's cache folder, when the environment names an absolute one.
+fn cache_folder() -> Option<PathBuf> {
+    let from = |var: &str, under: &str| {
+        std::env::var_os(var)
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute())
+            .map(|p| p.join(under))
+    };
+    if cfg!(windows) {
+        return from("LOCALAPPDATA", "");
+    }
+    from("XDG_CACHE_HOME", "").or_else(|| from("HOME", ".cache"))
+}
+
+/// The site's folder however `--root` spells it.
+fn canonical(root: &Path) -> PathBuf {
+    std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf())
 }
 
 /// Checks the whole site as [`super::site`] does and reports the same problems, reading
@@ -63,7 +92,9 @@ pub fn check_remembering(
     };
     let key = key_of(root, &site);
     let path = store_path(&root.root);
-    let last_feeds = Store::read(&path)
+    let last_feeds = path
+        .as_deref()
+        .and_then(Store::read)
         .filter(|s| s.format == FORMAT && s.key == key)
         .map(|s| s.feeds);
     let refs = Refs::new(&site);
@@ -124,7 +155,7 @@ pub fn check_remembering(
     postings::check_duplicates(&ids, &mut diags);
     drop(ids);
 
-    if !unchanged {
+    if let Some(path) = path.as_deref().filter(|_| !unchanged) {
         let settled = SystemTime::now()
             .checked_sub(SETTLED)
             .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
@@ -138,7 +169,7 @@ pub fn check_remembering(
                 .map(|(feed, _)| (feed.file.clone(), feed))
                 .collect(),
         };
-        store.write(&path);
+        store.write(path);
     }
 
     let mut site = site;
@@ -156,10 +187,7 @@ fn key_of(root: &SiteRoot, site: &Site) -> String {
     env!("CARGO_PKG_VERSION").hash(&mut h);
     let exe = std::env::current_exe().and_then(std::fs::metadata).ok();
     exe.map(|m| (m.len(), m.modified().ok())).hash(&mut h);
-    // The folder itself, however `--root` spells it.
-    std::fs::canonicalize(&root.root)
-        .unwrap_or_else(|_| root.root.clone())
-        .hash(&mut h);
+    canonical(&root.root).hash(&mut h);
     // Every field a feed is checked against is in the site's Debug form; hashed as it
     // is written, without building the string.
     let mut w = HashWriter(&mut h);

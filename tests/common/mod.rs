@@ -58,10 +58,22 @@ impl Run {
     }
 }
 
+/// Where the binary keeps its cache during tests (what `check` remembers), instead of
+/// the user's own cache folder.
+pub fn test_cache() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache")
+}
+
 /// Runs the binary with exactly these arguments.
 pub fn gigboard<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Run {
+    run_with_cache(args, &test_cache())
+}
+
+/// Runs the binary with these arguments and `cache` as the user's cache folder.
+pub fn run_with_cache<S: AsRef<std::ffi::OsStr>>(args: &[S], cache: &Path) -> Run {
     let out = Command::new(GIGBOARD)
         .args(args)
+        .env("XDG_CACHE_HOME", cache)
         .output()
         .expect("the gigboard binary runs");
     Run {

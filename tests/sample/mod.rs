@@ -168,6 +168,11 @@ pub fn check(root: &Path) -> String {
     let run = Command::new(GIGBOARD)
         .args(["check", "--root"])
         .arg(root)
+        // What `check` remembers goes under target/, not the user's cache folder.
+        .env(
+            "XDG_CACHE_HOME",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"),
+        )
         .output()
         .expect("gigboard runs");
     String::from_utf8_lossy(&run.stderr).into_owned()
