@@ -153,6 +153,12 @@ fn prune_dir(dir: &Path, rel: &str, keep: &HashSet<String>) -> Result<bool, Writ
                 Ok(1)
             } else if kind.is_file() && keep.contains(child.as_str()) {
                 Ok(1)
+            } else if kind.is_symlink() && keep.iter().any(|k| k.starts_with(&format!("{child}/"))) {
+                // A folder of the earlier output replaced by a link by hand: this build's
+                // files went through it, and would be lost with it.
+                Err(at(&path)(io::Error::other(
+                    "a symbolic link in the kept earlier output (.output.spare) took this build's files; delete the spare folder and build again",
+                )))
             } else {
                 fs::remove_file(&path).map_err(at(&path))?;
                 Ok(0)

@@ -201,3 +201,23 @@ fn the_spare_is_kept_for_county_and_league_boards_not_for_a_national_one() {
     assert!(!keeps_spare(KEEP_SPARE_UP_TO + 1));
     assert!(!keeps_spare(1_000_000));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_folder_of_the_spare_replaced_by_a_link_fails_the_build_instead_of_losing_pages() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("output");
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).expect("mkdir");
+    let file = |p: &str, b: &str| OutFile::new(p, b.as_bytes().to_vec());
+    let site = [file("index.html", "home"), file("jobs/a/index.html", "a")];
+    replace_output(&out, &site).expect("one");
+    // By hand: the jobs folder moved elsewhere and linked back.
+    std::fs::rename(out.join("jobs"), elsewhere.join("jobs")).expect("move");
+    std::os::unix::fs::symlink(elsewhere.join("jobs"), out.join("jobs")).expect("link");
+    replace_output(&out, &site).expect("two: the first output becomes the spare");
+    let before = tree(&out);
+    let err = replace_output(&out, &site).expect_err("the link is named");
+    assert!(err.to_string().contains("symbolic link"), "{err}");
+    assert_eq!(tree(&out), before, "the output is as it was");
+}
