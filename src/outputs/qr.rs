@@ -86,15 +86,21 @@ fn encode(data: &[u8]) -> Result<(Vec<bool>, usize), qrcode::types::QrError> {
     if let Some(layout) = Layout::of(width) {
         return Ok((layout.best(&canvas), width));
     }
+    Ok((best_by_canvas(&canvas, width, penalty), width))
+}
+
+/// The modules of `canvas` under the mask `score` rates lowest, each mask applied to
+/// a copy of the canvas module by module (codes wider than a word).
+fn best_by_canvas(canvas: &Canvas, width: usize, score: fn(&[bool], usize) -> u32) -> Vec<bool> {
     let mut best: Option<(u32, Vec<bool>)> = None;
     for mask in MASKS {
-        let dark = masked(&canvas, mask);
-        let score = penalty(&dark, width);
-        if best.as_ref().is_none_or(|(b, _)| score < *b) {
-            best = Some((score, dark));
+        let dark = masked(canvas, mask);
+        let s = score(&dark, width);
+        if best.as_ref().is_none_or(|(b, _)| s < *b) {
+            best = Some((s, dark));
         }
     }
-    Ok((best.map(|(_, d)| d).unwrap_or_default(), width))
+    best.map(|(_, d)| d).unwrap_or_default()
 }
 
 /// What every code of one version shares, as rows of bits (bit x of row y is module
@@ -395,15 +401,7 @@ mod tests {
     /// The mask chosen module by module on copies of the canvas, as before layouts.
     fn encode_by_canvas(data: &[u8]) -> (Vec<bool>, usize) {
         let (canvas, width) = unmasked(data).expect("encodes");
-        let mut best: Option<(u32, Vec<bool>)> = None;
-        for mask in MASKS {
-            let dark = masked(&canvas, mask);
-            let score = penalty_by_module(&dark, width);
-            if best.as_ref().is_none_or(|(b, _)| score < *b) {
-                best = Some((score, dark));
-            }
-        }
-        (best.map(|(_, d)| d).unwrap_or_default(), width)
+        (best_by_canvas(&canvas, width, penalty_by_module), width)
     }
 
     #[test]

@@ -41,7 +41,6 @@ fn memory_bytes() -> Option<u64> {
     Some(kib * 1024)
 }
 
-use rayon::prelude::*;
 use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -345,9 +344,12 @@ impl Drop for Staging {
     }
 }
 
-/// Writes `files` as the new content of `output`, atomically as far as the file system allows.
-pub fn replace_output(output: &Path, files: &[OutFile]) -> Result<(), WriteError> {
-    let staging = Staging::begin(output, keeps_spare(files.len()))?;
+/// Writes `files` as the new content of `output`, atomically as far as the file system
+/// allows, keeping the spare (the tests' way to drive [`Staging`] with a whole site).
+#[cfg(test)]
+fn replace_output(output: &Path, files: &[OutFile]) -> Result<(), WriteError> {
+    use rayon::prelude::*;
+    let staging = Staging::begin(output, true)?;
     files
         .par_iter()
         .filter(|f| f.state == FileState::Kept)

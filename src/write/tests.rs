@@ -2,6 +2,11 @@
 
 use super::*;
 
+/// A file of a build: its path and text.
+fn file(path: &str, text: &str) -> OutFile {
+    OutFile::new(path, text.as_bytes().to_vec())
+}
+
 #[test]
 fn a_failure_while_writing_leaves_the_old_output_and_no_staging_folder() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -66,7 +71,6 @@ fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
 fn a_reused_spare_ends_exactly_like_a_fresh_output() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("output");
-    let file = |p: &str, b: &str| OutFile::new(p, b.as_bytes().to_vec());
     let builds = [
         vec![
             file("index.html", "one, a long first version"),
@@ -102,7 +106,6 @@ fn a_reused_spare_ends_exactly_like_a_fresh_output() {
 fn a_failed_build_in_the_spare_leaves_the_output_and_the_next_build_whole() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("output");
-    let file = |p: &str, b: &str| OutFile::new(p, b.as_bytes().to_vec());
     let good = vec![file("index.html", "good"), file("jobs/a/index.html", "a")];
     replace_output(&out, &good).expect("first");
     replace_output(&out, &good).expect("second: the first becomes the spare");
@@ -145,7 +148,6 @@ fn replaces_and_cleans_up() {
 fn a_site_too_big_for_a_spare_is_staged_empty_and_leaves_none() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("output");
-    let file = |p: &str, b: &str| OutFile::new(p, b.as_bytes().to_vec());
     let write = |keep: bool, files: &[OutFile]| {
         let staging = Staging::begin(&out, keep).expect("begin");
         for f in files {
@@ -167,7 +169,6 @@ fn a_site_too_big_for_a_spare_is_staged_empty_and_leaves_none() {
 fn a_file_of_the_spare_linked_elsewhere_is_replaced_not_written_through() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("output");
-    let file = |p: &str, b: &str| OutFile::new(p, b.as_bytes().to_vec());
     replace_output(&out, &[file("index.html", "one"), file("a.html", "a1")]).expect("one");
     // A deploy snapshot made with hard links (`cp -al output/ snapshot/`), and a link.
     let snapshot = dir.path().join("snapshot.html");
@@ -209,7 +210,6 @@ fn a_folder_of_the_spare_replaced_by_a_link_fails_the_build_instead_of_losing_pa
     let out = dir.path().join("output");
     let elsewhere = dir.path().join("elsewhere");
     std::fs::create_dir(&elsewhere).expect("mkdir");
-    let file = |p: &str, b: &str| OutFile::new(p, b.as_bytes().to_vec());
     let site = [file("index.html", "home"), file("jobs/a/index.html", "a")];
     replace_output(&out, &site).expect("one");
     // By hand: the jobs folder moved elsewhere and linked back.
