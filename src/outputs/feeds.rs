@@ -175,15 +175,21 @@ pub fn json(o: &Outputs<'_, '_>, spec: &FeedSpec<'_>, order: &[usize], texts: &T
             if p.quick_hire {
                 tags.push(o.t.get("quick_hire"));
             }
+            let summary = summary(o, i);
+            let text = match texts.get(&i) {
+                Some(text) => std::borrow::Cow::Borrowed(text.as_str()),
+                None => std::borrow::Cow::Owned(p.body_text()),
+            };
             JsonItem {
                 id: format!("tag:gigboard,2026:posting:{}", p.id),
                 url: posting_url(o, &spec.dir, p),
                 title: &p.title,
-                content_text: match texts.get(&i).cloned().unwrap_or_else(|| p.body_text()) {
-                    text if text.is_empty() => summary(o, i),
-                    text => format!("{}\n{text}", summary(o, i)),
+                content_text: if text.is_empty() {
+                    summary.clone()
+                } else {
+                    format!("{summary}\n{text}")
                 },
-                summary: summary(o, i),
+                summary,
                 date_published: format!("{}T00:00:00+08:00", p.posted),
                 tags,
                 authors: vec![JsonAuthor { name: &p.employer }],
@@ -202,6 +208,7 @@ pub fn json(o: &Outputs<'_, '_>, spec: &FeedSpec<'_>, order: &[usize], texts: &T
         language: &o.site.language,
         items,
     };
-    let bytes = serde_json::to_vec_pretty(&feed).unwrap_or_default();
+    // Compact: feeds are read by programs, and the site's feeds are most of its data.
+    let bytes = serde_json::to_vec(&feed).unwrap_or_default();
     OutFile::new(format!("{}feed.json", spec.dir), bytes)
 }

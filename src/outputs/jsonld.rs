@@ -8,11 +8,33 @@ use serde_json::{Value, json};
 /// JSON text safe inside `<script type="application/ld+json">`: `<`, `>` and `&` are
 /// written as `\u003c` etc., which JSON parsers read back unchanged.
 pub fn script_safe(value: &Value) -> String {
-    let mut out = ScriptSafe::new(Vec::with_capacity(256));
-    // Writing into memory cannot fail.
-    let _ = serde_json::to_writer(&mut out, value);
-    let _ = std::io::Write::flush(&mut out);
-    String::from_utf8(out.into_inner()).unwrap_or_default()
+    // One pass over the finished text: serde_json hands a writer many small pieces,
+    // and the `ScriptSafe` writer looking at each cost as much as the serialising.
+    // Serialising a `Value` cannot fail.
+    escape_for_script(&serde_json::to_string(value).unwrap_or_default())
+}
+
+/// `json` with `<`, `>`, `&`, U+2028 and U+2029 written as JSON escapes (see
+/// [`ScriptSafe`], which does the same to text streamed to a file).
+fn escape_for_script(json: &str) -> String {
+    let mut out = String::with_capacity(json.len() + 32);
+    let mut run = 0;
+    for (i, b) in json.bytes().enumerate() {
+        let escape = match b {
+            b'<' => "\\u003c",
+            b'>' => "\\u003e",
+            b'&' => "\\u0026",
+            // 0xE2 starts a character, so `i` is a boundary to slice at.
+            0xE2 if json[i..].starts_with('\u{2028}') => "\\u2028",
+            0xE2 if json[i..].starts_with('\u{2029}') => "\\u2029",
+            _ => continue,
+        };
+        out.push_str(&json[run..i]);
+        out.push_str(escape);
+        run = i + if b == 0xE2 { 3 } else { 1 };
+    }
+    out.push_str(&json[run..]);
+    out
 }
 
 /// A writer that passes JSON text on with `<`, `>`, `&`, U+2028 and U+2029 escaped, so
@@ -195,6 +217,18 @@ mod tests {
                 "chunks of {chunk}"
             );
         }
+    }
+
+    #[test]
+    fn escaping_the_whole_text_equals_the_streaming_writer() {
+        use std::io::Write;
+        let v = json!({"t": "a<b>&c\u{2028}d\u{2029}e\u{2020}f–g\u{e2}<\u{2028}零工", "n": [1, 2]});
+        let mut out = ScriptSafe::new(Vec::new());
+        serde_json::to_writer(&mut out, &v).expect("into memory");
+        out.flush().expect("into memory");
+        let streamed = String::from_utf8(out.into_inner()).expect("UTF-8");
+        assert_eq!(script_safe(&v), streamed);
+        assert!(streamed.contains("\\u2028") && streamed.contains("\\u003c"));
     }
 
     #[test]

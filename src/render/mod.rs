@@ -155,6 +155,10 @@ pub struct Renderer<'a> {
     spent: std::sync::Mutex<Vec<(&'static str, std::time::Duration)>>,
 }
 
+/// The buffer a page is rendered into starts this big: a posting page (the most
+/// numerous) is 8–12 kB.
+const PAGE_CAPACITY: usize = 16 * 1024;
+
 /// The `..` prefix that leads from a page back to the site root.
 pub fn root_prefix(path: &str) -> String {
     "../".repeat(path.matches('/').count())
@@ -300,11 +304,13 @@ impl<'a> Renderer<'a> {
                 canonical,
             },
         );
-        let bytes = self
-            .tera
-            .render(template, &ctx)
-            .map_err(tera_error)?
-            .into_bytes();
+        // Rendered into bytes: `Tera::render` would check the whole page is UTF-8
+        // again to make a String (4 % of a build), and the page goes to disk as bytes.
+        // Sized for a posting page; list pages grow it once or twice.
+        let mut bytes = Vec::with_capacity(PAGE_CAPACITY);
+        self.tera
+            .render_to(template, &ctx, &mut bytes)
+            .map_err(tera_error)?;
         self.emit(full, bytes)
     }
 
