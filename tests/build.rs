@@ -165,6 +165,65 @@ fn a_county_page_lists_its_markets_with_hours_and_service_line_on_every_list_pag
 }
 
 #[test]
+fn a_market_page_shows_one_page_of_its_postings_and_a_pager_to_the_rest() {
+    let site = TestSite::fixture("mini");
+    site.edit("content/site.yaml", "paginate: 30\n", "paginate: 1\n");
+    site.run(&["build"]).expect_code(0);
+    let titles = |doc: &Html| -> Vec<String> {
+        doc.select(&sel("article.card h2 a, article.card h3 a"))
+            .map(|a| a.text().collect::<String>().trim().to_string())
+            .collect()
+    };
+    let first = site.html("markets/xincheng/index.html");
+    let second = site.html("markets/xincheng/page/2/index.html");
+    assert!(
+        !site.output().join("markets/xincheng/page/3").exists(),
+        "two live postings, one a page"
+    );
+    // The market's own page: its first posting, the count of all, a pager onward.
+    assert_eq!(titles(&first).len(), 1);
+    let heading: String = first
+        .select(&sel("#postings-h"))
+        .next()
+        .expect("the postings heading")
+        .text()
+        .collect();
+    assert!(heading.contains('2'), "all postings counted: {heading}");
+    let next = first
+        .select(&sel("nav.pager a[rel=next]"))
+        .next()
+        .and_then(|a| a.value().attr("href"))
+        .map(str::to_string);
+    assert_eq!(
+        next.as_deref(),
+        Some("../../markets/xincheng/page/2/index.html")
+    );
+    // Page 2: the other posting, the way back to the market, its hours.
+    assert_eq!(titles(&second).len(), 1);
+    let crumbs: Vec<String> = second
+        .select(&sel("p.crumbs a"))
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .collect();
+    assert!(
+        crumbs.contains(&"../../../../markets/xincheng/index.html".to_string()),
+        "{crumbs:?}"
+    );
+    assert!(
+        site.output_text("markets/xincheng/page/2/index.html")
+            .contains("06:00")
+    );
+    let mut all: Vec<String> = titles(&first).into_iter().chain(titles(&second)).collect();
+    all.sort();
+    let mut live: Vec<String> = MINI_LIVE
+        .iter()
+        .filter(|p| p.0.starts_with("xincheng-"))
+        .map(|p| p.1.to_string())
+        .collect();
+    live.sort();
+    assert_eq!(all, live);
+}
+
+#[test]
 fn timings_name_every_stage_and_page_family_with_a_time() {
     let site = TestSite::fixture("mini");
     let run = site.run(&["build", "--timings"]);

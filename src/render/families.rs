@@ -1,6 +1,7 @@
 //! The page families: board, job lists, posting pages, categories, regions, markets,
 //! markdown pages and the 404 page. Each function returns its output files.
 
+use super::lists::paginated;
 use super::views::{self, LinkView, MarketView, PostingView};
 use super::{RenderError, Renderer};
 use crate::outputs::jsonld;
@@ -128,117 +129,6 @@ fn board(r: &Renderer<'_>) -> Files {
     )?])
 }
 
-#[derive(Serialize, Debug, PartialEq)]
-struct PageLink {
-    number: usize,
-    path: String,
-    current: bool,
-    /// Pages left out before this one (shown as "…").
-    gap: bool,
-}
-
-/// Pages a pager links to: the first, the last and three either side of the current
-/// one. Linking every page made each page of a 100,000-posting list carry 2,000 links
-/// (the lists grew with the square of their length), and nobody pages through them.
-fn pager_numbers(current: usize, total: usize) -> Vec<usize> {
-    const AROUND: usize = 3;
-    let mut numbers = vec![1];
-    numbers.extend(current.saturating_sub(AROUND).max(1)..=(current + AROUND).min(total));
-    numbers.push(total);
-    numbers.retain(|&k| (1..=total).contains(&k));
-    numbers.dedup();
-    numbers
-}
-
-fn pager_links(dir: &str, current: usize, total: usize) -> Vec<PageLink> {
-    let mut last = 0;
-    pager_numbers(current, total)
-        .into_iter()
-        .map(|k| {
-            let gap = last > 0 && k > last + 1;
-            last = k;
-            PageLink {
-                number: k,
-                path: list_page_path(dir, k),
-                current: k == current,
-                gap,
-            }
-        })
-        .collect()
-}
-
-#[derive(Serialize)]
-struct Pager {
-    current: usize,
-    total: usize,
-    prev: Option<String>,
-    next: Option<String>,
-    pages: Vec<PageLink>,
-}
-
-#[derive(Serialize)]
-struct ListPage<'r, 'a, H: Serialize> {
-    heading: &'r str,
-    head: &'r H,
-    postings: Vec<&'r PostingView<'a>>,
-    count: usize,
-    pager: Pager,
-}
-
-/// Path of page `n` (1-based) of a list whose first page is `dir/index.html`.
-fn list_page_path(dir: &str, n: usize) -> String {
-    if n == 1 {
-        format!("{dir}index.html")
-    } else {
-        format!("{dir}page/{n}/index.html")
-    }
-}
-
-/// Writes a paginated list of postings under `dir` (ending with `/`).
-pub(super) fn paginated<'a, H: Serialize + Sync>(
-    r: &Renderer<'a>,
-    template: &str,
-    dir: &str,
-    heading: &str,
-    head: &H,
-    indices: &[usize],
-) -> Files {
-    let per = r.site.paginate;
-    let total = indices.len().div_ceil(per).max(1);
-    (1..=total)
-        .into_par_iter()
-        .map(|n| {
-            let path = list_page_path(dir, n);
-            if !r.wants(&path) {
-                return Ok(r.planned(&path));
-            }
-            let slice = &indices[((n - 1) * per).min(indices.len())..(n * per).min(indices.len())];
-            let pager = Pager {
-                current: n,
-                total,
-                prev: (n > 1).then(|| list_page_path(dir, n - 1)),
-                next: (n < total).then(|| list_page_path(dir, n + 1)),
-                pages: pager_links(dir, n, total),
-            };
-            let data = ListPage {
-                heading,
-                head,
-                postings: r.postings_at(slice),
-                count: indices.len(),
-                pager,
-            };
-            let title = if n == 1 {
-                heading.to_string()
-            } else {
-                r.t.get("title_page")
-                    .replace("{title}", heading)
-                    .replace("{n}", &n.to_string())
-            };
-            r.page(template, &path, &title, None, &data)
-        })
-        .collect()
-}
-
 fn job_lists(r: &Renderer<'_>) -> Files {
     let all: Vec<usize> = (0..r.site.postings.len()).collect();
     paginated(r, "jobs.html", "jobs/", r.t.get("all_jobs"), &(), &all)
@@ -256,7 +146,7 @@ struct PostingPage<'a> {
 /// What a posting page shows of its market: built per page, so kept small (the full
 /// `MarketView` has the week's hours, services, facilities… and is serialised per page).
 #[derive(Serialize)]
-struct MarketBrief<'a> {
+pub(super) struct MarketBrief<'a> {
     name: &'a str,
     path: &'a str,
     address: &'a str,
@@ -265,7 +155,7 @@ struct MarketBrief<'a> {
 }
 
 impl<'a> MarketBrief<'a> {
-    fn of(m: &'a MarketView<'a>) -> Self {
+    pub(super) fn of(m: &'a MarketView<'a>) -> Self {
         MarketBrief {
             name: m.name,
             path: &m.path,
@@ -427,30 +317,4 @@ fn search(r: &Renderer<'_>) -> Files {
         None,
         &data,
     )?])
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_pager_links_the_ends_and_three_pages_either_side() {
-        assert_eq!(pager_numbers(1, 1), vec![1]);
-        assert_eq!(pager_numbers(2, 5), vec![1, 2, 3, 4, 5]);
-        assert_eq!(pager_numbers(1, 2000), vec![1, 2, 3, 4, 2000]);
-        assert_eq!(
-            pager_numbers(1000, 2000),
-            vec![1, 997, 998, 999, 1000, 1001, 1002, 1003, 2000]
-        );
-        assert_eq!(pager_numbers(2000, 2000), vec![1, 1997, 1998, 1999, 2000]);
-        let links = pager_links("jobs/", 10, 20);
-        let gaps: Vec<usize> = links.iter().filter(|l| l.gap).map(|l| l.number).collect();
-        assert_eq!(gaps, vec![7, 20]);
-        assert_eq!(links[0].path, "jobs/index.html");
-        assert!(
-            links
-                .iter()
-                .any(|l| l.current && l.number == 10 && l.path == "jobs/page/10/index.html")
-        );
-    }
 }

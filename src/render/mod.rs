@@ -12,6 +12,7 @@ mod help;
 pub mod i18n;
 mod icons;
 mod kiosk;
+mod lists;
 mod market_detail;
 mod places;
 pub mod print;

@@ -2,9 +2,11 @@
 //! and the market directory with one page per market.
 
 use super::Renderer;
-use super::families::{Files, paginated};
+use super::families::{Files, MarketBrief};
+use super::lists::{Pages, paginated};
 use super::views::{self, MarketView, PostingView};
 use crate::outputs::jsonld;
+use crate::write::OutFile;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -170,7 +172,13 @@ struct MarketGroup<'a> {
 #[derive(Serialize)]
 struct MarketPage<'a> {
     m: MarketView<'a>,
+    /// The first page of the market's postings (`paginate` of them); `pager` leads to
+    /// the others at `markets/<id>/page/<n>/`, so a busy market's page stays light
+    /// on a phone.
     postings: Vec<&'a PostingView<'a>>,
+    /// All of the market's postings.
+    count: usize,
+    pager: super::lists::Pager,
     jsonld: Option<String>,
     detail: super::market_detail::MarketDetail<'a>,
     events: Vec<super::events::EventCard<'a>>,
@@ -201,28 +209,50 @@ pub(super) fn markets(r: &Renderer<'_>) -> Files {
             count: site.markets.len(),
         },
     )?];
-    let pages: Files = site
+    let pages: Result<Vec<Vec<OutFile>>, _> = site
         .markets
         .par_iter()
-        .map(|m| {
+        .enumerate()
+        .map(|(i, m)| {
+            let dir = format!("markets/{}/", m.id);
+            let list = Pages::new(r, &dir, &m.postings);
+            let mut files = list.render(
+                r,
+                2,
+                "market_jobs.html",
+                &m.name,
+                &MarketJobsHead {
+                    market: MarketBrief::of(&r.markets[i]),
+                },
+            )?;
             let path = views::market_path(&m.id);
             if !r.wants(&path) {
-                return Ok(r.planned(&path));
+                files.push(r.planned(&path));
+                return Ok(files);
             }
             let view = MarketView::new(site, m, r.t);
             let title = view.name;
             let summary = format!("{} · {}", view.address, view.today_hours);
             let ld = crate::outputs::market_ld::government_service(site, m, r.t);
             let data = MarketPage {
-                postings: r.postings_at(&m.postings),
+                postings: r.postings_at(list.slice(1)),
+                count: m.postings.len(),
+                pager: list.pager(1),
                 detail: super::market_detail::MarketDetail::new(site, m, &view, r.t),
                 events: super::events::for_market(r, m),
                 m: view,
                 jsonld: Some(jsonld::script_safe(&ld)),
             };
-            r.page("market.html", &path, title, Some(&summary), &data)
+            files.push(r.page("market.html", &path, title, Some(&summary), &data)?);
+            Ok(files)
         })
         .collect();
-    out.extend(pages?);
+    out.extend(pages?.into_iter().flatten());
     Ok(out)
+}
+
+/// Above the market's postings from page 2 on: which market, and the way back to it.
+#[derive(Serialize)]
+struct MarketJobsHead<'a> {
+    market: MarketBrief<'a>,
 }
