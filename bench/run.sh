@@ -4,7 +4,7 @@
 #
 #   bench/run.sh                 # N = 1000 10000 50000 100000
 #   bench/run.sh 1000 10000      # chosen sizes
-#   RUNS=3 bench/run.sh 10000    # median of 3 runs
+#   RUNS=3 bench/run.sh 10000    # median of 3 runs (the tools take turns)
 #   NO_HUGO=1 bench/run.sh 100000  # without Hugo
 #   NO_ZOLA=1 bench/run.sh       # without Zola
 #   NO_FLOOR=1 bench/run.sh      # without the I/O floor row
@@ -60,6 +60,9 @@ measure() {
   printf '%s\n' "${rows[@]}" | sort -n | sed -n "$(( (${MEASURE_RUNS:-$runs} + 1) / 2 ))p"
 }
 
+# median ROW...: the row ("wall cpu rss") of median wall time.
+median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
+
 tree_size() { echo "$(find "$1" -type f | wc -l) $(du -sb "$1" | cut -f1)"; }
 mb() { printf '%.1f' "$(echo "$1 / 1000000" | bc -l)"; }
 rate() { printf '%.0f' "$(echo "$1 / $2" | bc -l)"; }
@@ -78,6 +81,18 @@ for n in "${sizes[@]}"; do
   rm -rf "$out" "$work/out/.gigboard-$n".* "$hout" "$zout" "$floor".*
   sleep "${SETTLE:-31}"
 
+  hugo_on=; zola_on=
+  if [ -z "${NO_HUGO:-}" ] && command -v hugo > /dev/null; then
+    hugo_on=1
+    hsite=$work/sites/hugo-$n
+    python3 bench/to_hugo.py --corpus "$corpus" --out "$hsite" > /dev/null
+  fi
+  if [ -z "${NO_ZOLA:-}" ] && [ -n "$zola" ]; then
+    zola_on=1
+    zsite=$work/sites/zola-$n
+    python3 bench/to_zola.py --corpus "$corpus" --out "$zsite" > /dev/null
+  fi
+
   # The first build (into an empty folder), a second one (the first output becomes the
   # spare), then the measured rebuilds (each written into the spare).
   read -r wall cpu rss < <(MEASURE_RUNS=1 measure gigboard-$n "$bin" build --root "$site" --output "$out")
@@ -85,7 +100,19 @@ for n in "${sizes[@]}"; do
   pages=$(find "$out" -name '*.html' | wc -l)
   printf '| %s | gigboard, empty folder | %s | %s | %s | %s | %s | %s | |\n' "$n" "$wall" "$cpu" "$rss" "$files" "$(mb "$bytes")" "$(rate "$pages" "$wall")"
   "$bin" build --root "$site" --output "$out" > /dev/null 2>&1
-  read -r wall cpu rss < <(measure gigboard-$n "$bin" build --root "$site" --output "$out")
+  [ -n "${NO_FLOOR:-}" ] || python3 bench/io_floor.py manifest "$out" "$work/manifest-$n.txt" > /dev/null
+
+  # With RUNS > 1 the tools take turns (gigboard, floor, Hugo, Zola, then again), so a
+  # machine that slows down or speeds up for a minute weighs on all of them alike.
+  g_rows=(); f_rows=(); h_rows=(); z_rows=()
+  for _ in $(seq "$runs"); do
+    g_rows+=("$(MEASURE_RUNS=1 measure gigboard-$n "$bin" build --root "$site" --output "$out")")
+    # Each floor run writes a new tree (io_floor.py refuses an existing folder).
+    [ -n "${NO_FLOOR:-}" ] || f_rows+=("$(MEASURE_RUNS=1 measure floor-$n bash -c 'exec python3 bench/io_floor.py write "$1" "$(mktemp -u "$2.XXXXXX")"' _ "$work/manifest-$n.txt" "$floor")")
+    [ -z "$hugo_on" ] || h_rows+=("$(MEASURE_RUNS=1 measure hugo-$n hugo --source "$hsite" --destination "$hout" --quiet)")
+    [ -z "$zola_on" ] || z_rows+=("$(MEASURE_RUNS=1 measure zola-$n "$zola" --root "$zsite" build --output-dir "$zout" --force)")
+  done
+  read -r wall cpu rss < <(median "${g_rows[@]}")
 
   # `check` keeps what it remembers in the cache folder: the bench's own, emptied first.
   export XDG_CACHE_HOME=$work/cache
@@ -99,23 +126,17 @@ for n in "${sizes[@]}"; do
   printf '| %s | gigboard, rebuild | %s | %s | %s | %s | %s | %s | %s / %s |\n' "$n" "$wall" "$cpu" "$rss" "$files" "$(mb "$bytes")" "$(rate "$pages" "$wall")" "$check_first" "$check_again"
 
   if [ -z "${NO_FLOOR:-}" ]; then
-    python3 bench/io_floor.py manifest "$out" "$work/manifest-$n.txt" > /dev/null
-    # Each run writes a new tree (io_floor.py refuses an existing folder).
-    read -r wall cpu rss < <(measure floor-$n bash -c 'exec python3 bench/io_floor.py write "$1" "$(mktemp -u "$2.XXXXXX")"' _ "$work/manifest-$n.txt" "$floor")
+    read -r wall cpu rss < <(median "${f_rows[@]}")
     printf '| %s | floor | %s | %s | — | %s | %s | — | — |\n' "$n" "$wall" "$cpu" "$files" "$(mb "$bytes")"
   fi
-  if [ -z "${NO_HUGO:-}" ] && command -v hugo > /dev/null; then
-    hsite=$work/sites/hugo-$n
-    python3 bench/to_hugo.py --corpus "$corpus" --out "$hsite" > /dev/null
-    read -r wall cpu rss < <(measure hugo-$n hugo --source "$hsite" --destination "$hout" --quiet)
+  if [ -n "$hugo_on" ]; then
+    read -r wall cpu rss < <(median "${h_rows[@]}")
     read -r files bytes < <(tree_size "$hout")
     pages=$(find "$hout" -name '*.html' | wc -l)
     printf '| %s | hugo | %s | %s | %s | %s | %s | %s | — |\n' "$n" "$wall" "$cpu" "$rss" "$files" "$(mb "$bytes")" "$(rate "$pages" "$wall")"
   fi
-  if [ -z "${NO_ZOLA:-}" ] && [ -n "$zola" ]; then
-    zsite=$work/sites/zola-$n
-    python3 bench/to_zola.py --corpus "$corpus" --out "$zsite" > /dev/null
-    read -r wall cpu rss < <(measure zola-$n "$zola" --root "$zsite" build --output-dir "$zout" --force)
+  if [ -n "$zola_on" ]; then
+    read -r wall cpu rss < <(median "${z_rows[@]}")
     read -r files bytes < <(tree_size "$zout")
     pages=$(find "$zout" -name '*.html' | wc -l)
     printf '| %s | zola | %s | %s | %s | %s | %s | %s | — |\n' "$n" "$wall" "$cpu" "$rss" "$files" "$(mb "$bytes")" "$(rate "$pages" "$wall")"
