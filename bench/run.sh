@@ -45,19 +45,15 @@ bin=$PWD/target/release/gigboard
 zola=${ZOLA:-$(command -v zola || true)}
 [ -n "$zola" ] || [ ! -x "$work/zola/zola" ] || zola=$work/zola/zola
 
-# measure NAME CMD...: prints "wall cpu rss_mib" of the median of RUNS runs (by wall time).
+# measure NAME CMD...: runs CMD once and prints "wall cpu rss_mib" (medians: `median`).
 measure() {
   local name=$1; shift
-  local rows=()
-  for _ in $(seq "${MEASURE_RUNS:-$runs}"); do
-    /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$@" > /dev/null 2> "$work/$name.log" || { cat "$work/$name.log" >&2; exit 1; }
-    read -r wall user sys rss < "$work/time.txt"
-    # An old output that could not become the spare is deleted in the background: let
-    # that finish before anything else is measured.
-    while compgen -G "$work/out/.*.old-*" > /dev/null; do sleep 0.2; done
-    rows+=("$wall $(echo "$user + $sys" | bc) $((rss / 1024))")
-  done
-  printf '%s\n' "${rows[@]}" | sort -n | sed -n "$(( (${MEASURE_RUNS:-$runs} + 1) / 2 ))p"
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$@" > /dev/null 2> "$work/$name.log" || { cat "$work/$name.log" >&2; exit 1; }
+  read -r wall user sys rss < "$work/time.txt"
+  # An old output that could not become the spare is deleted in the background: let
+  # that finish before anything else is measured.
+  while compgen -G "$work/out/.*.old-*" > /dev/null; do sleep 0.2; done
+  echo "$wall $(echo "$user + $sys" | bc) $((rss / 1024))"
 }
 
 # median ROW...: the row ("wall cpu rss") of median wall time.
@@ -95,7 +91,7 @@ for n in "${sizes[@]}"; do
 
   # The first build (into an empty folder), a second one (the first output becomes the
   # spare), then the measured rebuilds (each written into the spare).
-  read -r wall cpu rss < <(MEASURE_RUNS=1 measure gigboard-$n "$bin" build --root "$site" --output "$out")
+  read -r wall cpu rss < <(measure gigboard-$n "$bin" build --root "$site" --output "$out")
   read -r files bytes < <(tree_size "$out")
   pages=$(find "$out" -name '*.html' | wc -l)
   printf '| %s | gigboard, empty folder | %s | %s | %s | %s | %s | %s | |\n' "$n" "$wall" "$cpu" "$rss" "$files" "$(mb "$bytes")" "$(rate "$pages" "$wall")"
@@ -106,11 +102,11 @@ for n in "${sizes[@]}"; do
   # machine that slows down or speeds up for a minute weighs on all of them alike.
   g_rows=(); f_rows=(); h_rows=(); z_rows=()
   for _ in $(seq "$runs"); do
-    g_rows+=("$(MEASURE_RUNS=1 measure gigboard-$n "$bin" build --root "$site" --output "$out")")
+    g_rows+=("$(measure gigboard-$n "$bin" build --root "$site" --output "$out")")
     # Each floor run writes a new tree (io_floor.py refuses an existing folder).
-    [ -n "${NO_FLOOR:-}" ] || f_rows+=("$(MEASURE_RUNS=1 measure floor-$n bash -c 'exec python3 bench/io_floor.py write "$1" "$(mktemp -u "$2.XXXXXX")"' _ "$work/manifest-$n.txt" "$floor")")
-    [ -z "$hugo_on" ] || h_rows+=("$(MEASURE_RUNS=1 measure hugo-$n hugo --source "$hsite" --destination "$hout" --quiet)")
-    [ -z "$zola_on" ] || z_rows+=("$(MEASURE_RUNS=1 measure zola-$n "$zola" --root "$zsite" build --output-dir "$zout" --force)")
+    [ -n "${NO_FLOOR:-}" ] || f_rows+=("$(measure floor-$n bash -c 'exec python3 bench/io_floor.py write "$1" "$(mktemp -u "$2.XXXXXX")"' _ "$work/manifest-$n.txt" "$floor")")
+    [ -z "$hugo_on" ] || h_rows+=("$(measure hugo-$n hugo --source "$hsite" --destination "$hout" --quiet)")
+    [ -z "$zola_on" ] || z_rows+=("$(measure zola-$n "$zola" --root "$zsite" build --output-dir "$zout" --force)")
   done
   read -r wall cpu rss < <(median "${g_rows[@]}")
 

@@ -171,7 +171,7 @@ struct MarketGroup<'a> {
 
 #[derive(Serialize)]
 struct MarketPage<'a> {
-    m: MarketView<'a>,
+    m: &'a MarketView<'a>,
     /// The first page of the market's postings (`paginate` of them); `pager` leads to
     /// the others at `markets/<id>/page/<n>/`, so a busy market's page stays light
     /// on a phone.
@@ -230,7 +230,7 @@ pub(super) fn markets(r: &Renderer<'_>) -> Files {
                 files.push(r.planned(&path));
                 return Ok(files);
             }
-            let view = MarketView::new(site, m, r.t);
+            let view = &r.markets[i];
             let title = view.name;
             let summary = format!("{} · {}", view.address, view.today_hours);
             let ld = crate::outputs::market_ld::government_service(site, m, r.t);
@@ -238,7 +238,7 @@ pub(super) fn markets(r: &Renderer<'_>) -> Files {
                 postings: r.postings_at(list.slice(1)),
                 count: m.postings.len(),
                 pager: list.pager(1),
-                detail: super::market_detail::MarketDetail::new(site, m, &view, r.t),
+                detail: super::market_detail::MarketDetail::new(site, m, view, r.t),
                 events: super::events::for_market(r, m),
                 m: view,
                 jsonld: Some(jsonld::script_safe(&ld)),
