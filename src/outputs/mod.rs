@@ -127,10 +127,12 @@ pub fn all(
             ]
         })
         .collect();
-    drop(texts);
+    // After the feeds, while their texts are still here: most postings of a county or
+    // league board are in some feed, and jobs.json carries every text again.
     out.push(make(wants, "jobs.json".into(), || {
-        stream("jobs.json".into(), &|w| jobs_json::write(o, w))
+        stream("jobs.json".into(), &|w| jobs_json::write(o, &texts, w))
     }));
+    drop(texts);
     out.push(make(wants, "search/index.js".into(), || {
         stream("search/index.js".into(), &|w| search::write(o, w))
     }));

@@ -23,7 +23,8 @@ const QUIET: usize = 4;
 pub fn svg(url: &str) -> Result<String, qrcode::types::QrError> {
     let (dark, width) = encode(url.as_bytes())?;
     let size = width + 2 * QUIET;
-    let mut path = String::with_capacity(width * width);
+    // Bytes: every character of the path is ASCII.
+    let mut path = Vec::with_capacity(width * width);
     for y in 0..width {
         let row = &dark[y * width..(y + 1) * width];
         let mut x = 0;
@@ -37,29 +38,31 @@ pub fn svg(url: &str) -> Result<String, qrcode::types::QrError> {
                 x += 1;
             }
             // A run of dark modules: a 1-module-high rectangle.
-            path.push('M');
+            path.push(b'M');
             push_num(&mut path, start + QUIET);
-            path.push(' ');
+            path.push(b' ');
             push_num(&mut path, y + QUIET);
-            path.push('h');
+            path.push(b'h');
             push_num(&mut path, x - start);
-            path.push_str("v1h-");
+            path.extend_from_slice(b"v1h-");
             push_num(&mut path, x - start);
-            path.push('z');
+            path.push(b'z');
         }
     }
     Ok(format!(
         r##"<svg class="qr" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" width="{px}" height="{px}" shape-rendering="crispEdges"><rect width="{size}" height="{size}" fill="#fff"/><path fill="#000" d="{path}"/></svg>"##,
+        path = String::from_utf8_lossy(&path),
         px = size * 4
     ))
 }
 
-/// Decimal digits of a small number, without the formatting machinery.
-fn push_num(out: &mut String, n: usize) {
+/// Decimal digits of a small number (a module position), without the formatting
+/// machinery: the path of a sheet's codes is thousands of them.
+fn push_num(out: &mut Vec<u8>, n: usize) {
     if n >= 10 {
         push_num(out, n / 10);
     }
-    out.push(char::from(b'0' + (n % 10) as u8));
+    out.push(b'0' + (n % 10) as u8);
 }
 
 const MASKS: [MaskPattern; 8] = [
@@ -229,9 +232,9 @@ fn masked(canvas: &Canvas, mask: MaskPattern) -> Vec<bool> {
 
 /// ISO/IEC 18004 penalties N1 (runs of five or more), N2 (2×2 blocks) and N4 (balance).
 ///
-/// Codes of addresses are at most 64 modules wide (version 11): each row and column is
-/// one machine word, so runs are counted from the bit changes and 2×2 blocks with
-/// three word operations per row. Wider codes take the module-by-module way.
+/// Codes of addresses are at most 64 modules wide (version 11): each row is one machine
+/// word, and every rule is a few word operations per row (see [`penalty_rows`]). Wider
+/// codes take the module-by-module way.
 fn penalty(dark: &[bool], w: usize) -> u32 {
     if w == 0 || w > 64 {
         return penalty_by_module(dark, w);
@@ -241,54 +244,39 @@ fn penalty(dark: &[bool], w: usize) -> u32 {
 
 /// [`penalty`] of a code given as rows of bits (bit x of row y is module (x, y)),
 /// at most 64 wide.
+///
+/// A run of `n ≥ 5` modules of one colour scores `n − 2`. Where five modules in a line
+/// are alike, a word of "alike with the next" bits has four set bits in a row; a run of
+/// `n` holds `n − 4` such places, and one of them starts it, so a line scores the count
+/// of such places plus two per start. Columns are counted the same way a whole row at a
+/// time: "alike with the module below" is a word per row pair.
 fn penalty_rows(rows: &[u64], w: usize) -> u32 {
-    let mut cols = vec![0u64; w];
-    for (y, row) in rows.iter().enumerate() {
-        let mut rest = *row;
-        while rest != 0 {
-            cols[rest.trailing_zeros() as usize] |= 1 << y;
-            rest &= rest - 1;
-        }
-    }
     let full = if w == 64 { u64::MAX } else { (1u64 << w) - 1 };
-    let mut score = 0u32;
-    for line in rows.iter().chain(&cols) {
-        score += run_penalty(*line, w);
-    }
-    // Bit x of `same` is set where modules x and x+1 of a row have the same colour.
+    // Bit x of a row's `alike` is set where modules x and x+1 have the same colour.
     let pair = full >> 1;
-    for y in 0..w - 1 {
-        let (top, bottom) = (rows[y], rows[y + 1]);
-        let blocks = !(top ^ (top >> 1)) & !(bottom ^ (bottom >> 1)) & !(top ^ bottom) & pair;
+    let alike = |row: u64| !(row ^ (row >> 1)) & pair;
+    let mut score = 0u32;
+    for &row in rows {
+        let same = alike(row);
+        let five = same & (same >> 1) & (same >> 2) & (same >> 3);
+        score += five.count_ones() + 2 * (five & !(five << 1)).count_ones();
+    }
+    // Bit x of `below[y]` is set where modules (x, y) and (x, y + 1) are alike.
+    let below: Vec<u64> = rows.windows(2).map(|p| !(p[0] ^ p[1]) & full).collect();
+    let mut above = 0u64;
+    for four in below.windows(4) {
+        let five = four[0] & four[1] & four[2] & four[3];
+        score += five.count_ones() + 2 * (five & !above).count_ones();
+        above = five;
+    }
+    // A 2×2 block: alike across in both rows and alike down at x and x + 1.
+    for (y, down) in below.iter().enumerate() {
+        let blocks = alike(rows[y]) & alike(rows[y + 1]) & down;
         score += 3 * blocks.count_ones();
     }
     let dark_count: u32 = rows.iter().map(|r| r.count_ones()).sum();
     let percent = (dark_count as usize * 100 / (w * w)) as i64;
     score + ((percent - 50).unsigned_abs() as u32 / 5) * 10
-}
-
-/// N1 of one row or column (`w` modules in the low bits of `line`): every run of
-/// five or more modules of one colour scores its length minus two.
-fn run_penalty(line: u64, w: usize) -> u32 {
-    // Bit x of `changes` is set where module x+1 differs from module x.
-    let changes = (line ^ (line >> 1)) & (if w == 64 { u64::MAX } else { (1u64 << w) - 1 } >> 1);
-    let mut score = 0;
-    let mut start = 0u32;
-    let mut rest = changes;
-    while rest != 0 {
-        let at = rest.trailing_zeros();
-        let run = at + 1 - start;
-        if run >= 5 {
-            score += run - 2;
-        }
-        start = at + 1;
-        rest &= rest - 1;
-    }
-    let run = w as u32 - start;
-    if run >= 5 {
-        score += run - 2;
-    }
-    score
 }
 
 /// [`penalty`] module by module: for codes wider than a machine word, and as the

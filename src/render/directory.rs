@@ -55,15 +55,11 @@ const MAP_PATH: &str = "map/index.html";
 /// Every file of the family.
 pub fn all(r: &Renderer<'_>) -> Files {
     let site = r.site;
-    let views: Vec<MarketView> = site
-        .markets
-        .iter()
-        .map(|m| MarketView::new(site, m, r.t))
-        .collect();
-    let mut out = vec![map_page(r, &views)?];
-    out.push(r.data_file("markets.geojson", || directory::geojson(site, &views)));
-    out.push(r.data_file("markets.json", || directory::json(site, &views)));
-    out.push(r.data_file("markets.csv", || directory::csv(site, &views)));
+    let views = &r.markets;
+    let mut out = vec![map_page(r, views)?];
+    out.push(r.data_file("markets.geojson", || directory::geojson(site, views)));
+    out.push(r.data_file("markets.json", || directory::json(site, views)));
+    out.push(r.data_file("markets.csv", || directory::csv(site, views)));
     out.extend(status::files(r)?);
     Ok(out)
 }

@@ -178,7 +178,7 @@ struct EmployerView<'a> {
 struct EventPage<'a> {
     e: EventCard<'a>,
     organiser: &'a str,
-    market: Option<views::MarketView<'a>>,
+    market: Option<&'a views::MarketView<'a>>,
     address: Option<&'a str>,
     stops: Vec<StopView<'a>>,
     employers: Vec<EmployerView<'a>>,
@@ -215,7 +215,7 @@ fn pages(r: &Renderer<'_>) -> Files {
         let data = EventPage {
             e: EventCard::new(r, e),
             organiser: &e.organiser,
-            market: market.map(|m| views::MarketView::new(site, m, r.t)),
+            market: e.market.map(|m| &r.markets[m]),
             address: e.address.as_deref(),
             stops: e
                 .stops

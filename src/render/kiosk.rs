@@ -46,7 +46,7 @@ struct Card<'a> {
 
 #[derive(Serialize)]
 struct Kiosk<'a> {
-    m: MarketView<'a>,
+    m: &'a MarketView<'a>,
     /// Service, complaint and rights lines: what fits in the screen's footer.
     hotlines: Vec<HotlineView<'a>>,
     screens: Vec<Screen<'a>>,
@@ -62,7 +62,8 @@ pub fn screens(r: &Renderer<'_>) -> Files {
     let site = r.site;
     site.markets
         .par_iter()
-        .map(|m| {
+        .zip(&r.markets)
+        .map(|(m, view)| {
             let path = super::print::kiosk_path(&m.id);
             if !r.wants(&path) {
                 return Ok(r.planned(&path));
@@ -90,7 +91,7 @@ pub fn screens(r: &Renderer<'_>) -> Files {
                 })
                 .collect();
             let data = Kiosk {
-                m: MarketView::new(site, m, r.t),
+                m: view,
                 hotlines: footer_hotlines(&m.hotlines, r),
                 screens,
                 count: m.postings.len(),

@@ -59,15 +59,15 @@ struct MarketLine<'a> {
     service_number: Option<&'a str>,
 }
 
-impl<'a> From<MarketView<'a>> for MarketLine<'a> {
-    fn from(m: MarketView<'a>) -> Self {
+impl<'a> From<&MarketView<'a>> for MarketLine<'a> {
+    fn from(m: &MarketView<'a>) -> Self {
         MarketLine {
             name: m.name,
-            path: m.path,
+            path: m.path.clone(),
             status: m.status,
-            status_key: m.status_key,
-            today_hours: m.today_hours,
-            service_tel: m.service_tel,
+            status_key: m.status_key.clone(),
+            today_hours: m.today_hours.clone(),
+            service_tel: m.service_tel.clone(),
             service_number: m.service_number,
         }
     }
@@ -109,7 +109,7 @@ pub(super) fn regions(r: &Renderer<'_>) -> Files {
     let mut out = Vec::new();
     let market_views = |ids: &[usize]| -> Vec<MarketLine> {
         ids.iter()
-            .map(|&m| MarketView::new(site, &site.markets[m], r.t).into())
+            .map(|&m| MarketLine::from(&r.markets[m]))
             .collect()
     };
     for (li, l) in site.leagues.iter().enumerate() {
@@ -166,7 +166,7 @@ struct MarketsIndex<'a> {
 #[derive(Serialize)]
 struct MarketGroup<'a> {
     league: &'a str,
-    markets: Vec<MarketView<'a>>,
+    markets: Vec<&'a MarketView<'a>>,
 }
 
 #[derive(Serialize)]
@@ -192,11 +192,7 @@ pub(super) fn markets(r: &Renderer<'_>) -> Files {
         .filter(|l| !l.markets.is_empty())
         .map(|l| MarketGroup {
             league: &l.name,
-            markets: l
-                .markets
-                .iter()
-                .map(|&m| MarketView::new(site, &site.markets[m], r.t))
-                .collect(),
+            markets: l.markets.iter().map(|&m| &r.markets[m]).collect(),
         })
         .collect();
     let mut out = vec![r.page(

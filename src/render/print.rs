@@ -50,7 +50,7 @@ struct SheetRow<'a> {
 struct Sheet<'a> {
     heading: &'a str,
     /// None on the region-wide sheet.
-    m: Option<MarketView<'a>>,
+    m: Option<&'a MarketView<'a>>,
     /// Today's note of a closure or changed hours (e.g. 元旦休市).
     today_note: Option<String>,
     rows: Vec<SheetRow<'a>>,
@@ -225,12 +225,12 @@ pub fn sheets(r: &Renderer<'_>) -> Files {
     let mut out: Vec<OutFile> = site
         .markets
         .par_iter()
-        .map(|m| {
+        .zip(&r.markets)
+        .map(|(m, view)| {
             let path = sheet_path(&m.id);
             if !r.wants(&path) {
                 return Ok(r.planned(&path));
             }
-            let view = MarketView::new(site, m, r.t);
             let title = format!("{} {}", m.name, r.t.get("print_sheet_title"));
             let data = Sheet {
                 heading: &m.name,

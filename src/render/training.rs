@@ -117,7 +117,7 @@ struct TrainingPage<'a> {
     tel: Option<String>,
     schedule: Option<&'a str>,
     duration: Option<&'a str>,
-    market: Option<views::MarketView<'a>>,
+    market: Option<&'a views::MarketView<'a>>,
     address: Option<&'a str>,
     /// The market's training line (培训咨询), when it has one.
     hotlines: Vec<HotlineView<'a>>,
@@ -171,7 +171,7 @@ pub fn pages(r: &Renderer<'_>) -> Files {
             tel: contact_tel.clone(),
             schedule: p.schedule.as_deref(),
             duration: p.duration.as_deref(),
-            market: market.map(|m| views::MarketView::new(site, m, r.t)),
+            market: p.market.map(|m| &r.markets[m]),
             address: p.address.as_deref(),
             hotlines: views::hotlines(&training_lines, r.t),
             description_html: p.description_html.as_deref(),

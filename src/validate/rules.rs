@@ -110,53 +110,91 @@ pub struct Finding {
     pub message: String,
 }
 
-fn clauses(text: &str) -> impl Iterator<Item = &str> {
-    // `、` joins the items of one list (培训、押金), so it does not end a clause.
-    text.split(|c: char| "，。；！？,.;!?\n：:（）()".contains(c))
-        .filter(|c| !c.trim().is_empty())
+/// Where one clause ends and the next begins. `、` joins the items of one list
+/// (培训、押金), so it does not end a clause.
+fn is_clause_end(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '；'
+            | '！'
+            | '？'
+            | ','
+            | '.'
+            | ';'
+            | '!'
+            | '?'
+            | '\n'
+            | '：'
+            | ':'
+            | '（'
+            | '）'
+            | '('
+            | ')'
+    )
 }
 
-/// Every word the rules look for, in one automaton: fee words and 先交, then
-/// discriminatory limits, then hype. One pass over a text finds them all; most texts
-/// have none, and then nothing else is searched.
-static FINDER: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+fn clauses(text: &str) -> impl Iterator<Item = &str> {
+    text.split(is_clause_end).filter(|c| !c.trim().is_empty())
+}
+
+/// What a word in [`FINDER`] tells: the rules ask "which fee word, where", "is this
+/// clause negated" and "does the text use this wording".
+#[derive(Clone, Copy, PartialEq)]
+enum Word {
+    /// Index into FEE_WORDS.
+    Fee(usize),
+    PayFirst,
+    /// Index into DISCRIMINATION, then HYPE.
+    Wording(usize),
+    NotCharged,
+    WorkerPays,
+    /// 承担: paid by someone (the worker only with a WORKER_PAYS word).
+    Borne,
+}
+
+/// Every word the rules look for, in one automaton, with what each one tells. One pass
+/// over a text finds them all; most texts have no fee word, and then nothing else is
+/// looked at.
+static FINDER: std::sync::LazyLock<Option<(aho_corasick::AhoCorasick, Vec<Word>)>> =
     std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(
-                FEE_WORDS
+        let words: Vec<(&str, Word)> = FEE_WORDS
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (*w, Word::Fee(i)))
+            .chain([("先交", Word::PayFirst), ("承担", Word::Borne)])
+            .chain(
+                DISCRIMINATION
                     .iter()
-                    .chain(&["先交"])
-                    .chain(DISCRIMINATION)
-                    .chain(HYPE),
+                    .chain(HYPE)
+                    .enumerate()
+                    .map(|(i, w)| (*w, Word::Wording(i))),
             )
-            .ok()
+            .chain(NOT_CHARGED.iter().map(|w| (*w, Word::NotCharged)))
+            .chain(WORKER_PAYS.iter().map(|w| (*w, Word::WorkerPays)))
+            .collect();
+        let finder = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(words.iter().map(|(w, _)| w))
+            .ok()?;
+        Some((finder, words.into_iter().map(|(_, k)| k).collect()))
     });
 
-/// What one pass of [`FINDER`] found in a text. None when the finder could not be
-/// built: then every clause and word is looked at directly.
+/// The words of [`FINDER`] in a text, by where they start. None when the finder could
+/// not be built: then every clause and word is looked at directly.
 struct Found {
-    /// Where fee words (and 先交) start.
-    fee_starts: Vec<usize>,
-    /// Which discrimination and hype words occur (index into DISCRIMINATION, then HYPE).
-    wording: Vec<bool>,
+    /// Every occurrence, overlapping ones too (a word inside another is found, as
+    /// `contains` would find it), in order of where they end.
+    words: Vec<(usize, Word)>,
 }
 
 fn find(text: &str) -> Option<Found> {
-    let finder = FINDER.as_ref()?;
-    let fees = FEE_WORDS.len() + 1;
-    let mut found = Found {
-        fee_starts: Vec::new(),
-        wording: vec![false; DISCRIMINATION.len() + HYPE.len()],
-    };
-    // Overlapping: a word inside another one is found too, as `contains` would.
-    for m in finder.find_overlapping_iter(text) {
-        match m.pattern().as_usize().checked_sub(fees) {
-            None => found.fee_starts.push(m.start()),
-            Some(w) => found.wording[w] = true,
-        }
-    }
-    Some(found)
+    let (finder, kinds) = FINDER.as_ref()?;
+    let words = finder
+        .find_overlapping_iter(text)
+        .map(|m| (m.start(), kinds[m.pattern().as_usize()]))
+        .collect();
+    Some(Found { words })
 }
 
 /// Fee or deposit wording in a text, ignoring clauses that say the opposite.
@@ -166,46 +204,90 @@ pub fn fee_requests(text: &str) -> Vec<Finding> {
 }
 
 fn fees_in(text: &str, found: Option<&Found>) -> Vec<Finding> {
-    let mut out = Vec::new();
-    // A fee word holds no clause separator, so each lies inside one clause.
-    let starts = found.map(|f| &f.fee_starts);
-    if starts.is_some_and(|s| s.is_empty()) {
-        return out;
-    }
-    for clause in clauses(text) {
-        // `clauses` yields slices of `text`: the clause's offset is where it starts.
-        let at = clause.as_ptr() as usize - text.as_ptr() as usize;
-        if let Some(starts) = starts
-            && !starts.iter().any(|s| (at..at + clause.len()).contains(s))
-        {
+    let Some(found) = found else {
+        return clauses(text).filter_map(fee_in_clause).collect();
+    };
+    // The clauses that hold a fee word (a fee word holds no clause end, so each lies
+    // inside one clause), in order and each once; the others are not looked at.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for &(at, word) in &found.words {
+        if !matches!(word, Word::Fee(_) | Word::PayFirst) {
             continue;
         }
-        // "…由培训学校承担" is paid by someone else; "自行承担"/"自理" is paid by the worker.
-        let worker_pays = WORKER_PAYS.iter().any(|w| clause.contains(w));
-        let negated = !worker_pays
-            && (NOT_CHARGED.iter().any(|n| clause.contains(n)) || clause.contains("承担"));
-        if negated {
-            continue;
-        }
-        if let Some(word) = FEE_WORDS.iter().find(|w| clause.contains(*w)) {
-            out.push(Finding {
-                error: true,
-                message: format!(
-                    "asks workers for money (“{}”: {word}); charging workers fees or deposits is not allowed (劳动合同法第九条) — if the text means the opposite, say so in the same sentence, e.g. 不收取{word}",
-                    clause.trim()
-                ),
-            });
-        } else if let Some(i) = clause.find("先交") {
-            let after: String = clause[i..].chars().take(10).collect();
-            if after.contains('元') || after.contains('钱') || after.contains('费') {
-                out.push(Finding {
-                    error: true,
-                    message: format!("asks workers to pay first (“{}”); workers are never asked to pay to get work", clause.trim()),
-                });
-            }
+        let start = text[..at].rfind(is_clause_end).map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let end = text[at..]
+            .find(is_clause_end)
+            .map_or(text.len(), |i| at + i);
+        if !spans.contains(&(start, end)) {
+            spans.push((start, end));
         }
     }
-    out
+    spans.sort_unstable();
+    spans
+        .into_iter()
+        .filter_map(|(start, end)| {
+            let inside = found
+                .words
+                .iter()
+                .filter(|(at, _)| (start..end).contains(at))
+                .map(|&(at, w)| (at - start, w));
+            fee_in_words(&text[start..end], inside)
+        })
+        .collect()
+}
+
+/// The finding of one clause, looking for each word in it (no finder).
+fn fee_in_clause(clause: &str) -> Option<Finding> {
+    let mut words = Vec::new();
+    let mut add = |list: &[&str], word: &dyn Fn(usize) -> Word| {
+        for (i, w) in list.iter().enumerate() {
+            words.extend(clause.match_indices(w).map(|(at, _)| (at, word(i))));
+        }
+    };
+    add(FEE_WORDS, &Word::Fee);
+    add(&["先交"], &|_| Word::PayFirst);
+    add(&["承担"], &|_| Word::Borne);
+    add(NOT_CHARGED, &|_| Word::NotCharged);
+    add(WORKER_PAYS, &|_| Word::WorkerPays);
+    fee_in_words(clause, words.into_iter())
+}
+
+/// The finding of one clause from the words in it (where each starts in the clause).
+fn fee_in_words(clause: &str, words: impl Iterator<Item = (usize, Word)>) -> Option<Finding> {
+    let (mut fee, mut pay_first) = (None::<usize>, None::<usize>);
+    let (mut worker_pays, mut not_charged) = (false, false);
+    for (at, word) in words {
+        match word {
+            Word::Fee(i) => fee = Some(fee.map_or(i, |f| f.min(i))),
+            Word::PayFirst => pay_first = Some(pay_first.map_or(at, |p| p.min(at))),
+            // "…由培训学校承担" is paid by someone else; "自行承担"/"自理" by the worker.
+            Word::WorkerPays => worker_pays = true,
+            Word::NotCharged | Word::Borne => not_charged = true,
+            Word::Wording(_) => {}
+        }
+    }
+    if !worker_pays && not_charged {
+        return None;
+    }
+    if let Some(word) = fee.map(|i| FEE_WORDS[i]) {
+        return Some(Finding {
+            error: true,
+            message: format!(
+                "asks workers for money (“{}”: {word}); charging workers fees or deposits is not allowed (劳动合同法第九条) — if the text means the opposite, say so in the same sentence, e.g. 不收取{word}",
+                clause.trim()
+            ),
+        });
+    }
+    let after: String = clause[pay_first?..].chars().take(10).collect();
+    (after.contains('元') || after.contains('钱') || after.contains('费')).then(|| Finding {
+        error: true,
+        message: format!(
+            "asks workers to pay first (“{}”); workers are never asked to pay to get work",
+            clause.trim()
+        ),
+    })
 }
 
 /// Every rule on one published text: fees (errors), personal data (errors), wording (warnings).
@@ -224,7 +306,12 @@ pub fn wording_warnings(text: &str) -> Vec<Finding> {
 }
 
 fn wording_in(text: &str, found: Option<&Found>) -> Vec<Finding> {
-    let has = |i: usize, w: &str| found.map_or_else(|| text.contains(w), |f| f.wording[i]);
+    let has = |i: usize, w: &str| {
+        found.map_or_else(
+            || text.contains(w),
+            |f| f.words.iter().any(|&(_, word)| word == Word::Wording(i)),
+        )
+    };
     let mut out = Vec::new();
     for (i, w) in DISCRIMINATION.iter().enumerate() {
         if has(i, w) {
@@ -316,32 +403,36 @@ fn luhn_ok(digits: &str) -> bool {
 pub fn personal_data(text: &str, contact_field: bool) -> Vec<Finding> {
     let mut out = Vec::new();
     for run in digit_runs(text) {
-        let masked = format!("{}…", &run[..run.len().min(4)]);
+        // Most runs are prices, times and hotlines: the masked number is made only for
+        // a finding.
+        let masked = || format!("{}…", &run[..run.len().min(4)]);
         let message = if run.len() == 18 && id_check_ok(&run) {
-            Some(format!(
-                "looks like a mainland ID-card number ({masked}); never publish ID numbers"
-            ))
+            format!(
+                "looks like a mainland ID-card number ({}); never publish ID numbers",
+                masked()
+            )
         } else if run.len() == 15 {
-            Some(format!(
-                "looks like a 15-digit ID-card number ({masked}); never publish ID numbers"
-            ))
+            format!(
+                "looks like a 15-digit ID-card number ({}); never publish ID numbers",
+                masked()
+            )
         } else if (16..=19).contains(&run.len()) && !run.ends_with('X') && luhn_ok(&run) {
-            Some(format!(
-                "looks like a bank-card number ({masked}); never publish bank details"
-            ))
+            format!(
+                "looks like a bank-card number ({}); never publish bank details",
+                masked()
+            )
         } else if !contact_field && run.len() == 11 && run.starts_with('1') {
-            Some(format!(
-                "a mobile number ({masked}) in the text: personal phones are not published here; put the employer's number in contact.phone"
-            ))
+            format!(
+                "a mobile number ({}) in the text: personal phones are not published here; put the employer's number in contact.phone",
+                masked()
+            )
         } else {
-            None
+            continue;
         };
-        if let Some(message) = message {
-            out.push(Finding {
-                error: true,
-                message,
-            });
-        }
+        out.push(Finding {
+            error: true,
+            message,
+        });
     }
     out
 }
@@ -414,6 +505,30 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].message.contains("服装费"), "{found:?}");
         assert!(fee_requests("工资日结，押金全免，不收中介费").is_empty());
+    }
+
+    #[test]
+    fn the_finder_judges_every_clause_as_looking_at_each_word_does() {
+        let texts = [
+            "入职需交押金200元，体检费由公司承担。先交100元才能上岗",
+            "本公司不收取押金，入职先交服装费200元。体检费由公司承担",
+            "工资日结，押金全免，不收中介费；报名费自理",
+            "（押金）：保证金、培训费\n先交钱\n先交",
+            "体检费自行承担，服装费由企业承担, 工装费: 需自付",
+            "押金",
+            "，，押金。。",
+            "求职者无需缴纳任何费用，谨防以培训、押金等名义收费的诈骗行为。",
+        ];
+        for text in texts {
+            assert_eq!(
+                fees_in(text, find(text).as_ref()),
+                fees_in(text, None),
+                "{text}"
+            );
+        }
+        assert_eq!(fee_requests(texts[0]).len(), 2);
+        assert_eq!(fee_requests(texts[2]).len(), 1);
+        assert_eq!(fee_requests(texts[3]).len(), 3);
     }
 
     #[test]
