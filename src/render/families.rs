@@ -2,7 +2,7 @@
 //! markdown pages and the 404 page. Each function returns its output files.
 
 use super::lists::paginated;
-use super::views::{self, LinkView, MarketView, PostingView};
+use super::views::{self, LinkView, MarketView, Shown};
 use super::{RenderError, Renderer};
 use crate::outputs::jsonld;
 use crate::write::OutFile;
@@ -65,12 +65,12 @@ struct BoardSection<'a> {
     label: &'a str,
     path: String,
     count: usize,
-    postings: Vec<&'a PostingView<'a>>,
+    postings: Vec<Shown<'a>>,
 }
 
 #[derive(Serialize)]
 struct Board<'a> {
-    quick: Vec<&'a PostingView<'a>>,
+    quick: Vec<Shown<'a>>,
     quick_count: usize,
     sections: Vec<BoardSection<'a>>,
     total: usize,
@@ -82,9 +82,9 @@ fn board(r: &Renderer<'_>) -> Files {
         return Ok(vec![r.planned("index.html")]);
     }
     let site = r.site;
-    let quick: Vec<&PostingView> = (0..site.postings.len())
+    let quick: Vec<Shown> = (0..site.postings.len())
         .filter(|&i| site.postings[i].quick_hire)
-        .map(|i| r.postings.get(i))
+        .map(|i| r.postings.shown(i))
         .collect();
     let sections = site
         .categories
@@ -99,7 +99,7 @@ fn board(r: &Renderer<'_>) -> Files {
                 .iter()
                 .filter(|&&i| !site.postings[i].quick_hire)
                 .take(BOARD_PER_CATEGORY)
-                .map(|&i| r.postings.get(i))
+                .map(|&i| r.postings.shown(i))
                 .collect(),
         })
         .collect();
@@ -136,7 +136,7 @@ fn job_lists(r: &Renderer<'_>) -> Files {
 
 #[derive(Serialize)]
 struct PostingPage<'a> {
-    p: &'a PostingView<'a>,
+    p: Shown<'a>,
     /// The body as sanitised HTML: only this page shows it, so it is not in the view.
     body_html: Option<String>,
     market: MarketBrief<'a>,
@@ -185,7 +185,7 @@ fn posting_pages(r: &Renderer<'_>) -> Files {
             let description = format!("{}\n{}：{}", description.trim(), r.t.get("pay"), view.pay);
             let ld = jsonld::job_posting(r.site, model, description.trim());
             let data = PostingPage {
-                p: view,
+                p: r.postings.shown(i),
                 body_html: body.map(|b| b.html),
                 market: MarketBrief::of(&r.markets[model.market]),
                 jsonld: jsonld::script_safe(&ld),

@@ -4,7 +4,7 @@
 //! gathers what the site knows for them: the postings that welcome each group, the
 //! public-welfare posts, the rights and legal-aid lines, and where to ask for guidance.
 
-use super::views::{self, HotlineView, PostingView};
+use super::views::{self, HotlineView, Shown};
 use super::{RenderError, Renderer};
 use crate::load::records::{EmployerKind, Hotline, HotlineKind, Service, Welcome};
 use crate::write::OutFile;
@@ -22,7 +22,7 @@ pub const GROUPS: [Welcome; 4] = [
 struct Group<'a> {
     key: String,
     label: &'a str,
-    postings: Vec<&'a PostingView<'a>>,
+    postings: Vec<Shown<'a>>,
 }
 
 #[derive(Serialize)]
@@ -53,7 +53,7 @@ struct League<'a, T> {
 #[derive(Serialize)]
 struct HelpPage<'a> {
     groups: Vec<Group<'a>>,
-    public: Vec<&'a PostingView<'a>>,
+    public: Vec<Shown<'a>>,
     assistance: Vec<League<'a, MarketLines<'a>>>,
     guidance: Vec<League<'a, GuidanceMarket<'a>>>,
     training_count: usize,
@@ -105,22 +105,16 @@ pub fn page(r: &Renderer<'_>) -> Result<Vec<OutFile>, RenderError> {
             Group {
                 label: r.t.get(&format!("help_group_{key}")),
                 key,
-                postings: site
-                    .postings
-                    .iter()
-                    .zip(r.postings.all())
-                    .filter(|(p, _)| p.welcomes.contains(w))
-                    .map(|(_, v)| v)
+                postings: (0..site.postings.len())
+                    .filter(|&i| site.postings[i].welcomes.contains(w))
+                    .map(|i| r.postings.shown(i))
                     .collect(),
             }
         })
         .collect();
-    let public = site
-        .postings
-        .iter()
-        .zip(r.postings.all())
-        .filter(|(p, _)| p.employer_kind == EmployerKind::Public)
-        .map(|(_, v)| v)
+    let public = (0..site.postings.len())
+        .filter(|&i| site.postings[i].employer_kind == EmployerKind::Public)
+        .map(|i| r.postings.shown(i))
         .collect();
     let assistance = by_league(r, |m| {
         let lines: Vec<_> = m

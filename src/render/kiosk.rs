@@ -14,7 +14,7 @@
 //! page with the same period. It sits in `<noscript>` so that with JavaScript on, only
 //! the script's careful reload runs.
 
-use super::views::{self, HotlineView, MarketView, PostingView};
+use super::views::{self, HotlineView, MarketView, Shown};
 use super::{RenderError, Renderer};
 use crate::load::records::{Hotline, HotlineKind};
 use crate::write::OutFile;
@@ -37,7 +37,7 @@ struct Screen<'a> {
 /// One posting on the screen.
 #[derive(Serialize)]
 struct Card<'a> {
-    p: &'a PostingView<'a>,
+    p: Shown<'a>,
     /// Work starts at the market itself: "here" is shorter than the address.
     at_market: bool,
     /// "今天 07:30" when work starts today.
@@ -83,7 +83,7 @@ pub fn screens(r: &Renderer<'_>) -> Files {
                     postings: chunk
                         .iter()
                         .map(|&i| Card {
-                            p: r.postings.get(i),
+                            p: r.postings.shown(i),
                             at_market: site.postings[i].place.is_none(),
                             start: super::print::start_text(r, i),
                         })

@@ -4,7 +4,7 @@
 
 use super::Renderer;
 use super::families::Files;
-use super::views::PostingView;
+use super::views::Shown;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -58,10 +58,10 @@ pub(super) struct Pager {
 }
 
 #[derive(Serialize)]
-struct ListPage<'r, 'a, H: Serialize> {
+struct ListPage<'r, H: Serialize> {
     heading: &'r str,
     head: &'r H,
-    postings: Vec<&'r PostingView<'a>>,
+    postings: Vec<Shown<'r>>,
     count: usize,
     pager: Pager,
 }

@@ -14,6 +14,7 @@ mod icons;
 mod kiosk;
 mod lists;
 mod market_detail;
+mod market_view;
 mod places;
 pub mod print;
 mod status;
@@ -420,7 +421,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// Views of the postings at these model indices, in order.
-    pub fn postings_at(&self, indices: &[usize]) -> Vec<&views::PostingView<'a>> {
-        indices.iter().map(|&i| self.postings.get(i)).collect()
+    pub fn postings_at(&self, indices: &[usize]) -> Vec<views::Shown<'_>> {
+        indices.iter().map(|&i| self.postings.shown(i)).collect()
     }
 }

@@ -4,7 +4,7 @@
 use super::Renderer;
 use super::families::{Files, MarketBrief};
 use super::lists::{Pages, paginated};
-use super::views::{self, MarketView, PostingView};
+use super::views::{self, MarketView, Shown};
 use crate::outputs::jsonld;
 use crate::write::OutFile;
 use rayon::prelude::*;
@@ -175,7 +175,7 @@ struct MarketPage<'a> {
     /// The first page of the market's postings (`paginate` of them); `pager` leads to
     /// the others at `markets/<id>/page/<n>/`, so a busy market's page stays light
     /// on a phone.
-    postings: Vec<&'a PostingView<'a>>,
+    postings: Vec<Shown<'a>>,
     /// All of the market's postings.
     count: usize,
     pager: super::lists::Pager,

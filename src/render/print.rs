@@ -12,7 +12,7 @@
 //! The region-wide quick-hire sheet lives at `/print/all/quick-hires/`: one level deeper
 //! than the market sheets (`/print/<id>/`), so no market id can ever collide with it.
 
-use super::views::{self, HotlineView, MarketView, PostingView};
+use super::views::{self, HotlineView, MarketView, Shown};
 use super::{RenderError, Renderer};
 use crate::load::records::{Hotline, HotlineKind};
 use crate::outputs::qr;
@@ -36,7 +36,7 @@ pub fn kiosk_path(market_id: &str) -> String {
 /// One posting on a sheet.
 #[derive(Serialize)]
 struct SheetRow<'a> {
-    p: &'a PostingView<'a>,
+    p: Shown<'a>,
     /// Inline SVG of the posting's address; None when the site has no base_url.
     qr: Option<String>,
     /// The work starts at the market itself (the posting names no other place), so a
@@ -214,7 +214,7 @@ pub fn sheets(r: &Renderer<'_>) -> Files {
             .par_iter()
             .map(|&i| {
                 Ok(SheetRow {
-                    p: r.postings.get(i),
+                    p: r.postings.shown(i),
                     qr: qr_code(r, i)?,
                     at_market: site.postings[i].place.is_none(),
                     start: start_text(r, i),

@@ -2,10 +2,12 @@
 //! every page that lists them, so a posting is formatted once however often it shows.
 
 use super::i18n::Strings;
-use crate::load::records::{Hotline, HotlineKind, MarketStatus, PayUnit};
-use crate::load::scalars::{Day, LocalDateTime, WEEKDAY_KEYS};
-use crate::model::{Market, PayModel, Posting, Site};
+use crate::load::records::{Hotline, PayUnit};
+use crate::load::scalars::{Day, LocalDateTime};
+use crate::model::{PayModel, Posting, Site};
 use serde::Serialize;
+
+pub use super::market_view::{DayHours, LabelView, MarketView};
 
 pub fn posting_path(id: &str) -> String {
     format!("jobs/{id}/index.html")
@@ -125,22 +127,42 @@ pub struct Views<'a> {
     site: &'a Site,
     t: &'a Strings,
     views: Vec<std::sync::OnceLock<PostingView<'a>>>,
+    /// Each view as a template value, made the first time a page shows it; empty when
+    /// the site has more than [`KEEP_VALUES`] postings.
+    values: Vec<std::sync::OnceLock<Option<tera::Value>>>,
 }
+
+/// Up to this many postings, each posting's template value is kept once made. A
+/// posting is on six or seven pages (its own, the job list, its category's, league's,
+/// county's and market's lists, the kiosk…), and turning a view into a template value
+/// was the costliest part of putting a page's data together; a kept value is shared
+/// by every page at the cost of one pointer. A value takes about 2 kB, so a national
+/// board above this size makes each page's values again rather than hold gigabytes.
+pub const KEEP_VALUES: usize = 100_000;
 
 impl<'a> Views<'a> {
     pub fn new(site: &'a Site, t: &'a Strings) -> Self {
+        let n = site.postings.len();
+        let keep = if n <= KEEP_VALUES { n } else { 0 };
         Views {
             site,
             t,
-            views: (0..site.postings.len())
-                .map(|_| std::sync::OnceLock::new())
-                .collect(),
+            views: (0..n).map(|_| std::sync::OnceLock::new()).collect(),
+            values: (0..keep).map(|_| std::sync::OnceLock::new()).collect(),
         }
     }
 
     /// The view of the posting at model index `i`.
     pub fn get(&self, i: usize) -> &PostingView<'a> {
         self.views[i].get_or_init(|| PostingView::new(self.site, &self.site.postings[i], self.t))
+    }
+
+    /// The posting at model index `i` as a page shows it (see [`Shown`]).
+    pub fn shown(&self, i: usize) -> Shown<'_> {
+        Shown {
+            view: self.get(i),
+            value: self.values.get(i),
+        }
     }
 
     /// Formats every view, on all cores (before a pass that needs them all).
@@ -158,6 +180,29 @@ impl<'a> Views<'a> {
 
     pub fn is_empty(&self) -> bool {
         self.views.is_empty()
+    }
+}
+
+/// A posting in a page's data: serialises as its [`PostingView`], through the kept
+/// template value when there is one (Tera takes a value it is given as it is, so the
+/// view is turned into one once per build instead of once per page).
+#[derive(Clone, Copy)]
+pub struct Shown<'r> {
+    view: &'r PostingView<'r>,
+    /// Where its value is kept, if values are kept.
+    value: Option<&'r std::sync::OnceLock<Option<tera::Value>>>,
+}
+
+impl Serialize for Shown<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let kept = self.value.and_then(|slot| {
+            slot.get_or_init(|| tera::Value::try_from_serializable(self.view).ok())
+                .as_ref()
+        });
+        match kept {
+            Some(value) => value.serialize(serializer),
+            None => self.view.serialize(serializer),
+        }
     }
 }
 
@@ -274,204 +319,43 @@ pub fn hotlines<'a>(list: &'a [Hotline], t: &'a Strings) -> Vec<HotlineView<'a>>
 }
 
 #[derive(Debug, Serialize)]
-pub struct LabelView<'a> {
-    pub key: String,
-    pub label: &'a str,
-}
-
-#[derive(Debug, Serialize)]
-pub struct DayHours {
-    pub label: String,
-    /// `YYYY-MM-DD` for a dated row (this week, exceptions); `None` for weekly rules.
-    pub date: Option<String>,
-    pub spans: String,
-    pub note: Option<String>,
-    pub is_today: bool,
-    pub changed: bool,
-}
-
-/// A market as lists and pages show it.
-#[derive(Debug, Serialize)]
-pub struct MarketView<'a> {
-    pub id: &'a str,
-    pub path: String,
-    pub name: &'a str,
-    pub name_mn: Option<&'a str>,
-    pub county: &'a str,
-    pub county_mn: Option<&'a str>,
-    pub county_path: String,
-    pub league: &'a str,
-    pub league_mn: Option<&'a str>,
-    pub league_path: String,
-    pub address: &'a str,
-    pub transit: Option<&'a str>,
-    pub lat: f64,
-    pub lon: f64,
-    pub status: &'a str,
-    pub status_key: String,
-    pub operating: bool,
-    pub opened: Option<String>,
-    pub grade: Option<u8>,
-    pub today_hours: String,
-    /// The weekly rules, one row per weekday.
-    pub weekly: Vec<DayHours>,
-    /// This week (Monday to Sunday), closures applied.
-    pub this_week: Vec<DayHours>,
-    /// Dated exceptions from today on.
-    pub upcoming: Vec<DayHours>,
-    pub hotlines: Vec<HotlineView<'a>>,
-    pub service_tel: Option<String>,
-    pub service_number: Option<&'a str>,
-    pub services: Vec<LabelView<'a>>,
-    pub facilities: Vec<LabelView<'a>>,
-    pub operator: Option<&'a str>,
-    pub description_html: Option<&'a str>,
-    pub posting_count: usize,
-}
-
-fn spans_text(
-    spans: &[(crate::load::scalars::Clock, crate::load::scalars::Clock)],
-    t: &Strings,
-) -> String {
-    if spans.is_empty() {
-        return t.get("closed_all_day").to_string();
-    }
-    spans
-        .iter()
-        .map(|(a, b)| format!("{a}–{b}"))
-        .collect::<Vec<_>>()
-        .join(t.get("list_sep"))
-}
-
-impl<'a> MarketView<'a> {
-    pub fn new(site: &'a Site, m: &'a Market, t: &'a Strings) -> Self {
-        let county = &site.counties[m.county];
-        let league = &site.leagues[county.league];
-        let today = site.today;
-        let weekday = today.0.weekday().to_monday_zero_offset() as i64;
-        let weekly = (0..7)
-            .map(|i| {
-                let spans: Vec<_> = m
-                    .hours
-                    .iter()
-                    .filter(|r| r.days.contains(i))
-                    .map(|r| (r.open, r.close))
-                    .collect();
-                let mut spans = spans;
-                spans.sort();
-                DayHours {
-                    label: t.get(&format!("weekday_{}", WEEKDAY_KEYS[i])).to_string(),
-                    date: None,
-                    spans: spans_text(&spans, t),
-                    note: None,
-                    is_today: i as i64 == weekday,
-                    changed: false,
-                }
-            })
-            .collect();
-        let this_week = (0..7)
-            .filter_map(|i| {
-                today
-                    .0
-                    .checked_add(jiff::Span::new().days(i - weekday))
-                    .ok()
-            })
-            .map(|d| {
-                let day = Day(d);
-                let closure = m.closure_on(day);
-                DayHours {
-                    label: day_text(day, t),
-                    date: Some(day.to_string()),
-                    spans: spans_text(&m.spans_on(day), t),
-                    note: closure.and_then(|c| c.note.clone()),
-                    is_today: day == today,
-                    changed: closure.is_some(),
-                }
-            })
-            .collect();
-        let upcoming = m
-            .closures
-            .iter()
-            .filter(|c| c.date >= today)
-            .map(|c| DayHours {
-                label: day_text(c.date, t),
-                date: Some(c.date.to_string()),
-                spans: spans_text(&c.span.into_iter().collect::<Vec<_>>(), t),
-                note: c.note.clone(),
-                is_today: c.date == today,
-                changed: true,
-            })
-            .collect();
-        let service = m.hotlines.iter().find(|h| h.kind == HotlineKind::Service);
-        MarketView {
-            id: &m.id,
-            path: market_path(&m.id),
-            name: &m.name,
-            name_mn: m.name_mn.as_deref(),
-            county: &county.name,
-            county_mn: county.name_mn.as_deref(),
-            county_path: county_path(&league.code, &county.code),
-            league: &league.name,
-            league_mn: league.name_mn.as_deref(),
-            league_path: league_path(&league.code),
-            address: &m.address,
-            transit: m.transit.as_deref(),
-            lat: m.location.lat,
-            lon: m.location.lon,
-            status: t.get(&format!("status_{}", enum_key(&m.status))),
-            status_key: enum_key(&m.status),
-            operating: m.status == MarketStatus::Operating,
-            opened: m.opened.map(|d| day_text(d, t)),
-            grade: m.grade,
-            // A market that is not operating is not "closed today": say what it is.
-            today_hours: if m.status == MarketStatus::Operating {
-                spans_text(&m.spans_on(today), t)
-            } else {
-                format!(
-                    "{}{}{}",
-                    t.get(&format!("status_{}", enum_key(&m.status))),
-                    t.get("list_sep"),
-                    t.get("not_open_yet")
-                )
-            },
-            weekly,
-            this_week,
-            upcoming,
-            hotlines: hotlines(&m.hotlines, t),
-            service_tel: service.map(|h| tel(&h.number)),
-            service_number: service.map(|h| h.number.as_str()),
-            services: m
-                .services
-                .iter()
-                .map(|s| {
-                    let key = enum_key(s);
-                    LabelView {
-                        label: t.get(&format!("service_{key}")),
-                        key,
-                    }
-                })
-                .collect(),
-            facilities: m
-                .facilities
-                .iter()
-                .map(|f| {
-                    let key = enum_key(f);
-                    LabelView {
-                        label: t.get(&format!("facility_{key}")),
-                        key,
-                    }
-                })
-                .collect(),
-            operator: m.operator.as_deref(),
-            description_html: m.description_html.as_deref(),
-            posting_count: m.postings.len(),
-        }
-    }
-}
-
-#[derive(Debug, Serialize)]
 pub struct LinkView<'a> {
     pub label: &'a str,
     pub path: String,
     pub count: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A posting shown through its kept template value gives the template what its view
+    /// gives, the first time (when the value is made) and after (when it is shared).
+    #[test]
+    fn a_kept_value_is_the_view_itself() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let prepared = crate::prepare(root, &Default::default(), None).expect("the sample builds");
+        let site = &prepared.site;
+        let (t, _) = Strings::load_language(&prepared.theme.i18n, &site.language)
+            .expect("the site's language");
+        let views = Views::new(site, &t);
+        assert!(views.len() > 100 && views.len() <= KEEP_VALUES);
+        fn json<T: Serialize>(v: &T) -> String {
+            serde_json::to_string(v).expect("serialises")
+        }
+        for i in 0..views.len() {
+            let direct = tera::Value::from_serializable(views.get(i));
+            let made = tera::Value::from_serializable(&views.shown(i));
+            let shared = tera::Value::from_serializable(&views.shown(i));
+            assert!(views.values[i].get().is_some_and(Option::is_some), "kept");
+            let not_kept = Shown {
+                view: views.get(i),
+                value: None,
+            };
+            let expected = json(&direct);
+            assert_eq!(json(&made), expected);
+            assert_eq!(json(&shared), expected);
+            assert_eq!(json(&tera::Value::from_serializable(&not_kept)), expected);
+        }
+    }
 }
