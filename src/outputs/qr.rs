@@ -51,18 +51,25 @@ pub fn svg(url: &str) -> Result<String, qrcode::types::QrError> {
     }
     Ok(format!(
         r##"<svg class="qr" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" width="{px}" height="{px}" shape-rendering="crispEdges"><rect width="{size}" height="{size}" fill="#fff"/><path fill="#000" d="{path}"/></svg>"##,
-        path = String::from_utf8_lossy(&path),
+        path = std::str::from_utf8(&path).unwrap_or_default(),
         px = size * 4
     ))
 }
 
 /// Decimal digits of a small number (a module position), without the formatting
 /// machinery: the path of a sheet's codes is thousands of them.
-fn push_num(out: &mut Vec<u8>, n: usize) {
-    if n >= 10 {
-        push_num(out, n / 10);
+fn push_num(out: &mut Vec<u8>, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
     }
-    out.push(b'0' + (n % 10) as u8);
+    out.extend_from_slice(&digits[at..]);
 }
 
 const MASKS: [MaskPattern; 8] = [
@@ -85,10 +92,12 @@ const MASKS: [MaskPattern; 8] = [
 /// away from the large blank or solid areas that make a code hard to scan; any mask
 /// decodes.
 fn encode(data: &[u8]) -> Result<(Vec<bool>, usize), qrcode::types::QrError> {
-    let (canvas, width) = unmasked(data)?;
+    let (codewords, ec, version) = codewords(data)?;
+    let width = usize::try_from(version.width()).unwrap_or(0);
     if let Some(layout) = Layout::of(width) {
-        return Ok((layout.best(&canvas), width));
+        return Ok((layout.best(layout.place(&codewords, &ec)), width));
     }
+    let canvas = drawn(&codewords, &ec, version);
     Ok((best_by_canvas(&canvas, width, penalty), width))
 }
 
@@ -111,13 +120,17 @@ fn best_by_canvas(canvas: &Canvas, width: usize, score: fn(&[bool], usize) -> u3
 /// of a copy of the canvas masked module by module (that was most of a sheet's work).
 struct Layout {
     width: usize,
-    /// The data modules: the ones a mask inverts.
+    /// The data modules: the ones a mask inverts (the tests read the crate's drawing
+    /// through it; building places bits by `order`).
+    #[cfg(test)]
     data: Vec<u64>,
     /// For each mask, the data modules it inverts.
     inverts: [Vec<u64>; 8],
     /// For each mask, the dark modules of the function patterns (the format
     /// information that names the mask is one of them).
     patterns: [Vec<u64>; 8],
+    /// The data modules (x, y) in the order the codewords' bits fill them.
+    order: Vec<(u8, u8)>,
 }
 
 /// Versions whose width fits in a machine word (1 to 11: up to 61 modules).
@@ -162,13 +175,32 @@ impl Layout {
         let dark = |m: usize, i: usize| masked[m][i] == Color::Dark;
         Layout {
             width,
+            order: placement(width, &is_data),
+            #[cfg(test)]
             data: rows(width, |i| is_data[i]),
             inverts: std::array::from_fn(|m| rows(width, |i| is_data[i] && dark(m, i))),
             patterns: std::array::from_fn(|m| rows(width, |i| !is_data[i] && dark(m, i))),
         }
     }
 
+    /// The dark data modules of the code of these codewords (no mask applied yet):
+    /// what the crate's `draw_data` draws, bit by bit into the rows.
+    fn place(&self, codewords: &[u8], ec: &[u8]) -> Vec<u64> {
+        let mut rows = vec![0u64; self.width];
+        let bits = codewords
+            .iter()
+            .chain(ec)
+            .flat_map(|byte| (0..8).rev().map(move |bit| byte >> bit & 1 == 1));
+        for (&(x, y), dark) in self.order.iter().zip(bits) {
+            if dark {
+                rows[usize::from(y)] |= 1 << x;
+            }
+        }
+        rows
+    }
+
     /// The dark data modules of `canvas` (data drawn, no mask applied yet).
+    #[cfg(test)]
     fn data_dark(&self, canvas: &Canvas) -> Vec<u64> {
         let w = self.width;
         rows(w, |i| canvas.get((i % w) as i16, (i / w) as i16).is_dark())
@@ -185,10 +217,10 @@ impl Layout {
             .collect()
     }
 
-    /// The modules of `canvas` under the mask with the lowest [`penalty`], row by row.
-    fn best(&self, canvas: &Canvas) -> Vec<bool> {
+    /// The modules of the code whose dark data modules are `data_dark`, under the mask
+    /// with the lowest [`penalty`], row by row.
+    fn best(&self, data_dark: Vec<u64>) -> Vec<bool> {
         let w = self.width;
-        let data_dark = self.data_dark(canvas);
         let mut best: Option<(u32, Vec<u64>)> = None;
         for m in 0..MASKS.len() {
             let rows = self.masked(&data_dark, m);
@@ -209,14 +241,55 @@ fn version_of(width: usize) -> qrcode::Version {
     qrcode::Version::Normal(i16::try_from((width.saturating_sub(17)) / 4).unwrap_or(1))
 }
 
-/// The code of `data` with every module drawn but no mask applied yet, and its width.
-fn unmasked(data: &[u8]) -> Result<(Canvas, usize), qrcode::types::QrError> {
+/// Where the codewords' bits go, in order (ISO/IEC 18004, 7.7.3): up and down
+/// two-module-wide columns from the bottom right corner, the right module first, past
+/// the vertical timing pattern, skipping every function module. The walk is the one the
+/// crate's `draw_data` takes (`DataModuleIter`); a test compares them for every version.
+fn placement(width: usize, is_data: &[bool]) -> Vec<(u8, u8)> {
+    const TIMING_COLUMN: i32 = 6;
+    let w = i32::try_from(width).unwrap_or(0);
+    let (mut x, mut y) = (w - 1, w - 1);
+    let mut order = Vec::with_capacity(width * width);
+    loop {
+        let column = if x <= TIMING_COLUMN { x + 1 } else { x };
+        if column <= 0 {
+            break;
+        }
+        let at = usize::try_from(y * w + x).unwrap_or(usize::MAX);
+        if is_data.get(at) == Some(&true) {
+            order.push((x as u8, y as u8));
+        }
+        match (w - column) % 4 {
+            2 if y > 0 => (x, y) = (x + 1, y - 1),
+            0 if y < w - 1 => (x, y) = (x + 1, y + 1),
+            0 | 2 if x == TIMING_COLUMN + 1 => x -= 2,
+            _ => x -= 1,
+        }
+    }
+    order
+}
+
+/// The data and error correction codewords of `data`, and the code's version.
+fn codewords(data: &[u8]) -> Result<(Vec<u8>, Vec<u8>, qrcode::Version), qrcode::types::QrError> {
     let bits = qrcode::bits::encode_auto(data, EcLevel::M)?;
     let version = bits.version();
     let (codewords, ec) = qrcode::ec::construct_codewords(&bits.into_bytes(), version, EcLevel::M)?;
+    Ok((codewords, ec, version))
+}
+
+/// The crate's drawing of a code: every module drawn, no mask applied yet.
+fn drawn(codewords: &[u8], ec: &[u8], version: qrcode::Version) -> Canvas {
     let mut canvas = Canvas::new(version, EcLevel::M);
     canvas.draw_all_functional_patterns();
-    canvas.draw_data(&codewords, &ec);
+    canvas.draw_data(codewords, ec);
+    canvas
+}
+
+/// The code of `data` with every module drawn but no mask applied yet, and its width.
+#[cfg(test)]
+fn unmasked(data: &[u8]) -> Result<(Canvas, usize), qrcode::types::QrError> {
+    let (codewords, ec, version) = codewords(data)?;
+    let canvas = drawn(&codewords, &ec, version);
     Ok((canvas, usize::try_from(version.width()).unwrap_or(0)))
 }
 
@@ -404,6 +477,8 @@ mod tests {
                 continue;
             };
             let data_dark = layout.data_dark(&canvas);
+            let (codewords, ec, _) = codewords(url.as_bytes()).expect("encodes");
+            assert_eq!(layout.place(&codewords, &ec), data_dark, "{len}: placement");
             for (m, mask) in MASKS.into_iter().enumerate() {
                 let dark = masked(&canvas, mask);
                 let expected = rows(w, |i| dark[i]);
@@ -420,6 +495,15 @@ mod tests {
             "{widths:?}"
         );
         assert!(widths.iter().any(|&w| w > 64));
+    }
+
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        for n in [0, 7, 10, 42, 99, 100, 305, 12_345] {
+            let mut out = Vec::new();
+            push_num(&mut out, n);
+            assert_eq!(out, n.to_string().into_bytes());
+        }
     }
 
     #[test]
