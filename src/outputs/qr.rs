@@ -58,18 +58,14 @@ pub fn svg(url: &str) -> Result<String, qrcode::types::QrError> {
 
 /// Decimal digits of a small number (a module position), without the formatting
 /// machinery: the path of a sheet's codes is thousands of them.
-fn push_num(out: &mut Vec<u8>, mut n: usize) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+fn push_num(out: &mut Vec<u8>, n: usize) {
+    // Positions and run lengths are below 100 but for the widest codes.
+    if n >= 100 {
+        push_num(out, n / 10);
+    } else if n >= 10 {
+        out.push(b'0' + (n / 10) as u8);
     }
-    out.extend_from_slice(&digits[at..]);
+    out.push(b'0' + (n % 10) as u8);
 }
 
 const MASKS: [MaskPattern; 8] = [

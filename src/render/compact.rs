@@ -13,7 +13,9 @@
 //! nothing changes, since line breaks mean something there.
 
 /// Tags whose boxes are blocks (or never drawn): white space beside them is not shown.
+/// Sorted, lowercase (looked up by binary search).
 const BLOCK_TAGS: &[&str] = &[
+    "!doctype",
     "address",
     "article",
     "aside",
@@ -64,7 +66,6 @@ const BLOCK_TAGS: &[&str] = &[
     "title",
     "tr",
     "ul",
-    "!doctype",
 ];
 
 /// Elements whose text keeps its line breaks.
@@ -81,7 +82,16 @@ fn tag_name(s: &str) -> Option<&str> {
 }
 
 fn is_block(name: &str) -> bool {
-    BLOCK_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name))
+    // Tag names are short ASCII; lowercased on the stack, looked up in the sorted list.
+    let mut lower = [0u8; 16];
+    let Some(lower) = lower.get_mut(..name.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(name.as_bytes());
+    lower.make_ascii_lowercase();
+    BLOCK_TAGS
+        .binary_search_by(|t| t.as_bytes().cmp(lower))
+        .is_ok()
 }
 
 /// The name of the tag that ends right before `end` in `s` (`…</li>` or `<p>`), if
@@ -179,7 +189,32 @@ fn compact_chunk(s: &str, out: &mut String) {
 
 #[cfg(test)]
 mod tests {
-    use super::compact;
+    use super::{BLOCK_TAGS, compact, is_block};
+
+    #[test]
+    fn block_tags_are_found_in_any_case() {
+        assert!(BLOCK_TAGS.windows(2).all(|w| w[0] < w[1]), "sorted");
+        for tag in BLOCK_TAGS {
+            assert!(
+                is_block(tag) && is_block(&tag.to_ascii_uppercase()),
+                "{tag}"
+            );
+        }
+        for tag in [
+            "a",
+            "span",
+            "b",
+            "strong",
+            "pre",
+            "headers",
+            "!DOCTYPEx",
+            "h7",
+        ] {
+            assert!(!is_block(tag), "{tag}");
+        }
+        assert!(is_block("!DOCTYPE") && is_block("Section"));
+        assert!(!is_block("a-very-long-custom-element-name"));
+    }
 
     #[test]
     fn line_breaks_beside_blocks_go_and_between_inline_things_become_a_space() {
