@@ -21,10 +21,44 @@ pub struct FeedSpec<'a> {
     pub postings: &'a [usize],
 }
 
-/// The plain text of the postings the JSON feeds carry, made once: a posting is in up
-/// to four feeds (the site's, its market's, category's and county's), and making a text
-/// means parsing its markdown.
-pub type Texts = std::collections::HashMap<usize, String>;
+/// The plain texts of postings' bodies, each made once: a posting is in up to four
+/// feeds (the site's, its market's, category's and county's) and in jobs.json, and
+/// making a text means parsing its markdown. Its posting page keeps it when it can
+/// (see `Views::keep_text`); the others are made here.
+pub struct Texts<'v, 'a> {
+    views: &'v crate::render::views::Views<'a>,
+    site: &'a crate::model::Site,
+    made: std::collections::HashMap<usize, String>,
+}
+
+impl<'v, 'a> Texts<'v, 'a> {
+    /// The texts of the postings `indices`, made on all cores where no page kept them.
+    pub fn new(o: &Outputs<'v, 'a>, indices: &[usize]) -> Self {
+        use rayon::prelude::*;
+        let made = indices
+            .par_iter()
+            .filter(|&&i| o.views.kept_text(i).is_none())
+            .map(|&i| (i, o.site.postings[i].body_text()))
+            .collect();
+        Texts {
+            views: o.views,
+            site: o.site,
+            made,
+        }
+    }
+
+    /// The text of posting `i`'s body (made now if it was not made before).
+    pub fn get(&self, i: usize) -> std::borrow::Cow<'_, str> {
+        match self
+            .views
+            .kept_text(i)
+            .or(self.made.get(&i).map(String::as_str))
+        {
+            Some(text) => std::borrow::Cow::Borrowed(text),
+            None => std::borrow::Cow::Owned(self.site.postings[i].body_text()),
+        }
+    }
+}
 
 fn midnight(day: crate::load::scalars::Day) -> FixedDateTime {
     // Dates are Beijing time; a fixed offset keeps the feed free of the tz database.
@@ -166,7 +200,12 @@ struct JsonAuthor<'a> {
 
 /// The JSON Feed of `spec`, carrying the postings `order` (from [`newest`]) with their
 /// texts from `texts` (made here when missing).
-pub fn json(o: &Outputs<'_, '_>, spec: &FeedSpec<'_>, order: &[usize], texts: &Texts) -> OutFile {
+pub fn json(
+    o: &Outputs<'_, '_>,
+    spec: &FeedSpec<'_>,
+    order: &[usize],
+    texts: &Texts<'_, '_>,
+) -> OutFile {
     let items = order
         .iter()
         .map(|&i| {
@@ -176,10 +215,7 @@ pub fn json(o: &Outputs<'_, '_>, spec: &FeedSpec<'_>, order: &[usize], texts: &T
                 tags.push(o.t.get("quick_hire"));
             }
             let summary = summary(o, i);
-            let text = match texts.get(&i) {
-                Some(text) => std::borrow::Cow::Borrowed(text.as_str()),
-                None => std::borrow::Cow::Owned(p.body_text()),
-            };
+            let text = texts.get(i);
             JsonItem {
                 id: format!("tag:gigboard,2026:posting:{}", p.id),
                 url: posting_url(o, &spec.dir, p),

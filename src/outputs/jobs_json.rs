@@ -73,11 +73,11 @@ struct Verified<'a> {
 }
 
 /// Writes the file posting by posting (it is a gigabyte at 400,000 postings). The
-/// bodies' texts are taken from `texts` where the feeds made them already, and made
-/// here for the others (a text is a parse of the posting's markdown).
+/// bodies' texts are taken from `texts` where pages or feeds made them already, and
+/// made here for the others (a text is a parse of the posting's markdown).
 pub fn write(
     o: &Outputs<'_, '_>,
-    texts: &super::feeds::Texts,
+    texts: &super::feeds::Texts<'_, '_>,
     w: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     let site = o.site;
@@ -122,10 +122,7 @@ pub fn write(
                     phone,
                 }),
                 requirements: p.requirements.as_deref(),
-                body: match texts.get(&i) {
-                    Some(text) => std::borrow::Cow::Borrowed(text.as_str()),
-                    None => std::borrow::Cow::Owned(p.body_text()),
-                },
+                body: texts.get(i),
                 welcomes: &p.welcomes,
                 verified: Verified {
                     by: &p.verified_by,

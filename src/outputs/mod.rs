@@ -111,10 +111,7 @@ pub fn all(
         .collect();
     carried.sort_unstable();
     carried.dedup();
-    let texts: feeds::Texts = carried
-        .par_iter()
-        .map(|&i| (i, site.postings[i].body_text()))
-        .collect();
+    let texts = feeds::Texts::new(o, &carried);
     let mut out: Vec<OutFile> = specs
         .par_iter()
         .zip(&orders)

@@ -178,6 +178,9 @@ fn posting_pages(r: &Renderer<'_>) -> Files {
             }
             let view = r.postings.get(i);
             let body = model.body.as_ref().map(crate::model::Body::rendered);
+            if let Some(b) = &body {
+                r.postings.keep_text(i, &b.text);
+            }
             let mut description = body.as_ref().map(|b| b.text.clone()).unwrap_or_default();
             if let Some(req) = &model.requirements {
                 description = format!("{description}\n{}：{req}", r.t.get("requirements"));

@@ -130,14 +130,19 @@ pub struct Views<'a> {
     /// Each view as a template value, made the first time a page shows it; empty when
     /// the site has more than [`KEEP_VALUES`] postings.
     values: Vec<std::sync::OnceLock<Option<tera::Value>>>,
+    /// Each body's plain text, kept by its posting page (which parses the body for its
+    /// HTML and gets the text with it) for the feeds and jobs.json that carry it; empty
+    /// above [`KEEP_VALUES`] postings.
+    texts: Vec<std::sync::OnceLock<String>>,
 }
 
 /// Up to this many postings, each posting's template value is kept once made. A
 /// posting is on six or seven pages (its own, the job list, its category's, league's,
 /// county's and market's lists, the kiosk…), and turning a view into a template value
 /// was the costliest part of putting a page's data together; a kept value is shared
-/// by every page at the cost of one pointer. A value takes about 2 kB, so a national
-/// board above this size makes each page's values again rather than hold gigabytes.
+/// by every page at the cost of one pointer. A value and a body's text take about
+/// 5 kB, so a national board above this size makes them again where they are needed
+/// rather than hold gigabytes.
 pub const KEEP_VALUES: usize = 100_000;
 
 impl<'a> Views<'a> {
@@ -149,7 +154,20 @@ impl<'a> Views<'a> {
             t,
             views: (0..n).map(|_| std::sync::OnceLock::new()).collect(),
             values: (0..keep).map(|_| std::sync::OnceLock::new()).collect(),
+            texts: (0..keep).map(|_| std::sync::OnceLock::new()).collect(),
         }
+    }
+
+    /// Keeps the plain text of posting `i`'s body (see `texts`), when texts are kept.
+    pub fn keep_text(&self, i: usize, text: &str) {
+        if let Some(slot) = self.texts.get(i) {
+            slot.get_or_init(|| text.to_string());
+        }
+    }
+
+    /// The plain text of posting `i`'s body, if its page kept it.
+    pub fn kept_text(&self, i: usize) -> Option<&str> {
+        self.texts.get(i).and_then(|t| t.get()).map(String::as_str)
     }
 
     /// The view of the posting at model index `i`.
@@ -357,5 +375,27 @@ mod tests {
             assert_eq!(json(&shared), expected);
             assert_eq!(json(&tera::Value::from_serializable(&not_kept)), expected);
         }
+    }
+
+    /// The text a posting page keeps (from the parse that made its HTML) is the text
+    /// the feeds and jobs.json would make on their own.
+    #[test]
+    fn a_kept_text_is_the_body_text() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let prepared = crate::prepare(root, &Default::default(), None).expect("the sample builds");
+        let site = &prepared.site;
+        let (t, _) = Strings::load_language(&prepared.theme.i18n, &site.language)
+            .expect("the site's language");
+        let views = Views::new(site, &t);
+        let mut kept = 0;
+        for (i, p) in site.postings.iter().enumerate() {
+            assert_eq!(views.kept_text(i), None);
+            if let Some(body) = &p.body {
+                views.keep_text(i, &body.rendered().text);
+                assert_eq!(views.kept_text(i), Some(p.body_text().as_str()), "{}", p.id);
+                kept += 1;
+            }
+        }
+        assert!(kept > 100, "{kept}");
     }
 }
