@@ -497,6 +497,58 @@ fn a_theme_overrides_one_template_and_keeps_the_rest_built_in() {
     assert!(site.output_text("index.html").contains("今日零工岗位"));
 }
 
+#[test]
+fn the_menu_and_footer_partials_reach_every_page_with_links_for_its_depth() {
+    // `base.html` takes them made once per folder depth: a theme's own footer must show
+    // on pages of every depth, each with links that climb its own folders.
+    let site = TestSite::fixture("mini");
+    site.edit(
+        "content/site.yaml",
+        "paginate: 30",
+        "paginate: 30\ntheme: mine",
+    )
+    .write(
+        "themes/mine/templates/partials/site_footer.html",
+        "<footer class=\"mine\"><a href=\"{{ root }}help/index.html\">MINE-FOOTER {{ t.nav_help }}</a></footer>\n",
+    );
+    site.run(&["build"]).expect_code(0);
+    let pages = site
+        .output_files()
+        .into_iter()
+        .filter(|f| {
+            f.ends_with("index.html") && !f.starts_with("print/") && !f.starts_with("kiosk/")
+        })
+        .collect::<Vec<_>>();
+    let mut depths = std::collections::BTreeSet::new();
+    for rel in &pages {
+        let page = site.html(rel);
+        let depth = rel.matches('/').count();
+        let up = "../".repeat(depth);
+        let footer: Vec<_> = page.select(&sel("footer.mine a")).collect();
+        assert_eq!(footer.len(), 1, "{rel}: the theme's footer, once");
+        assert_eq!(
+            footer[0].value().attr("href"),
+            Some(format!("{up}help/index.html").as_str()),
+            "{rel}"
+        );
+        assert!(
+            footer[0].text().collect::<String>().contains("MINE-FOOTER"),
+            "{rel}"
+        );
+        // The built-in menu, made for this depth too.
+        let menu: Vec<_> = page
+            .select(&sel("nav.main-nav a"))
+            .filter_map(|a| a.value().attr("href"))
+            .collect();
+        assert!(
+            menu.contains(&format!("{up}jobs/index.html").as_str()),
+            "{rel}: {menu:?}"
+        );
+        depths.insert(depth);
+    }
+    assert!(depths.len() >= 4, "pages of several depths: {depths:?}");
+}
+
 // --- structured data and hostile text -------------------------------------------------
 
 #[test]
