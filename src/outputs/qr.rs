@@ -18,15 +18,19 @@ const QUIET: usize = 4;
 /// four-module quiet zone is drawn in white so a code on a dark board still scans.
 /// The element is `aria-hidden`: the same address is a link or text next to it.
 ///
-/// The dark modules are drawn as one path of horizontal runs in module units (about a
-/// quarter of the size of one square per module): a sheet carries dozens of codes.
+/// The dark modules are drawn as one path of horizontal strokes one module wide, a
+/// stroke per run of dark modules in a row, each after the first reached by a relative
+/// move (`M4 4.5h7m3 0h2…`): about half the bytes of a rectangle per run, and a sheet
+/// carries dozens of codes.
 pub fn svg(url: &str) -> Result<String, qrcode::types::QrError> {
     let (dark, width) = encode(url.as_bytes())?;
     let size = width + 2 * QUIET;
     // Bytes: every character of the path is ASCII.
-    let mut path = Vec::with_capacity(width * width);
+    let mut path = Vec::with_capacity(width * width / 2);
     for y in 0..width {
         let row = &dark[y * width..(y + 1) * width];
+        // Where the pen is after the row's last stroke.
+        let mut pen: Option<usize> = None;
         let mut x = 0;
         while x < width {
             if !row[x] {
@@ -37,20 +41,27 @@ pub fn svg(url: &str) -> Result<String, qrcode::types::QrError> {
             while x < width && row[x] {
                 x += 1;
             }
-            // A run of dark modules: a 1-module-high rectangle.
-            path.push(b'M');
-            push_num(&mut path, start + QUIET);
-            path.push(b' ');
-            push_num(&mut path, y + QUIET);
-            path.push(b'h');
+            match pen {
+                // The row's first run: to its start, on the middle of the row.
+                None => {
+                    path.push(b'M');
+                    push_num(&mut path, start + QUIET);
+                    path.push(b' ');
+                    push_num(&mut path, y + QUIET);
+                    path.extend_from_slice(b".5h");
+                }
+                Some(end) => {
+                    path.push(b'm');
+                    push_num(&mut path, start - end);
+                    path.extend_from_slice(b" 0h");
+                }
+            }
             push_num(&mut path, x - start);
-            path.extend_from_slice(b"v1h-");
-            push_num(&mut path, x - start);
-            path.push(b'z');
+            pen = Some(x);
         }
     }
     Ok(format!(
-        r##"<svg class="qr" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" width="{px}" height="{px}" shape-rendering="crispEdges"><rect width="{size}" height="{size}" fill="#fff"/><path fill="#000" d="{path}"/></svg>"##,
+        r##"<svg class="qr" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" width="{px}" height="{px}" shape-rendering="crispEdges"><rect width="{size}" height="{size}" fill="#fff"/><path fill="none" stroke="#000" d="{path}"/></svg>"##,
         path = std::str::from_utf8(&path).unwrap_or_default(),
         px = size * 4
     ))
@@ -491,6 +502,65 @@ mod tests {
             "{widths:?}"
         );
         assert!(widths.iter().any(|&w| w > 64));
+    }
+
+    /// The modules the path of `svg` paints: each `h` stroke covers the modules of its
+    /// row from the pen to its end.
+    fn painted(svg: &str, size: usize) -> Vec<bool> {
+        let d = svg
+            .split(" d=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .expect("a path");
+        let mut grid = vec![false; size * size];
+        let (mut x, mut y) = (0.0f64, 0.0f64);
+        let mut rest = d;
+        while let Some(command) = rest.chars().next() {
+            let end = rest[1..]
+                .find(['M', 'm', 'h'])
+                .map_or(rest.len(), |i| i + 1);
+            let numbers: Vec<f64> = rest[1..end]
+                .split(' ')
+                .map(|n| n.parse().expect("a number"))
+                .collect();
+            match (command, numbers.as_slice()) {
+                ('M', [a, b]) => (x, y) = (*a, *b),
+                ('m', [a, b]) => (x, y) = (x + a, y + b),
+                ('h', [n]) => {
+                    assert_eq!(y.fract(), 0.5, "strokes run along a row's middle");
+                    let row = y.floor() as usize;
+                    for col in x as usize..(x + n) as usize {
+                        assert!(!grid[row * size + col], "painted twice");
+                        grid[row * size + col] = true;
+                    }
+                    x += n;
+                }
+                other => panic!("unexpected path command {other:?}"),
+            }
+            rest = &rest[end..];
+        }
+        grid
+    }
+
+    #[test]
+    fn the_path_paints_exactly_the_dark_modules() {
+        for url in [
+            URL,
+            "https://x.cn/j/1/",
+            &format!("https://x.cn/{}", "a".repeat(300)),
+        ] {
+            let (dark, width) = encode(url.as_bytes()).expect("encodes");
+            let size = width + 2 * QUIET;
+            let grid = painted(&svg(url).expect("encodes"), size);
+            for y in 0..size {
+                for x in 0..size {
+                    let inside =
+                        (QUIET..QUIET + width).contains(&x) && (QUIET..QUIET + width).contains(&y);
+                    let expected = inside && dark[(y - QUIET) * width + (x - QUIET)];
+                    assert_eq!(grid[y * size + x], expected, "{url}: module ({x}, {y})");
+                }
+            }
+        }
     }
 
     #[test]
