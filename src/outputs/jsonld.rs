@@ -11,12 +11,21 @@ pub fn script_safe(value: &Value) -> String {
     // One pass over the finished text: serde_json hands a writer many small pieces,
     // and the `ScriptSafe` writer looking at each cost as much as the serialising.
     // Serialising a `Value` cannot fail.
-    escape_for_script(&serde_json::to_string(value).unwrap_or_default())
+    escape_for_script(serde_json::to_string(value).unwrap_or_default())
 }
 
 /// `json` with `<`, `>`, `&`, U+2028 and U+2029 written as JSON escapes (see
-/// [`ScriptSafe`], which does the same to text streamed to a file).
-fn escape_for_script(json: &str) -> String {
+/// [`ScriptSafe`], which does the same to text streamed to a file). Most texts have
+/// none: they are looked for with memchr's vector search and such a text is returned
+/// as it is.
+fn escape_for_script(json: String) -> String {
+    let bytes = json.as_bytes();
+    if memchr::memchr3(b'<', b'>', b'&', bytes).is_none()
+        && memchr::memmem::find(bytes, "\u{2028}".as_bytes()).is_none()
+        && memchr::memmem::find(bytes, "\u{2029}".as_bytes()).is_none()
+    {
+        return json;
+    }
     let mut out = String::with_capacity(json.len() + 32);
     let mut run = 0;
     for (i, b) in json.bytes().enumerate() {
@@ -229,6 +238,16 @@ mod tests {
         let streamed = String::from_utf8(out.into_inner()).expect("UTF-8");
         assert_eq!(script_safe(&v), streamed);
         assert!(streamed.contains("\\u2028") && streamed.contains("\\u003c"));
+        // Texts without any of those bytes come back as they are; each one alone is found.
+        let plain = json!({"t": "零工市场 “求职不收费” — 12333", "n": [1, 2]});
+        assert_eq!(
+            script_safe(&plain),
+            serde_json::to_string(&plain).expect("JSON")
+        );
+        for one in ["<", ">", "&", "\u{2028}", "\u{2029}"] {
+            let v = json!({ "t": format!("零工{one}市场") });
+            assert!(!script_safe(&v).contains(one), "{one:?}");
+        }
     }
 
     #[test]
