@@ -159,27 +159,29 @@ pub fn compact(html: &str) -> String {
     out
 }
 
+/// Copies `s` (text and tags, no raw element) to `out` with each run of white space
+/// that holds a line break dropped or made one space (see the module's doc). Only the
+/// line breaks are looked for (with memchr, a vector search); the text between them is
+/// copied whole.
 fn compact_chunk(s: &str, out: &mut String) {
     let bytes = s.as_bytes();
-    let mut i = 0;
     let mut copied = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_whitespace() {
-            i += 1;
-            continue;
+    while let Some(at) = memchr::memchr(b'\n', &bytes[copied..]) {
+        // The run of white space around this line break.
+        let line_break = copied + at;
+        let mut start = line_break;
+        while start > copied && bytes[start - 1].is_ascii_whitespace() {
+            start -= 1;
         }
-        let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        if !bytes[start..i].contains(&b'\n') {
-            continue;
+        let mut end = line_break + 1;
+        while end < bytes.len() && bytes[end].is_ascii_whitespace() {
+            end += 1;
         }
         out.push_str(&s[copied..start]);
-        copied = i;
+        copied = end;
         let block_before = tag_before(s, start).is_some_and(is_block);
-        let block_after = tag_name(&s[i..]).is_some_and(is_block);
-        let at_edge = start == 0 || i == bytes.len();
+        let block_after = tag_name(&s[end..]).is_some_and(is_block);
+        let at_edge = start == 0 || end == bytes.len();
         if !(block_before || block_after || at_edge) {
             out.push(' ');
         }
@@ -189,7 +191,55 @@ fn compact_chunk(s: &str, out: &mut String) {
 
 #[cfg(test)]
 mod tests {
-    use super::{BLOCK_TAGS, compact, is_block};
+    use super::{BLOCK_TAGS, compact, compact_chunk, is_block, tag_before, tag_name};
+
+    /// Every run of white space looked at byte by byte, as `compact_chunk` first did.
+    fn chunk_by_bytes(s: &str) -> String {
+        let (bytes, mut out) = (s.as_bytes(), String::new());
+        let (mut i, mut copied) = (0, 0);
+        while i < bytes.len() {
+            if !bytes[i].is_ascii_whitespace() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if !bytes[start..i].contains(&b'\n') {
+                continue;
+            }
+            out.push_str(&s[copied..start]);
+            copied = i;
+            let block = tag_before(s, start).is_some_and(is_block)
+                || tag_name(&s[i..]).is_some_and(is_block);
+            if !(block || start == 0 || i == bytes.len()) {
+                out.push(' ');
+            }
+        }
+        out.push_str(&s[copied..]);
+        out
+    }
+
+    #[test]
+    fn looking_only_at_line_breaks_equals_looking_at_every_byte() {
+        let parts = [
+            "a", "中文", " ", "\n", "\t", "\r\n", "<p>", "</li>", "<b>", "</a>", "<br>",
+        ];
+        let mut seed = 11u64;
+        for _ in 0..5000 {
+            let mut text = String::new();
+            for _ in 0..12 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(parts[(seed >> 33) as usize % parts.len()]);
+            }
+            let mut out = String::new();
+            compact_chunk(&text, &mut out);
+            assert_eq!(out, chunk_by_bytes(&text), "{text:?}");
+        }
+    }
 
     #[test]
     fn block_tags_are_found_in_any_case() {
