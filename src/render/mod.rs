@@ -4,6 +4,7 @@
 //! has its own module; they share the [`Renderer`], which knows how to turn a typed
 //! view into one output file (relative links, minifying).
 
+mod chrome;
 pub mod compact;
 mod directory;
 mod events;
@@ -155,24 +156,9 @@ pub struct Renderer<'a> {
     write_error: std::sync::Mutex<Option<crate::write::WriteError>>,
     /// Time per page family and data file group (for `--timings`).
     spent: std::sync::Mutex<Vec<(&'static str, std::time::Duration)>>,
-    /// The page chrome (see [`Chrome`]) of pages this many folders deep, made once.
-    chrome: [std::sync::OnceLock<tera::Value>; CHROME_DEPTHS],
+    /// The page chrome (see [`chrome::Chrome`]) of pages this many folders deep, made once.
+    chrome: [std::sync::OnceLock<tera::Value>; chrome::DEPTHS],
 }
-
-/// The parts of every page that depend only on the site and on how deep the page is
-/// (the `../` of its links): the main menu (`partials/site_nav.html`) and the help
-/// strip and footer (`partials/site_footer.html`). Rendered once per depth and handed
-/// to `base.html` as `chrome.nav` and `chrome.footer`: they were about a third of what
-/// Tera did for each page. A theme's own `base.html` may use them or not.
-#[derive(Serialize)]
-struct Chrome {
-    nav: String,
-    footer: String,
-}
-
-/// Pages are at most this many folders deep (`regions/<league>/<county>/page/<n>/`
-/// under a language's folder); deeper ones would get their chrome made each time.
-const CHROME_DEPTHS: usize = 8;
 
 /// The buffer a page is rendered into starts this big: a posting page (the most
 /// numerous) is 8–12 kB.
@@ -290,36 +276,6 @@ impl<'a> Renderer<'a> {
             spent: Default::default(),
             chrome: Default::default(),
         })
-    }
-
-    /// The chrome of a page whose links need `root` and `assets` to climb to this
-    /// tree's top and the site root (see [`Chrome`]).
-    fn chrome(&self, depth: usize, root: &str, assets: &str) -> Result<tera::Value, RenderError> {
-        let make = || -> Result<tera::Value, RenderError> {
-            let mut ctx = tera::Context::new();
-            ctx.insert("root", root);
-            ctx.insert("assets", assets);
-            let part = |template: &str| -> Result<String, RenderError> {
-                let mut bytes = Vec::with_capacity(4096);
-                self.tera
-                    .render_to(template, &ctx, &mut bytes)
-                    .map_err(tera_error)?;
-                String::from_utf8(bytes).map_err(|e| RenderError(e.to_string()))
-            };
-            let chrome = Chrome {
-                nav: part("partials/site_nav.html")?,
-                footer: part("partials/site_footer.html")?,
-            };
-            tera::Value::try_from_serializable(&chrome).map_err(tera_error)
-        };
-        let Some(slot) = self.chrome.get(depth) else {
-            return make();
-        };
-        if let Some(value) = slot.get() {
-            return Ok(value.clone());
-        }
-        let value = make()?;
-        Ok(slot.get_or_init(|| value).clone())
     }
 
     /// Renders `template` with `data` (its fields become top-level names) into `path`.

@@ -180,8 +180,8 @@ static FINDER: std::sync::LazyLock<Option<(aho_corasick::AhoCorasick, Vec<Word>)
         Some((finder, words.into_iter().map(|(_, k)| k).collect()))
     });
 
-/// The words of [`FINDER`] in a text, by where they start. None when the finder could
-/// not be built: then every clause and word is looked at directly.
+/// The words of [`FINDER`] in a text, each with where it starts. None when the finder
+/// could not be built: then every clause and word is looked at directly.
 struct Found {
     /// Every occurrence, overlapping ones too (a word inside another is found, as
     /// `contains` would find it), in order of where they end.

@@ -1,0 +1,57 @@
+//! The page chrome: the parts of every page that depend only on the site and on how
+//! deep the page is, rendered once per depth (see [`Chrome`]).
+
+use super::{RenderError, Renderer, tera_error};
+use serde::Serialize;
+
+/// The parts of every page that depend only on the site and on how deep the page is
+/// (the `../` of its links): the main menu (`partials/site_nav.html`) and the help
+/// strip and footer (`partials/site_footer.html`). Rendered once per depth and handed
+/// to `base.html` as `chrome.nav` and `chrome.footer`: rendering them on every page was
+/// about a tenth of Tera's work in a build. A theme's own `base.html` may use them or not.
+#[derive(Serialize)]
+struct Chrome {
+    nav: String,
+    footer: String,
+}
+
+/// Pages are at most this many folders deep (`regions/<league>/<county>/page/<n>/`
+/// under a language's folder); deeper ones would get their chrome made each time.
+pub(super) const DEPTHS: usize = 8;
+
+impl Renderer<'_> {
+    /// The chrome of a page whose links need `root` and `assets` to climb to this
+    /// tree's top and the site root (see [`Chrome`]).
+    pub(super) fn chrome(
+        &self,
+        depth: usize,
+        root: &str,
+        assets: &str,
+    ) -> Result<tera::Value, RenderError> {
+        let make = || -> Result<tera::Value, RenderError> {
+            let mut ctx = tera::Context::new();
+            ctx.insert("root", root);
+            ctx.insert("assets", assets);
+            let part = |template: &str| -> Result<String, RenderError> {
+                let mut bytes = Vec::with_capacity(4096);
+                self.tera
+                    .render_to(template, &ctx, &mut bytes)
+                    .map_err(tera_error)?;
+                String::from_utf8(bytes).map_err(|e| RenderError(e.to_string()))
+            };
+            let chrome = Chrome {
+                nav: part("partials/site_nav.html")?,
+                footer: part("partials/site_footer.html")?,
+            };
+            tera::Value::try_from_serializable(&chrome).map_err(tera_error)
+        };
+        let Some(slot) = self.chrome.get(depth) else {
+            return make();
+        };
+        if let Some(value) = slot.get() {
+            return Ok(value.clone());
+        }
+        let value = make()?;
+        Ok(slot.get_or_init(|| value).clone())
+    }
+}
