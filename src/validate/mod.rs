@@ -12,6 +12,7 @@ mod ids;
 mod map;
 mod markets;
 mod pages;
+mod personal_data;
 mod posting_rules;
 mod postings;
 mod record;
