@@ -454,17 +454,23 @@ fn a_static_file_that_collides_with_a_generated_page_is_a_check_error() {
     run.expect_line_with(&["content/static/jobs", ": error: "]);
 }
 
-#[test]
-fn a_theme_overrides_one_template_and_keeps_the_rest_built_in() {
-    const MARKER: &str = "MINE-THEME-404-MARKER";
+/// The mini site with its own theme `mine`, holding one file (`rel` inside the theme).
+fn mini_with_theme_file(rel: &str, text: &str) -> TestSite {
     let site = TestSite::fixture("mini");
     site.edit(
         "content/site.yaml",
         "paginate: 30",
         "paginate: 30\ntheme: mine",
     )
-    .write(
-        "themes/mine/templates/404.html",
+    .write(&format!("themes/mine/{rel}"), text);
+    site
+}
+
+#[test]
+fn a_theme_overrides_one_template_and_keeps_the_rest_built_in() {
+    const MARKER: &str = "MINE-THEME-404-MARKER";
+    let site = mini_with_theme_file(
+        "templates/404.html",
         &format!(
             "{{% extends \"base.html\" %}}{{% block main %}}<h1>{MARKER}</h1>{{% endblock main %}}"
         ),
@@ -501,14 +507,8 @@ fn a_theme_overrides_one_template_and_keeps_the_rest_built_in() {
 fn the_menu_and_footer_partials_reach_every_page_with_links_for_its_depth() {
     // `base.html` takes them made once per folder depth: a theme's own footer must show
     // on pages of every depth, each with links that climb its own folders.
-    let site = TestSite::fixture("mini");
-    site.edit(
-        "content/site.yaml",
-        "paginate: 30",
-        "paginate: 30\ntheme: mine",
-    )
-    .write(
-        "themes/mine/templates/partials/site_footer.html",
+    let site = mini_with_theme_file(
+        "templates/partials/site_footer.html",
         "<footer class=\"mine\"><a href=\"{{ root }}help/index.html\">MINE-FOOTER {{ t.nav_help }}</a></footer>\n",
     );
     site.run(&["build"]).expect_code(0);

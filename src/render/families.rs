@@ -181,10 +181,11 @@ fn posting_pages(r: &Renderer<'_>) -> Files {
             if let Some(b) = &body {
                 r.postings.keep_text(i, &b.text);
             }
-            let mut description = body.as_ref().map(|b| b.text.clone()).unwrap_or_default();
-            if let Some(req) = &model.requirements {
-                description = format!("{description}\n{}：{req}", r.t.get("requirements"));
-            }
+            let text = body.as_ref().map_or("", |b| b.text.as_str());
+            let requirements = model.requirements.as_ref().map_or(String::new(), |req| {
+                format!("\n{}：{req}", r.t.get("requirements"))
+            });
+            let description = format!("{text}{requirements}");
             let description = format!("{}\n{}：{}", description.trim(), r.t.get("pay"), view.pay);
             let ld = jsonld::job_posting(r.site, model, description.trim());
             let data = PostingPage {

@@ -177,31 +177,25 @@ impl<'a> MarketView<'a> {
             hotlines: hotlines(&m.hotlines, t),
             service_tel: service.map(|h| tel(&h.number)),
             service_number: service.map(|h| h.number.as_str()),
-            services: m
-                .services
-                .iter()
-                .map(|s| {
-                    let key = enum_key(s);
-                    LabelView {
-                        label: t.get(&format!("service_{key}")),
-                        key,
-                    }
-                })
-                .collect(),
-            facilities: m
-                .facilities
-                .iter()
-                .map(|f| {
-                    let key = enum_key(f);
-                    LabelView {
-                        label: t.get(&format!("facility_{key}")),
-                        key,
-                    }
-                })
-                .collect(),
+            services: labels(&m.services, "service", t),
+            facilities: labels(&m.facilities, "facility", t),
             operator: m.operator.as_deref(),
             description_html: m.description_html.as_deref(),
             posting_count: m.postings.len(),
         }
     }
+}
+
+/// Each of `items` with its key and its label (the UI string `<kind>_<key>`).
+fn labels<'a, T: Serialize>(items: &[T], kind: &str, t: &'a Strings) -> Vec<LabelView<'a>> {
+    items
+        .iter()
+        .map(|item| {
+            let key = enum_key(item);
+            LabelView {
+                label: t.get(&format!("{kind}_{key}")),
+                key,
+            }
+        })
+        .collect()
 }

@@ -347,16 +347,21 @@ pub struct LinkView<'a> {
 mod tests {
     use super::*;
 
+    /// The sample site, checked, and its own language's strings (for `Views::new`).
+    fn sample() -> (crate::Prepared, Strings) {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let prepared = crate::prepare(root, &Default::default(), None).expect("the sample builds");
+        let (t, _) = Strings::load_language(&prepared.theme.i18n, &prepared.site.language)
+            .expect("the site's language");
+        (prepared, t)
+    }
+
     /// A posting shown through its kept template value gives the template what its view
     /// gives, the first time (when the value is made) and after (when it is shared).
     #[test]
     fn a_kept_value_is_the_view_itself() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let prepared = crate::prepare(root, &Default::default(), None).expect("the sample builds");
-        let site = &prepared.site;
-        let (t, _) = Strings::load_language(&prepared.theme.i18n, &site.language)
-            .expect("the site's language");
-        let views = Views::new(site, &t);
+        let (prepared, t) = sample();
+        let views = Views::new(&prepared.site, &t);
         assert!(views.len() > 100 && views.len() <= KEEP_VALUES);
         fn json<T: Serialize>(v: &T) -> String {
             serde_json::to_string(v).expect("serialises")
@@ -381,11 +386,8 @@ mod tests {
     /// the feeds and jobs.json would make on their own.
     #[test]
     fn a_kept_text_is_the_body_text() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let prepared = crate::prepare(root, &Default::default(), None).expect("the sample builds");
+        let (prepared, t) = sample();
         let site = &prepared.site;
-        let (t, _) = Strings::load_language(&prepared.theme.i18n, &site.language)
-            .expect("the site's language");
         let views = Views::new(site, &t);
         let mut kept = 0;
         for (i, p) in site.postings.iter().enumerate() {

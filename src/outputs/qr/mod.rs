@@ -168,6 +168,17 @@ mod tests {
 
     const URL: &str = "https://gig.example.org.cn/jobs/hohhot-xincheng-20261127-01/";
 
+    /// Addresses of codes of several sizes: small, tiny, one just under a machine
+    /// word wide (version 10) and one wider (version 13).
+    pub(super) fn addresses() -> [String; 4] {
+        [
+            URL.to_string(),
+            "https://x.cn/j/1/".to_string(),
+            format!("https://x.cn/{}", "a".repeat(200)),
+            format!("https://x.cn/{}", "a".repeat(300)),
+        ]
+    }
+
     #[test]
     fn is_an_inline_svg_element() {
         let s = svg(URL).expect("a short address fits in a QR code");
@@ -237,11 +248,7 @@ mod tests {
 
     #[test]
     fn the_path_paints_exactly_the_dark_modules() {
-        for url in [
-            URL,
-            "https://x.cn/j/1/",
-            &format!("https://x.cn/{}", "a".repeat(300)),
-        ] {
+        for url in &addresses() {
             let (dark, width) = encode(url.as_bytes()).expect("encodes");
             let size = width + 2 * QUIET;
             let grid = painted(&svg(url).expect("encodes"), size);

@@ -95,19 +95,14 @@ pub(super) fn penalty_by_module(dark: &[bool], w: usize) -> u32 {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::addresses;
     use super::super::{MASKS, masked, unmasked};
     use super::*;
-
-    const URL: &str = "https://gig.example.org.cn/jobs/hohhot-xincheng-20261127-01/";
 
     #[test]
     fn word_penalty_is_the_module_by_module_penalty() {
         // Every mask of codes of many sizes, and random grids up to 64 wide.
-        for url in [
-            URL,
-            "https://x.cn/j/1/",
-            &format!("https://x.cn/{}", "a".repeat(200)),
-        ] {
+        for url in &addresses() {
             let (canvas, w) = unmasked(url.as_bytes()).expect("encodes");
             for mask in MASKS {
                 let dark = masked(&canvas, mask);
