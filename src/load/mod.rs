@@ -10,6 +10,7 @@ pub mod records;
 pub mod scalars;
 pub mod yaml;
 mod yaml_build;
+mod yaml_fast;
 #[cfg(test)]
 mod yaml_reference;
 mod yaml_scalar;

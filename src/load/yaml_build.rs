@@ -11,7 +11,7 @@
 use super::yaml::{Node, SyntaxError, Value};
 use super::yaml_scalar::scalar;
 use crate::diag::Pos;
-use granit_parser::{Event, Marker, Parser};
+use granit_parser::{Event, Marker, Parser, ScalarStyle};
 use std::collections::HashMap;
 
 /// Collections inside collections: deeper than this is a mistake or an attack.
@@ -36,7 +36,7 @@ enum Open {
     },
 }
 
-struct Builder {
+pub(super) struct Builder {
     open: Vec<Open>,
     root: Option<Node>,
     /// Anchored nodes by the parser's anchor id (kept only when a file has anchors).
@@ -57,14 +57,19 @@ pub(super) fn fail(pos: Pos, message: impl Into<String>) -> SyntaxError {
 }
 
 /// Parses one YAML document (the caller has handled empty text and the size limit).
+///
+/// Files in the usual layout are read by [`super::yaml_fast`]; anything it does not
+/// know (or any mistake) is read again here by granit-parser, which has the last word.
 pub fn parse(src: &str) -> Result<Node, SyntaxError> {
-    let mut b = Builder {
-        open: Vec::new(),
-        root: None,
-        anchors: HashMap::new(),
-        nodes: 0,
-        alias_nodes: 0,
-    };
+    if let Some(node) = super::yaml_fast::parse(src) {
+        return Ok(node);
+    }
+    parse_events(src)
+}
+
+/// Parses one YAML document from granit-parser's events.
+pub(super) fn parse_events(src: &str) -> Result<Node, SyntaxError> {
+    let mut b = Builder::new();
     let mut last = Pos { line: 1, column: 1 };
     for next in Parser::new_from_str(src) {
         let (event, span) = next.map_err(|e| {
@@ -83,48 +88,9 @@ pub fn parse(src: &str) -> Result<Node, SyntaxError> {
                 let value = scalar(&text, style, tag.as_deref(), at)?;
                 b.finish(Node { pos: at, value }, anchor)?;
             }
-            Event::SequenceStart(_, anchor, _) => b.start(
-                Open::Seq {
-                    pos: at,
-                    anchor,
-                    items: Vec::new(),
-                },
-                at,
-            )?,
-            Event::MappingStart(_, anchor, _) => b.start(
-                Open::Map {
-                    pos: at,
-                    anchor,
-                    entries: Vec::new(),
-                    key: None,
-                },
-                at,
-            )?,
-            Event::SequenceEnd | Event::MappingEnd => {
-                let (node, anchor) = match b.open.pop() {
-                    Some(Open::Seq { pos, anchor, items }) => (
-                        Node {
-                            pos,
-                            value: Value::Seq(items),
-                        },
-                        anchor,
-                    ),
-                    Some(Open::Map {
-                        pos,
-                        anchor,
-                        entries,
-                        ..
-                    }) => (
-                        Node {
-                            pos,
-                            value: Value::Map(merge_keys(entries)),
-                        },
-                        anchor,
-                    ),
-                    None => return Err(fail(at, "the YAML cannot be read: unbalanced nesting")),
-                };
-                b.finish(node, anchor)?;
-            }
+            Event::SequenceStart(_, anchor, _) => b.open_seq(at, anchor)?,
+            Event::MappingStart(_, anchor, _) => b.open_map(at, anchor)?,
+            Event::SequenceEnd | Event::MappingEnd => b.close(at)?,
             Event::Alias(id) => {
                 let Some(target) = b.anchors.get(&id) else {
                     return Err(fail(
@@ -155,13 +121,94 @@ pub fn parse(src: &str) -> Result<Node, SyntaxError> {
             _ => {}
         }
     }
-    Ok(b.root.unwrap_or(Node {
-        pos: last,
-        value: Value::Null,
-    }))
+    Ok(b.into_root(last))
 }
 
 impl Builder {
+    pub(super) fn new() -> Builder {
+        Builder {
+            open: Vec::new(),
+            root: None,
+            anchors: HashMap::new(),
+            nodes: 0,
+            alias_nodes: 0,
+        }
+    }
+
+    /// A scalar without anchor or tag, as the fast reader finds them.
+    pub(super) fn plain_scalar(
+        &mut self,
+        text: &str,
+        style: ScalarStyle,
+        at: Pos,
+    ) -> Result<(), SyntaxError> {
+        let value = scalar(text, style, None, at)?;
+        self.finish(Node { pos: at, value }, 0)
+    }
+
+    pub(super) fn open_seq(&mut self, at: Pos, anchor: usize) -> Result<(), SyntaxError> {
+        self.start(
+            Open::Seq {
+                pos: at,
+                anchor,
+                items: Vec::new(),
+            },
+            at,
+        )
+    }
+
+    pub(super) fn open_map(&mut self, at: Pos, anchor: usize) -> Result<(), SyntaxError> {
+        self.start(
+            Open::Map {
+                pos: at,
+                anchor,
+                entries: Vec::new(),
+                key: None,
+            },
+            at,
+        )
+    }
+
+    /// The end of the innermost open list or group.
+    pub(super) fn close(&mut self, at: Pos) -> Result<(), SyntaxError> {
+        let (node, anchor) = match self.open.pop() {
+            Some(Open::Seq { pos, anchor, items }) => (
+                Node {
+                    pos,
+                    value: Value::Seq(items),
+                },
+                anchor,
+            ),
+            Some(Open::Map {
+                pos,
+                anchor,
+                entries,
+                ..
+            }) => (
+                Node {
+                    pos,
+                    value: Value::Map(merge_keys(entries)),
+                },
+                anchor,
+            ),
+            None => return Err(fail(at, "the YAML cannot be read: unbalanced nesting")),
+        };
+        self.finish(node, anchor)
+    }
+
+    /// The document read; `last` places an empty one.
+    pub(super) fn into_root(self, last: Pos) -> Node {
+        self.root.unwrap_or(Node {
+            pos: last,
+            value: Value::Null,
+        })
+    }
+
+    /// Whether every list and group opened was closed.
+    pub(super) fn is_balanced(&self) -> bool {
+        self.open.is_empty()
+    }
+
     fn start(&mut self, open: Open, at: Pos) -> Result<(), SyntaxError> {
         if self.open.len() >= MAX_DEPTH {
             return Err(fail(
