@@ -40,6 +40,7 @@ pub(super) fn parse(src: &str) -> Option<Node> {
     let mut r = Reader {
         src,
         at: 0,
+        end: line_end(src, 0),
         line: 1,
         b: Builder::new(),
     };
@@ -82,6 +83,8 @@ struct Reader<'a> {
     src: &'a str,
     /// Where the current line starts (a byte offset into `src`).
     at: usize,
+    /// Where it ends (its line feed, or the end of `src`).
+    end: usize,
     /// The current line's number, from 1.
     line: u64,
     b: Builder,
@@ -90,21 +93,17 @@ struct Reader<'a> {
 impl<'a> Reader<'a> {
     /// The current line, without its line feed.
     fn cur(&self) -> &'a str {
-        let rest = &self.src[self.at..];
-        match memchr::memchr(b'\n', rest.as_bytes()) {
-            Some(end) => &rest[..end],
-            None => rest,
-        }
+        &self.src[self.at..self.end]
     }
 
     /// Whether the current line ends with a line feed (the file's last may not).
     fn cur_has_line_feed(&self) -> bool {
-        self.src.as_bytes().get(self.at + self.cur().len()) == Some(&b'\n')
+        self.end < self.src.len()
     }
 
     fn advance(&mut self) {
-        let end = self.at + self.cur().len();
-        self.at = (end + 1).min(self.src.len());
+        self.at = (self.end + 1).min(self.src.len());
+        self.end = line_end(self.src, self.at);
         self.line += 1;
     }
 
@@ -371,6 +370,11 @@ impl<'a> Reader<'a> {
         self.b.plain_scalar(&text, ScalarStyle::Literal, at)?;
         Ok(())
     }
+}
+
+/// Where the line that starts at byte `at` of `src` ends (its line feed, or the end).
+fn line_end(src: &str, at: usize) -> usize {
+    memchr::memchr(b'\n', &src.as_bytes()[at..]).map_or(src.len(), |i| at + i)
 }
 
 /// Where the run of spaces from byte `i` of `line` ends.
