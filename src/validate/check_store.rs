@@ -16,7 +16,7 @@
 //! written whole to a temporary file and renamed into place, and a store that cannot
 //! be read or written only makes the check read every feed.
 
-use super::postings::{self, FeedResult, IdSite, Refs};
+use super::postings::{self, FeedResult, IdRef, Refs};
 use super::{Overrides, pages_and_statics, site_base};
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::load::{self, SiteRoot};
@@ -138,7 +138,7 @@ pub fn check_remembering(
         feeds: checked.len(),
         ..CheckSummary::default()
     };
-    let mut ids = Vec::new();
+    let mut count = 0;
     for (feed, reused) in &checked {
         summary.feeds_unchanged += usize::from(*reused);
         summary.stats.postings_total += feed.total;
@@ -146,35 +146,42 @@ pub fn check_remembering(
         summary.stats.unverified += feed.unverified;
         summary.stats.scheduled += feed.scheduled;
         summary.live += feed.live;
+        count += feed.ids.len();
         for d in &feed.diags {
             diags.push(d.clone());
         }
-        ids.extend(feed.ids.iter().map(|i| IdSite {
-            id: i.id.clone(),
-            copy_key: i.copy_key.clone(),
-            file: feed.file.clone(),
+    }
+    let ids = checked.iter().flat_map(|(feed, _)| {
+        feed.ids.iter().map(|i| IdRef {
+            id: &i.id,
+            copy_key: &i.copy_key,
+            file: &feed.file,
             pos: Pos {
                 line: i.line,
                 column: i.column,
             },
-            path: i.path.clone(),
-        }));
-    }
-    postings::check_duplicates(&ids, &mut diags);
-    drop(ids);
-
-    if let Some(path) = path.as_deref().filter(|_| !unchanged) {
-        let settled = SystemTime::now()
-            .checked_sub(SETTLED)
-            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-            .map_or(0, nanos_of);
-        let feeds: Vec<&StoredFeed> = checked
-            .iter()
-            .map(|(feed, _)| feed)
-            .filter(|feed| feed.stamp.is_some_and(|s| s.is_settled(settled)))
-            .collect();
-        write_store(path, &key, &feeds);
-    }
+            path: &i.path,
+        })
+    });
+    // The store is written while the ids are compared: both only read the feeds.
+    let store = path.as_deref().filter(|_| !unchanged);
+    rayon::join(
+        || postings::check_duplicates(ids, count, &mut diags),
+        || {
+            if let Some(path) = store {
+                let settled = SystemTime::now()
+                    .checked_sub(SETTLED)
+                    .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                    .map_or(0, nanos_of);
+                let feeds: Vec<&StoredFeed> = checked
+                    .iter()
+                    .map(|(feed, _)| feed)
+                    .filter(|feed| feed.stamp.is_some_and(|s| s.is_settled(settled)))
+                    .collect();
+                write_store(path, &key, &feeds);
+            }
+        },
+    );
 
     let mut site = site;
     pages_and_statics(root, files, &mut site, &mut diags);
@@ -287,7 +294,7 @@ struct StoredFeed {
     diags: Vec<Diagnostic>,
 }
 
-/// A posting id and where it is written (see [`IdSite`]).
+/// A posting id and where it is written (see [`postings::IdSite`]).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct StoredId {
     id: String,
@@ -338,9 +345,9 @@ impl Store {
     }
 }
 
-/// Writes the store as [`Store`] reads it. Each feed is serialised on the worker threads
-/// (at 50,000 postings writing the store one feed after another was a fifth of a first
-/// check). Written beside and renamed into place: a check that stops half-way, or two at
+/// Writes the store as [`Store`] reads it. Each feed is serialised on the worker threads:
+/// serialising 50,000 postings' ids one after another kept one core busy while the
+/// other waited, at the end of every first check. Written beside and renamed into place: a check that stops half-way, or two at
 /// once, never leave half a store. A store that cannot be written is no loss.
 fn write_store(path: &Path, key: &str, feeds: &[&StoredFeed]) {
     let Some(dir) = path.parent() else { return };

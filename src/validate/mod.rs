@@ -279,7 +279,11 @@ pub fn site_cached(
         all.extend(result.live);
         ids.extend(result.ids);
     }
-    postings::check_duplicates(&ids, &mut diags);
+    postings::check_duplicates(
+        ids.iter().map(postings::IdSite::borrowed),
+        ids.len(),
+        &mut diags,
+    );
     site.stats = stats;
     site.postings = all;
 

@@ -9,6 +9,8 @@ use crate::load::records::RawPosting;
 use crate::load::yaml::Node;
 use crate::markdown;
 use crate::model::{Posting, Site};
+use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -46,6 +48,29 @@ pub struct IdSite {
     pub file: PathBuf,
     pub pos: Pos,
     pub path: String,
+}
+
+impl IdSite {
+    pub fn borrowed(&self) -> IdRef<'_> {
+        IdRef {
+            id: &self.id,
+            copy_key: &self.copy_key,
+            file: &self.file,
+            pos: self.pos,
+            path: &self.path,
+        }
+    }
+}
+
+/// An [`IdSite`] borrowed from wherever it is kept (the feeds just checked, or the
+/// store of the last check): the duplicate check copies nothing.
+#[derive(Clone, Copy)]
+pub struct IdRef<'a> {
+    pub id: &'a str,
+    pub copy_key: &'a str,
+    pub file: &'a Path,
+    pub pos: Pos,
+    pub path: &'a str,
 }
 
 #[derive(Default, Clone)]
@@ -347,16 +372,23 @@ fn suggest<'a>(name: &str, known: impl Iterator<Item = &'a &'a str>) -> String {
 }
 
 /// A posting id must be unique across the whole site (it is the page's address).
-pub fn check_duplicates(all: &[IdSite], diags: &mut Diagnostics) {
-    let mut first: HashMap<String, &IdSite> = HashMap::with_capacity(all.len());
-    let mut copies: HashMap<&str, &IdSite> = HashMap::with_capacity(all.len());
+/// `count` is about how many ids come (to size the tables).
+pub fn check_duplicates<'a>(
+    all: impl IntoIterator<Item = IdRef<'a>>,
+    count: usize,
+    diags: &mut Diagnostics,
+) {
+    let mut first: FxHashMap<Cow<'a, str>, IdRef<'a>> =
+        FxHashMap::with_capacity_and_hasher(count, Default::default());
+    let mut copies: FxHashMap<&'a str, IdRef<'a>> =
+        FxHashMap::with_capacity_and_hasher(count, Default::default());
     for c in all {
-        if let Some(f) = copies.get(c.copy_key.as_str()) {
+        if let Some(f) = copies.get(c.copy_key) {
             if f.file != c.file {
                 diags.push(Diagnostic::warning(
-                    &c.file,
+                    c.file,
                     c.pos,
-                    c.path.clone(),
+                    c.path,
                     format!(
                         "likely a copy of `{}` at {}:{} (same employer, title, day and phone); publish it once",
                         f.id,
@@ -366,14 +398,19 @@ pub fn check_duplicates(all: &[IdSite], diags: &mut Diagnostics) {
                 ));
             }
         } else {
-            copies.insert(&c.copy_key, c);
+            copies.insert(c.copy_key, c);
         }
-        let key = c.id.to_ascii_lowercase();
+        // Ids differ in case only when someone typed capitals: most need no copy.
+        let key = if c.id.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(c.id.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(c.id)
+        };
         match first.get(&key) {
             Some(f) => diags.push(Diagnostic::error(
-                &c.file,
+                c.file,
                 c.pos,
-                c.path.clone(),
+                c.path,
                 format!(
                     "the id `{}` is already used at {}:{}",
                     c.id,
@@ -385,5 +422,50 @@ pub fn check_duplicates(all: &[IdSite], diags: &mut Diagnostics) {
                 first.insert(key, c);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Ids are compared without case (they become addresses); a posting copied into
+    /// another feed is a warning, twice in one feed it is not.
+    #[test]
+    fn duplicate_ids_and_copies() {
+        let site = |id: &'static str, key: &'static str, file: &'static str, line| IdRef {
+            id,
+            copy_key: key,
+            file: Path::new(file),
+            pos: Pos { line, column: 9 },
+            path: "postings[0].id",
+        };
+        let all = [
+            site("j001", "A|title|day|1", "a.yaml", 3),
+            site("J001", "B|title|day|2", "b.yaml", 4),
+            site("j002", "A|title|day|1", "c.yaml", 5),
+            site("j003", "C|title|day|3", "a.yaml", 6),
+            site("j004", "C|title|day|3", "a.yaml", 7),
+        ];
+        let mut diags = Diagnostics::default();
+        check_duplicates(all, all.len(), &mut diags);
+        let found: Vec<(String, u32, bool, bool)> = diags
+            .iter()
+            .map(|d| {
+                (
+                    d.file.display().to_string(),
+                    d.line,
+                    d.message.contains("`J001` is already used at a.yaml:3"),
+                    d.message.contains("copy of `j001` at a.yaml:3"),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("b.yaml".to_string(), 4, true, false),
+                ("c.yaml".to_string(), 5, false, true)
+            ]
+        );
     }
 }
