@@ -135,15 +135,21 @@ impl Builder {
         }
     }
 
-    /// A scalar without anchor or tag, as the fast reader finds them.
-    pub(super) fn plain_scalar(
-        &mut self,
-        text: &str,
-        style: ScalarStyle,
-        at: Pos,
-    ) -> Result<(), SyntaxError> {
-        let value = scalar(text, style, None, at)?;
+    /// A plain scalar without anchor or tag, read by the core schema.
+    pub(super) fn plain(&mut self, text: &str, at: Pos) -> Result<(), SyntaxError> {
+        let value = scalar(text, ScalarStyle::Plain, None, at)?;
         self.finish(Node { pos: at, value }, 0)
+    }
+
+    /// A quoted or block scalar, whose text is taken as it is.
+    pub(super) fn text(&mut self, text: String, at: Pos) -> Result<(), SyntaxError> {
+        self.finish(
+            Node {
+                pos: at,
+                value: Value::Str(text),
+            },
+            0,
+        )
     }
 
     pub(super) fn open_seq(&mut self, at: Pos, anchor: usize) -> Result<(), SyntaxError> {

@@ -19,7 +19,6 @@
 use super::yaml::Node;
 use super::yaml_build::Builder;
 use crate::diag::Pos;
-use granit_parser::ScalarStyle;
 
 /// The file is outside the layout read here (or has a mistake): the full parser reads it.
 struct Decline;
@@ -131,6 +130,12 @@ impl<'a> Reader<'a> {
         Pos::new(self.line, column as u64 + 1)
     }
 
+    /// The position of byte `i` of the current line when all before it is ASCII
+    /// (indentation, a dash, a key).
+    fn ascii_pos(&self, i: usize) -> Pos {
+        Pos::new(self.line, i as u64 + 1)
+    }
+
     fn document(&mut self) -> Step {
         // Empty and comment-only files are the full parser's (it places their null).
         match self.next_content() {
@@ -154,7 +159,7 @@ impl<'a> Reader<'a> {
 
     /// `- ` items at column `col`, each with its value on the same line.
     fn block_seq(&mut self, col: usize) -> Step {
-        self.b.open_seq(self.pos(col), 0)?;
+        self.b.open_seq(self.ascii_pos(col), 0)?;
         loop {
             let line = self.cur();
             let value = spaces(line, col + 1);
@@ -181,23 +186,22 @@ impl<'a> Reader<'a> {
 
     /// `key: value` lines whose keys start at column `col`; the first is the current line.
     fn block_map(&mut self, col: usize) -> Step {
-        self.b.open_map(self.pos(col), 0)?;
+        self.b.open_map(self.ascii_pos(col), 0)?;
         loop {
             let line = self.cur();
             let key = key_len(&line[col..]).ok_or(Decline)?;
-            self.b
-                .plain_scalar(&line[col..col + key], ScalarStyle::Plain, self.pos(col))?;
+            self.b.plain(&line[col..col + key], self.ascii_pos(col))?;
             let colon = col + key;
             let value = spaces(line, colon + 1);
             if value == line.len() || line.as_bytes()[value] == b'#' {
                 // The value is on the next lines, or there is none.
-                let at_colon = self.pos(colon);
+                let at_colon = self.ascii_pos(colon);
                 self.advance();
                 match self.next_content() {
                     Some(i) if i > col => self.block_node(i)?,
                     // A list at its key's own indentation: valid, but rare.
                     Some(i) if i == col && is_item(&self.cur()[i..]) => return Err(Decline),
-                    _ => self.b.plain_scalar("", ScalarStyle::Plain, at_colon)?,
+                    _ => self.b.plain("", at_colon)?,
                 }
             } else {
                 self.inline_value(value, col)?;
@@ -224,7 +228,7 @@ impl<'a> Reader<'a> {
             | b'-' | b'#' => return Err(Decline),
             _ => {
                 let text = block_plain(&line[i..]).ok_or(Decline)?;
-                self.b.plain_scalar(text, ScalarStyle::Plain, self.pos(i))?;
+                self.b.plain(text, self.pos(i))?;
                 line.len()
             }
         };
@@ -241,14 +245,12 @@ impl<'a> Reader<'a> {
         match bytes[i] {
             b'"' => {
                 let (text, end) = double_quoted(&line[i..]).ok_or(Decline)?;
-                self.b
-                    .plain_scalar(&text, ScalarStyle::DoubleQuoted, self.pos(i))?;
+                self.b.text(text, self.pos(i))?;
                 Ok(i + end)
             }
             b'\'' => {
                 let (text, end) = single_quoted(&line[i..]).ok_or(Decline)?;
-                self.b
-                    .plain_scalar(&text, ScalarStyle::SingleQuoted, self.pos(i))?;
+                self.b.text(text, self.pos(i))?;
                 Ok(i + end)
             }
             open @ (b'{' | b'[') => {
@@ -274,8 +276,7 @@ impl<'a> Reader<'a> {
                         if bytes.get(j + key + 1) != Some(&b' ') {
                             return Err(Decline);
                         }
-                        self.b
-                            .plain_scalar(&line[j..j + key], ScalarStyle::Plain, self.pos(j))?;
+                        self.b.plain(&line[j..j + key], self.pos(j))?;
                         j = spaces(line, j + key + 1);
                     }
                     j = spaces(line, self.flow_item(line, j)?);
@@ -305,8 +306,7 @@ impl<'a> Reader<'a> {
             Some(b'"' | b'\'' | b'{' | b'[') => self.flow_node(line, i),
             Some(_) => {
                 let len = flow_plain_len(&line[i..]).ok_or(Decline)?;
-                self.b
-                    .plain_scalar(&line[i..i + len], ScalarStyle::Plain, self.pos(i))?;
+                self.b.plain(&line[i..i + len], self.pos(i))?;
                 Ok(i + len)
             }
             None => Err(Decline),
@@ -367,7 +367,7 @@ impl<'a> Reader<'a> {
         if strip {
             text.pop();
         }
-        self.b.plain_scalar(&text, ScalarStyle::Literal, at)?;
+        self.b.text(text, at)?;
         Ok(())
     }
 }

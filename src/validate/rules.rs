@@ -140,7 +140,7 @@ fn clauses(text: &str) -> impl Iterator<Item = &str> {
 
 /// What a word in [`FINDER`] tells: the rules ask "which fee word, where", "is this
 /// clause negated" and "does the text use this wording".
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum Word {
     /// Index into FEE_WORDS.
     Fee(usize),
@@ -153,32 +153,37 @@ enum Word {
     Borne,
 }
 
-/// Every word the rules look for, in one automaton, with what each one tells. One pass
-/// over a text finds them all; most texts have no fee word, and then nothing else is
-/// looked at.
-static FINDER: std::sync::LazyLock<Option<(aho_corasick::AhoCorasick, Vec<Word>)>> =
-    std::sync::LazyLock::new(|| {
-        let words: Vec<(&str, Word)> = FEE_WORDS
-            .iter()
-            .enumerate()
-            .map(|(i, w)| (*w, Word::Fee(i)))
-            .chain([("先交", Word::PayFirst), ("承担", Word::Borne)])
-            .chain(
-                DISCRIMINATION
-                    .iter()
-                    .chain(HYPE)
-                    .enumerate()
-                    .map(|(i, w)| (*w, Word::Wording(i))),
-            )
-            .chain(NOT_CHARGED.iter().map(|w| (*w, Word::NotCharged)))
-            .chain(WORKER_PAYS.iter().map(|w| (*w, Word::WorkerPays)))
-            .collect();
-        let finder = aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(words.iter().map(|(w, _)| w))
-            .ok()?;
-        Some((finder, words.into_iter().map(|(_, k)| k).collect()))
-    });
+/// Every word the rules look for, with what each one tells.
+fn words() -> Vec<(&'static str, Word)> {
+    FEE_WORDS
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (*w, Word::Fee(i)))
+        .chain([("先交", Word::PayFirst), ("承担", Word::Borne)])
+        .chain(
+            DISCRIMINATION
+                .iter()
+                .chain(HYPE)
+                .enumerate()
+                .map(|(i, w)| (*w, Word::Wording(i))),
+        )
+        .chain(NOT_CHARGED.iter().map(|w| (*w, Word::NotCharged)))
+        .chain(WORKER_PAYS.iter().map(|w| (*w, Word::WorkerPays)))
+        .collect()
+}
+
+/// The words of [`words`] in one automaton. One pass over a text finds them all; most
+/// texts have no fee word, and then nothing else is looked at. The automaton steps a character at a time (daachorse's charwise one):
+/// the words and the texts are Chinese, and stepping a byte at a time (aho-corasick's
+/// overlapping search) took 1.6 times the instructions.
+static FINDER: std::sync::LazyLock<
+    Option<(daachorse::CharwiseDoubleArrayAhoCorasick<u32>, Vec<Word>)>,
+> = std::sync::LazyLock::new(|| {
+    let words = words();
+    let finder =
+        daachorse::CharwiseDoubleArrayAhoCorasick::new(words.iter().map(|(w, _)| w)).ok()?;
+    Some((finder, words.into_iter().map(|(_, k)| k).collect()))
+});
 
 /// The words of [`FINDER`] in a text, each with where it starts. None when the finder
 /// could not be built: then every clause and word is looked at directly.
@@ -192,7 +197,7 @@ fn find(text: &str) -> Option<Found> {
     let (finder, kinds) = FINDER.as_ref()?;
     let words = finder
         .find_overlapping_iter(text)
-        .map(|m| (m.start(), kinds[m.pattern().as_usize()]))
+        .map(|m| (m.start(), kinds[m.value() as usize]))
         .collect();
     Some(Found { words })
 }
@@ -408,6 +413,51 @@ mod tests {
         assert_eq!(fee_requests(texts[0]).len(), 2);
         assert_eq!(fee_requests(texts[2]).len(), 1);
         assert_eq!(fee_requests(texts[3]).len(), 3);
+    }
+
+    /// The automaton finds every occurrence of every word, nested and overlapping ones
+    /// too, as looking for each word on its own does, in order of where they end.
+    #[test]
+    fn the_finder_finds_every_word_where_it_is() {
+        let words = words();
+        let mut pieces: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
+        pieces.extend([
+            "工", "资", "，", "。", "a", "1", "由", "公司", "不", "限", "仅", "自",
+        ]);
+        let mut state = 0x1234_5678_9abc_def1_u64;
+        for _ in 0..3_000 {
+            let mut text = String::new();
+            for _ in 0..(state % 12) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            }
+            let found = find(&text).expect("the finder is built").words;
+            // Each found word with where it ends: the one word of its kind that
+            // starts there (no two words of one kind start at one place and both match).
+            let mut at_ends: Vec<(usize, usize, String)> = Vec::new();
+            for &(at, kind) in &found {
+                let end = words
+                    .iter()
+                    .filter(|(w, k)| *k == kind && text[at..].starts_with(w))
+                    .map(|(w, _)| at + w.len())
+                    .max()
+                    .expect("a found word is in the text");
+                at_ends.push((end, at, format!("{kind:?}")));
+            }
+            assert!(at_ends.is_sorted_by_key(|(end, _, _)| *end), "{text}");
+            let mut each: Vec<(usize, usize, String)> = words
+                .iter()
+                .flat_map(|&(w, kind)| {
+                    text.match_indices(w)
+                        .map(move |(at, _)| (at + w.len(), at, format!("{kind:?}")))
+                })
+                .collect();
+            at_ends.sort();
+            each.sort();
+            assert_eq!(at_ends, each, "{text}");
+        }
     }
 
     #[test]
