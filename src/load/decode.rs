@@ -534,7 +534,7 @@ impl<'a, 'p> Map<'a, 'p> {
         if let Some(fields) = fields {
             for (key, _) in entries {
                 let name = key_text(key);
-                if !fields.contains(&name.as_str()) {
+                if !fields.contains(&name.as_ref()) {
                     map.report_unknown(key, &name);
                 }
             }
@@ -570,13 +570,14 @@ impl<'a, 'p> Map<'a, 'p> {
     }
 }
 
-fn key_text(key: &Node) -> String {
+/// A key as text: borrowed, as nearly every key is written as text.
+fn key_text(key: &Node) -> std::borrow::Cow<'_, str> {
     match &key.value {
-        Value::Str(s) => s.clone(),
-        Value::Int(i) => i.to_string(),
-        Value::Float(x) => x.to_string(),
-        Value::Bool(b) => b.to_string(),
-        other => other.describe(),
+        Value::Str(s) => s.as_str().into(),
+        Value::Int(i) => i.to_string().into(),
+        Value::Float(x) => x.to_string().into(),
+        Value::Bool(b) => b.to_string().into(),
+        other => other.describe().into(),
     }
 }
 
@@ -593,11 +594,11 @@ impl<'de> MapAccess<'de> for Map<'_, '_> {
             match self.fields {
                 Some(fields) => {
                     let name = key_text(key);
-                    if !fields.contains(&name.as_str()) {
+                    if !fields.contains(&name.as_ref()) {
                         continue;
                     }
                     self.current = Some(entry);
-                    let d: StrDeserializer<'_, Error> = name.as_str().into_deserializer();
+                    let d: StrDeserializer<'_, Error> = name.as_ref().into_deserializer();
                     return seed.deserialize(d).map(Some);
                 }
                 None => {

@@ -112,9 +112,13 @@ fn walk(dir: &Path, keep: impl Fn(&Path) -> bool + Sync) -> Vec<PathBuf> {
 /// The entries of a walk, each folder's sorted by name, without hidden files and
 /// folders. The walked folder itself may be hidden (a site kept under `~/.sites/`): only
 /// what is inside it is judged by its name. Links are not followed.
+///
+/// Entries of one folder share its path up to their names, so their whole paths sort
+/// as their names do: compared as bytes, without taking each name out of its path on
+/// every comparison (which was 5 % of a check).
 fn sorted(walk: WalkDir) -> impl Iterator<Item = walkdir::DirEntry> {
     walk.follow_links(false)
-        .sort_by_file_name()
+        .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
         .filter_map(Result::ok)
