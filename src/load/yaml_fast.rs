@@ -468,13 +468,18 @@ fn flow_plain_len(text: &str) -> Option<usize> {
 /// A `"…"` scalar on one line: its text and the byte after the closing quote.
 fn double_quoted(text: &str) -> Option<(String, usize)> {
     let bytes = text.as_bytes();
-    let mut out = String::new();
+    let mut out = String::with_capacity(text.len());
     let mut i = 1;
     loop {
         let run = memchr::memchr2(b'"', b'\\', &bytes[i..])?;
         out.push_str(&text[i..i + run]);
         i += run;
         if bytes[i] == b'"' {
+            // Sized for the rest of the line: a short value in a long line gives back
+            // what it does not use (the tree may be kept).
+            if out.capacity() > out.len() + 64 {
+                out.shrink_to_fit();
+            }
             return Some((out, i + 1));
         }
         let (c, len) = escape(&text[i + 1..])?;

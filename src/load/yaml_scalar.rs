@@ -66,6 +66,16 @@ fn non_finite(text: &str) -> bool {
 
 /// A plain scalar by YAML 1.2's core schema, with this project's two choices.
 fn plain(text: &str) -> Value {
+    // Most plain scalars are keys and words (`title`, `hour`, `company`): starting with a
+    // small letter, they can only be null, a yes/no value or text.
+    if text.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return match text {
+            "null" => Value::Null,
+            "true" => Value::Bool(true),
+            "false" => Value::Bool(false),
+            _ => Value::Str(text.to_string()),
+        };
+    }
     if matches!(text, "" | "~" | "null" | "Null" | "NULL") {
         return Value::Null;
     }
