@@ -232,12 +232,19 @@ fn read_stamped(path: &Path) -> (Option<Stamp>, std::io::Result<Vec<u8>>) {
         Ok(f) => f,
         Err(e) => return (None, Err(e)),
     };
+    use std::io::Read;
     let metadata = file.metadata();
     let stamp = metadata.as_ref().ok().and_then(Stamp::of_metadata);
-    let capacity = metadata.map_or(0, |m| m.len() as usize + 1);
-    let mut bytes = Vec::with_capacity(capacity);
-    let read = std::io::Read::read_to_end(&mut file, &mut bytes).map(|_| bytes);
-    (stamp, read)
+    let mut bytes = Vec::new();
+    let read = match metadata {
+        // The bytes the stamp describes: no last read to find the end.
+        Ok(m) => {
+            bytes.reserve_exact(usize::try_from(m.len()).unwrap_or(0));
+            file.take(m.len()).read_to_end(&mut bytes)
+        }
+        Err(_) => file.read_to_end(&mut bytes),
+    };
+    (stamp, read.map(|_| bytes))
 }
 
 impl Stamp {
