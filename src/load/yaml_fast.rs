@@ -679,6 +679,20 @@ mod tests {
         for doc in left_to_the_full_parser {
             assert_eq!(agrees(doc), Ok(false), "{doc:?}");
         }
+        // Read alike, whichever reads them.
+        for doc in [
+            "a: x\u{2028}y\n",
+            "a: x\u{85}y\n",
+            "a: {b: c\"d}\n",
+            "a: b'c\n",
+            "a: [b, 'c''d', \"e\\\"f\"]\n",
+            "a: 1_000\nb: 0o17\nc: +5\nd: .5\n",
+            "k-: v\n_k: w\n",
+            "- - x\n  - y\n",
+            "a:\n  b:\n    - |\n      deep text\n    - c\n",
+        ] {
+            assert!(agrees(doc).is_ok(), "{doc:?}");
+        }
     }
 
     /// Files made of random pieces of the layout, and of near misses (a character
