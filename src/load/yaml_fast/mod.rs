@@ -1,5 +1,5 @@
-//! A fast reader for content files in the layout editors, `gigboard new` and the
-//! sample write; every other file is left to granit-parser.
+//! A fast reader for content files in the usual layout (the sample's: what editors
+//! write by hand); every other file is left to granit-parser.
 //!
 //! Why: granit-parser is a complete YAML parser and spends about 3,000 instructions on
 //! each token; for a board of 50,000 postings reading YAML was half of `gigboard check`
