@@ -15,6 +15,8 @@ pub mod render;
 pub mod scaffold;
 #[cfg(feature = "serve")]
 pub mod serve;
+#[cfg(test)]
+mod test_rng;
 pub mod validate;
 pub mod write;
 

@@ -14,26 +14,32 @@ fn digit_runs(text: &str) -> Vec<String> {
     let mut runs = Vec::new();
     let mut i = 0;
     while let Some(start) = next_digit(bytes, i) {
-        i = start;
-        let mut run = String::new();
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b.is_ascii_digit() {
-                run.push(char::from(b));
-                i += 1;
-            } else if (b == b' ' || b == b'-') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
-                i += 1;
-            } else if (b == b'X' || b == b'x') && run.len() == 17 {
-                run.push('X');
-                i += 1;
-                break;
-            } else {
-                break;
-            }
-        }
+        let (run, end) = run_at(bytes, start);
         runs.push(run);
+        i = end;
     }
     runs
+}
+
+/// The run of digits that starts at byte `i` (a digit), and where it ends.
+fn run_at(bytes: &[u8], mut i: usize) -> (String, usize) {
+    let mut run = String::new();
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_digit() {
+            run.push(char::from(b));
+            i += 1;
+        } else if (b == b' ' || b == b'-') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        } else if (b == b'X' || b == b'x') && run.len() == 17 {
+            run.push('X');
+            i += 1;
+            break;
+        } else {
+            break;
+        }
+    }
+    (run, i)
 }
 
 /// Where the next ASCII digit is, from byte `from`. Texts are mostly Chinese with few
@@ -162,29 +168,13 @@ mod tests {
             let mut runs = Vec::new();
             let mut i = 0;
             while i < bytes.len() {
-                if !bytes[i].is_ascii_digit() {
+                if bytes[i].is_ascii_digit() {
+                    let (run, end) = run_at(bytes, i);
+                    runs.push(run);
+                    i = end;
+                } else {
                     i += 1;
-                    continue;
                 }
-                let mut run = String::new();
-                while i < bytes.len() {
-                    let b = bytes[i];
-                    if b.is_ascii_digit() {
-                        run.push(char::from(b));
-                        i += 1;
-                    } else if (b == b' ' || b == b'-')
-                        && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
-                    {
-                        i += 1;
-                    } else if (b == b'X' || b == b'x') && run.len() == 17 {
-                        run.push('X');
-                        i += 1;
-                        break;
-                    } else {
-                        break;
-                    }
-                }
-                runs.push(run);
             }
             runs
         }
@@ -200,15 +190,9 @@ mod tests {
             "13800000000",
             "，",
         ];
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut rng = crate::test_rng::Rng(0x2545_f491_4f6c_dd1d);
         for _ in 0..5_000 {
-            let mut text = String::new();
-            for _ in 0..(state % 90) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
-            }
+            let text = rng.text(&pieces, 90);
             assert_eq!(digit_runs(&text), every_byte(&text), "{text:?}");
         }
     }

@@ -424,15 +424,9 @@ mod tests {
         pieces.extend([
             "工", "资", "，", "。", "a", "1", "由", "公司", "不", "限", "仅", "自",
         ]);
-        let mut state = 0x1234_5678_9abc_def1_u64;
+        let mut rng = crate::test_rng::Rng(0x1234_5678_9abc_def1);
         for _ in 0..3_000 {
-            let mut text = String::new();
-            for _ in 0..(state % 12) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
-            }
+            let text = rng.text(&pieces, 12);
             let found = find(&text).expect("the finder is built").words;
             // Each found word with where it ends: the one word of its kind that
             // starts there (no two words of one kind start at one place and both match).

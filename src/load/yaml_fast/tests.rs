@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::load::yaml_build::parse_events;
+use crate::test_rng::Rng;
 
 /// The fast reader's tree equals the full parser's, or it declines; it never takes
 /// a file the full parser refuses.
@@ -166,21 +167,6 @@ fn agrees_on_generated_files() {
     // Most generated files are in the layout: the comparison is not all declines.
     eprintln!("{fast} of {total} read fast");
     assert!(fast * 3 > total, "{fast} of {total} read fast");
-}
-
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
-        from[self.below(from.len())]
-    }
 }
 
 /// Pieces in the layout, and (picked once in a while) pieces outside it.
