@@ -108,6 +108,9 @@ pub struct InitArgs {
     /// Which regions to include: one league (default) or all of Inner Mongolia
     #[arg(long, value_enum, default_value = "one-league")]
     pub region: InitRegion,
+    /// The day the sample postings are dated (YYYY-MM-DD). Default: today in Asia/Shanghai
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]

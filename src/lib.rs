@@ -36,6 +36,8 @@ pub enum BuildError {
     Render(render::RenderError),
     /// A file that could not be read or written.
     Io(write::WriteError),
+    /// The output folder is not one a build may replace; nothing was touched.
+    Output(write::OutputRefused),
 }
 
 impl std::fmt::Display for BuildError {
@@ -52,6 +54,7 @@ impl std::fmt::Display for BuildError {
             }
             BuildError::Render(e) => write!(f, "{e}"),
             BuildError::Io(e) => write!(f, "{e}"),
+            BuildError::Output(e) => write!(f, "{e}"),
         }
     }
 }
@@ -94,6 +97,25 @@ pub fn check_remembering(
         },
         overrides,
     )
+}
+
+/// The site's "today" for commands that write dates (`init`, `new`): `date` if given,
+/// else the `date:` pinned in `content/site.yaml`, else today in its time zone
+/// (Asia/Shanghai when there is no readable site.yaml yet).
+pub fn site_today(root: &Path, date: Option<load::scalars::Day>) -> load::scalars::Day {
+    let site = SiteRoot {
+        root: root.to_path_buf(),
+    };
+    let config = site
+        .content()
+        .join("site.yaml")
+        .is_file()
+        .then(|| load::site_config(&site, &mut Diagnostics::default()))
+        .flatten();
+    match config {
+        Some(config) => validate::today_of(&config.value, date),
+        None => date.unwrap_or_else(|| validate::today_in(load::records::DEFAULT_TIMEZONE)),
+    }
 }
 
 pub struct BuildOptions {
@@ -241,11 +263,11 @@ pub fn render_prepared(
 /// Pages are written into the staged output by the render workers as they are
 /// rendered; the rest (data files, feeds, static files, the sitemap) after them.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let place = write::check_output(&opts.root, &opts.output).map_err(BuildError::Output)?;
     let prepared = prepare(&opts.root, &opts.overrides, None)?;
     let keep_spare = write::keeps_spare(prepared.site.postings.len());
-    let staging = std::sync::Arc::new(
-        write::Staging::begin(&opts.output, keep_spare).map_err(BuildError::Io)?,
-    );
+    let staging =
+        std::sync::Arc::new(write::Staging::begin(&place, keep_spare).map_err(BuildError::Io)?);
     let mut rendered = render_prepared(
         &opts.root,
         &prepared,

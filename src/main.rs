@@ -168,6 +168,7 @@ fn build(args: BuildArgs) -> Result<ExitCode, String> {
             );
             Ok(ExitCode::from(1))
         }
+        Err(e @ BuildError::Output(_)) => Err(e.to_string()),
         Err(e @ BuildError::Io(_)) => Err(format!(
             "{e}\nbuild stopped; {} was not changed",
             opts.output.display()
@@ -190,26 +191,22 @@ fn serve(args: gigboard::cli::ServeArgs) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Today in the site's time zone (Asia/Shanghai unless site.yaml says otherwise), or --date.
+/// The site's "today" for `init` and `new`: --date, else site.yaml's pinned `date:`,
+/// else today in the site's time zone.
 fn today(site: &SiteArgs) -> Result<Day, String> {
-    if let Some(d) = &site.date {
-        return Day::parse(d).map_err(|e| format!("--date: {e}"));
-    }
-    let tz = std::fs::read_to_string(site.root.join("content/site.yaml"))
-        .ok()
-        .and_then(|t| {
-            t.lines()
-                .find_map(|l| l.strip_prefix("timezone:").map(|v| v.trim().to_string()))
-        })
-        .unwrap_or_else(|| "Asia/Shanghai".into());
-    let zone = jiff::tz::TimeZone::get(&tz).unwrap_or(jiff::tz::TimeZone::UTC);
-    Ok(Day(jiff::ZonedDateTime::now().with_time_zone(zone).date()))
+    let date = site
+        .date
+        .as_deref()
+        .map(Day::parse)
+        .transpose()
+        .map_err(|e| format!("--date: {e}"))?;
+    Ok(gigboard::site_today(&site.root, date))
 }
 
 fn init(args: InitArgs) -> Result<ExitCode, String> {
     let site = SiteArgs {
         root: args.dir.clone(),
-        date: None,
+        date: args.date.clone(),
     };
     let files = gigboard::scaffold::init(
         &args.dir,

@@ -27,6 +27,9 @@ use std::sync::OnceLock;
 const BUDGET: u64 = 30 * 1024;
 
 /// The sample site, built once for this file, minified as `gigboard build` writes it.
+/// The pages' clock in the browser: a morning of the sample's pinned `date:`.
+const SAMPLE_NOW: &str = "2026-11-27T09:30:00+08:00";
+
 fn sample() -> &'static Path {
     static OUT: OnceLock<tempfile::TempDir> = OnceLock::new();
     OUT.get_or_init(|| {
@@ -214,8 +217,15 @@ fn browser_report(modules: &Path) -> &'static serde_json::Value {
     static REPORT: OnceLock<serde_json::Value> = OnceLock::new();
     REPORT.get_or_init(|| {
         let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/a11y.mjs");
+        // The pages' clock is fixed by Playwright (`--now`: the sample's pinned day). The
+        // browser itself runs on the machine's clock: Chromium driven over Playwright's
+        // pipe stalls under libfaketime, which `scripts/faketime-tests` puts in front of
+        // every test.
         let out = Command::new("node")
+            .env_remove("LD_PRELOAD")
             .arg(&script)
+            .arg("--now")
+            .arg(SAMPLE_NOW)
             .arg("--node-modules")
             .arg(modules)
             .arg("--chromium")

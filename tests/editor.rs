@@ -5,6 +5,9 @@ mod common;
 
 use common::gigboard;
 
+/// The day every command here runs on: never the real clock's.
+const DAY: &str = "2026-12-01";
+
 fn root_arg(dir: &std::path::Path) -> &str {
     dir.to_str().expect("utf8 path")
 }
@@ -13,7 +16,7 @@ fn root_arg(dir: &std::path::Path) -> &str {
 fn init_makes_a_site_that_builds_as_it_is() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let site = tmp.path().join("county-site");
-    gigboard(&["init", root_arg(&site)]).expect_code(0);
+    gigboard(&["init", root_arg(&site), "--date", DAY]).expect_code(0);
     for f in [
         "content/site.yaml",
         "content/regions.yaml",
@@ -28,9 +31,9 @@ fn init_makes_a_site_that_builds_as_it_is() {
             .count(),
         1
     );
-    gigboard(&["check", "--root", root_arg(&site)]).expect_code(0);
-    gigboard(&["build", "--root", root_arg(&site)]).expect_code(0);
-    gigboard(&["build", "--root", root_arg(&site)]).expect_code(0);
+    gigboard(&["check", "--root", root_arg(&site), "--date", DAY]).expect_code(0);
+    gigboard(&["build", "--root", root_arg(&site), "--date", DAY]).expect_code(0);
+    gigboard(&["build", "--root", root_arg(&site), "--date", DAY]).expect_code(0);
     // What the builds and the check made beside the content is all in .gitignore.
     let ignored = std::fs::read_to_string(site.join(".gitignore")).expect(".gitignore");
     for entry in std::fs::read_dir(&site).expect("the site folder") {
@@ -69,10 +72,18 @@ fn init_makes_a_site_that_builds_as_it_is() {
 fn init_with_the_whole_region_lists_all_103_counties() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let site = tmp.path().join("region");
-    gigboard(&["init", root_arg(&site), "--region", "inner-mongolia"]).expect_code(0);
+    gigboard(&[
+        "init",
+        root_arg(&site),
+        "--region",
+        "inner-mongolia",
+        "--date",
+        DAY,
+    ])
+    .expect_code(0);
     let regions = std::fs::read_to_string(site.join("content/regions.yaml")).expect("regions");
     assert_eq!(regions.matches("wage_class").count(), 103);
-    gigboard(&["build", "--root", root_arg(&site)]).expect_code(0);
+    gigboard(&["build", "--root", root_arg(&site), "--date", DAY]).expect_code(0);
 }
 
 #[test]
@@ -92,7 +103,7 @@ fn init_refuses_a_folder_that_is_not_empty() {
 fn new_posting_and_new_market_pass_check() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let site = tmp.path().join("s");
-    gigboard(&["init", root_arg(&site)]).expect_code(0);
+    gigboard(&["init", root_arg(&site), "--date", DAY]).expect_code(0);
     let market = std::fs::read_dir(site.join("content/markets"))
         .expect("markets")
         .filter_map(Result::ok)
@@ -113,7 +124,7 @@ fn new_posting_and_new_market_pass_check() {
         "--root",
         root_arg(&site),
         "--date",
-        "2026-12-01",
+        DAY,
     ]);
     first.expect_code(0);
     let feed = std::path::PathBuf::from(first.stdout.trim());
@@ -130,7 +141,7 @@ fn new_posting_and_new_market_pass_check() {
         "--root",
         root_arg(&site),
         "--date",
-        "2026-12-01",
+        DAY,
     ]);
     second.expect_code(0);
     let text = std::fs::read_to_string(&feed).expect("feed");
@@ -139,7 +150,7 @@ fn new_posting_and_new_market_pass_check() {
             && text.contains(&format!("\"{market}-20261201-02\"")),
         "fresh ids:\n{text}"
     );
-    let check = gigboard(&["check", "--root", root_arg(&site), "--date", "2026-12-01"]);
+    let check = gigboard(&["check", "--root", root_arg(&site), "--date", DAY]);
     check.expect_code(0);
     assert!(
         check.stderr.contains("not verified"),
@@ -157,7 +168,7 @@ fn new_posting_and_new_market_pass_check() {
     ]);
     new_market.expect_code(0);
     assert!(site.join("content/markets/market-150103.yaml").exists());
-    gigboard(&["check", "--root", root_arg(&site), "--date", "2026-12-01"]).expect_code(0);
+    gigboard(&["check", "--root", root_arg(&site), "--date", DAY]).expect_code(0);
     gigboard(&[
         "new",
         "market",
@@ -176,4 +187,55 @@ fn new_posting_and_new_market_pass_check() {
         root_arg(&site),
     ])
     .expect_code(2);
+}
+
+#[test]
+fn init_and_new_date_what_they_write_by_the_site_s_today() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let site = tmp.path().join("s");
+    gigboard(&["init", root_arg(&site), "--date", "2030-01-02"]).expect_code(0);
+    let feed = site.join("content/jobs/market-150102/2030-01-02.yaml");
+    let text = std::fs::read_to_string(&feed).expect("init's feed is dated by --date");
+    assert!(text.contains("posted: 2030-01-02"), "{text}");
+    assert!(text.contains("on: 2030-01-02"), "{text}");
+    assert!(text.contains("expires: 2030-01-05"), "{text}");
+
+    // A `date:` pinned in site.yaml is the day `new posting` writes, without --date.
+    let config = site.join("content/site.yaml");
+    let mut yaml = std::fs::read_to_string(&config).expect("site.yaml");
+    yaml.push_str("\ndate: 2031-03-04\n");
+    std::fs::write(&config, yaml).expect("pin the date");
+    let added = gigboard(&[
+        "new",
+        "posting",
+        "--market",
+        "market-150102",
+        "--root",
+        root_arg(&site),
+    ]);
+    added.expect_code(0);
+    assert!(
+        added
+            .stdout
+            .trim()
+            .ends_with("content/jobs/market-150102/2031-03-04.yaml"),
+        "{}",
+        added.stdout
+    );
+    let text = std::fs::read_to_string(added.stdout.trim()).expect("new feed");
+    assert!(text.contains("posted: 2031-03-04"), "{text}");
+    // --date wins over the pinned date.
+    let added = gigboard(&[
+        "new",
+        "posting",
+        "--market",
+        "market-150102",
+        "--root",
+        root_arg(&site),
+        "--date",
+        "2031-03-05",
+    ]);
+    added.expect_code(0);
+    assert!(added.stdout.trim().ends_with("2031-03-05.yaml"));
+    gigboard(&["check", "--root", root_arg(&site)]).expect_code(0);
 }

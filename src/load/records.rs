@@ -51,8 +51,11 @@ pub struct SiteConfig {
 fn default_language() -> String {
     "zh-CN".into()
 }
+/// The time zone of a site that names none: Inner Mongolia's.
+pub const DEFAULT_TIMEZONE: &str = "Asia/Shanghai";
+
 fn default_timezone() -> String {
-    "Asia/Shanghai".into()
+    DEFAULT_TIMEZONE.into()
 }
 fn default_paginate() -> u32 {
     30

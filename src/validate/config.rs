@@ -25,10 +25,7 @@ pub fn site(config: &Located<SiteConfig>, overrides: &Overrides, diags: &mut Dia
             ),
         ));
     }
-    let today = overrides
-        .date
-        .or(c.date)
-        .unwrap_or_else(|| today_in(&c.timezone));
+    let today = today_of(c, overrides.date);
     let base_url = overrides.base_url.clone().or_else(|| c.base_url.clone()).and_then(|u| {
         let u = u.trim().to_string();
         if u.is_empty() {
@@ -150,8 +147,15 @@ pub fn site(config: &Located<SiteConfig>, overrides: &Overrides, diags: &mut Dia
     }
 }
 
-/// Today's date in the site's time zone.
-pub(crate) fn today_in(tz: &str) -> Day {
+/// The site's "today": `--date`, else the `date:` pinned in site.yaml, else today in
+/// the site's time zone. Every command that writes or checks a date asks this one.
+pub fn today_of(config: &SiteConfig, date: Option<Day>) -> Day {
+    date.or(config.date)
+        .unwrap_or_else(|| today_in(&config.timezone))
+}
+
+/// Today's date in the time zone `tz` (UTC if it is not a zone name).
+pub fn today_in(tz: &str) -> Day {
     let zone = jiff::tz::TimeZone::get(tz).unwrap_or(jiff::tz::TimeZone::UTC);
     Day(jiff::ZonedDateTime::now().with_time_zone(zone).date())
 }

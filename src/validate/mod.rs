@@ -28,6 +28,7 @@ use rayon::prelude::*;
 use std::path::Path;
 
 pub use check_store::{CheckSummary, check_remembering};
+pub use config::{today_in, today_of};
 pub use ids::check_slug;
 pub use markets::{BASIC_FACILITIES, REQUIRED_SERVICES};
 

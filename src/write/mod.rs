@@ -11,8 +11,15 @@
 //! was measured on, and deleting ten thousand pages costs seconds more. That holds
 //! while the spare stays in memory between builds: a site too big for that (see
 //! [`keeps_spare`]) is staged in an empty folder and the old output deleted.
+//!
+//! Nothing here renames or deletes a folder that [`place::check_output`] did not
+//! accept or that does not carry gigboard's mark: the output, the spare, and the
+//! staging folders of killed builds alike.
 
+pub mod place;
 mod spare;
+
+pub use place::{MARKER, OutputPlace, OutputRefused, check_output};
 
 /// Postings up to which the replaced output is kept as the spare, at most. The spare
 /// pays only while its files stay in memory between builds; otherwise rewriting a file
@@ -145,6 +152,8 @@ impl<W: io::Write> io::Write for Counted<W> {
 /// staged folder is removed and the old output is untouched.
 pub struct Staging {
     output: PathBuf,
+    /// The output is a mount point: staged inside it, swapped in entry by entry.
+    in_place: bool,
     staged: PathBuf,
     old: PathBuf,
     /// Where the replaced output is kept for the next build.
@@ -163,9 +172,26 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// Stages a new output for `output`, in the spare when there is one and
-    /// `keep_spare` (the site is small enough for it to pay: [`keeps_spare`]).
-    pub fn begin(output: &Path, keep_spare: bool) -> Result<Staging, WriteError> {
+    /// Stages a new output for the checked `place`, in the spare when there is one and
+    /// `keep_spare` (the site is small enough for it to pay: [`keeps_spare`]). The
+    /// staging folders that killed builds left are removed first.
+    pub fn begin(place: &OutputPlace, keep_spare: bool) -> Result<Staging, WriteError> {
+        let output = place.path.as_path();
+        let pid = std::process::id();
+        if place.in_place {
+            // A mount point cannot be renamed: stage inside it.
+            remove_leftovers(output, ".gigboard-")?;
+            let staged = output.join(format!(".gigboard-staging-{pid}"));
+            std::fs::create_dir(&staged).map_err(at(&staged))?;
+            return Staging::started(
+                place,
+                staged,
+                output.join(format!(".gigboard-old-{pid}")),
+                PathBuf::new(),
+                false,
+                false,
+            );
+        }
         let parent = match output.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
@@ -175,19 +201,34 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "output".into());
-        let staged = parent.join(format!(".{name}.staging-{}", std::process::id()));
-        let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+        remove_leftovers(&parent, &format!(".{name}."))?;
+        let staged = parent.join(format!(".{name}.staging-{pid}"));
+        let old = parent.join(format!(".{name}.old-{pid}"));
         let spare = parent.join(format!(".{name}.spare"));
-        if staged.exists() {
-            std::fs::remove_dir_all(&staged).map_err(at(&staged))?;
-        }
-        // Another build may take the spare at the same moment: the loser starts empty.
-        let reused = keep_spare && std::fs::rename(&spare, &staged).is_ok();
+        // Only a spare that is gigboard's own is reused (its files are rewritten and the
+        // rest removed). Another build may take it at the same moment: the loser starts empty.
+        let reused = keep_spare
+            && std::fs::symlink_metadata(&spare).is_ok_and(|m| m.is_dir())
+            && place::may_replace(&spare).unwrap_or(false)
+            && std::fs::rename(&spare, &staged).is_ok();
         if !reused {
             std::fs::create_dir(&staged).map_err(at(&staged))?;
         }
-        Ok(Staging {
-            output: output.to_path_buf(),
+        Staging::started(place, staged, old, spare, reused, keep_spare)
+    }
+
+    /// A staging folder made (or taken over) and marked as gigboard's, first of all.
+    fn started(
+        place: &OutputPlace,
+        staged: PathBuf,
+        old: PathBuf,
+        spare: PathBuf,
+        reused: bool,
+        keep_spare: bool,
+    ) -> Result<Staging, WriteError> {
+        let staging = Staging {
+            output: place.path.clone(),
+            in_place: place.in_place,
             staged,
             old,
             spare,
@@ -196,7 +237,9 @@ impl Staging {
             made: Mutex::new(HashSet::new()),
             written: Mutex::new(HashSet::new()),
             finished: false,
-        })
+        };
+        staging.write(MARKER, place::MARKER_TEXT.as_bytes())?;
+        Ok(staging)
     }
 
     /// Opens a file of the staged output for writing, its folders made on first use.
@@ -307,6 +350,14 @@ impl Staging {
                 return Err(e);
             }
         }
+        if self.in_place {
+            let result = swap_in_place(&self.output, &self.staged, &self.old);
+            if result.is_err() {
+                self.set_aside();
+            }
+            result?;
+            return delete(&self.old, cleanup);
+        }
         let result = swap(&self.output, &self.staged, &self.old);
         if result.is_err() {
             self.set_aside();
@@ -327,12 +378,10 @@ impl Staging {
         Ok(())
     }
 
-    /// A staged folder that will not be swapped in becomes the spare (when there is
-    /// none): it may hold half of this build, which the next build overwrites or removes.
+    /// A staged folder that will not be swapped in is removed: no half-written spare
+    /// (after a full disk, say) is left behind.
     fn set_aside(&self) {
-        if !self.keep_spare || std::fs::rename(&self.staged, &self.spare).is_err() {
-            let _ = std::fs::remove_dir_all(&self.staged);
-        }
+        let _ = std::fs::remove_dir_all(&self.staged);
     }
 }
 
@@ -349,7 +398,11 @@ impl Drop for Staging {
 #[cfg(test)]
 fn replace_output(output: &Path, files: &[OutFile]) -> Result<(), WriteError> {
     use rayon::prelude::*;
-    let staging = Staging::begin(output, true)?;
+    let place = OutputPlace {
+        path: output.to_path_buf(),
+        in_place: false,
+    };
+    let staging = Staging::begin(&place, true)?;
     files
         .par_iter()
         .filter(|f| f.state == FileState::Kept)
@@ -390,6 +443,79 @@ fn delete_in_background(dir: &Path) -> bool {
         .stderr(std::process::Stdio::null())
         .spawn()
         .is_ok()
+}
+
+/// Removes the staging folders (and replaced outputs) that builds killed half-way left
+/// in `dir`: those named `<prefix>staging-<pid>` or `<prefix>old-<pid>…` whose process
+/// is gone, and only when they are gigboard's (marked or empty).
+fn remove_leftovers(dir: &Path, prefix: &str) -> Result<(), WriteError> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(());
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(prefix)) else {
+            continue;
+        };
+        let Some(pid) = rest
+            .strip_prefix("staging-")
+            .or_else(|| rest.strip_prefix("old-"))
+            .map(|p| p.trim_end_matches(".spare"))
+            .and_then(|p| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let path = entry.path();
+        let is_dir = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir());
+        if is_dir && !process_alive(pid) && place::may_replace(&path).unwrap_or(false) {
+            std::fs::remove_dir_all(&path).map_err(at(&path))?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether a process with this id runs (where that cannot be told: yes, so that
+/// nothing of a running build is removed).
+fn process_alive(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    if cfg!(target_os = "linux") {
+        Path::new("/proc").join(pid.to_string()).exists()
+    } else {
+        true
+    }
+}
+
+/// Swaps a staged folder inside a mount point in: the output's entries move into
+/// `old` (inside it too), then the staged entries up into the output. A failure moves
+/// back what had moved.
+fn swap_in_place(output: &Path, staged: &Path, old: &Path) -> Result<(), WriteError> {
+    std::fs::create_dir(old).map_err(at(old))?;
+    let names = |dir: &Path| -> Result<Vec<std::ffi::OsString>, WriteError> {
+        std::fs::read_dir(dir)
+            .and_then(|d| d.map(|e| e.map(|e| e.file_name())).collect())
+            .map_err(at(dir))
+    };
+    let ours = |name: &std::ffi::OsStr| {
+        let path = output.join(name);
+        path == staged || path == old || name == MARKER
+    };
+    let current: Vec<_> = names(output)?.into_iter().filter(|n| !ours(n)).collect();
+    let mut moved = Vec::new();
+    for name in &current {
+        if let Err(e) = std::fs::rename(output.join(name), old.join(name)) {
+            for back in &moved {
+                let _ = std::fs::rename(old.join(back), output.join(back));
+            }
+            return Err(at(&output.join(name))(e));
+        }
+        moved.push(name.clone());
+    }
+    for name in names(staged)? {
+        std::fs::rename(staged.join(&name), output.join(&name)).map_err(at(&output.join(&name)))?;
+    }
+    std::fs::remove_dir(staged).map_err(at(staged))
 }
 
 /// Renames `output` to `old` (when there is one) and `staged` to `output`; true when

@@ -29,8 +29,8 @@ fn a_failure_while_writing_leaves_the_old_output_and_no_staging_folder() {
         std::fs::read(out.join("index.html")).expect("kept"),
         b"old site"
     );
-    // The half-written staging folder is kept as the spare, nothing else.
-    assert_eq!(entries(dir.path()), [".output.spare", "output"]);
+    // The half-written staging folder is removed: no partial spare is left behind.
+    assert_eq!(entries(dir.path()), ["output"]);
 }
 
 /// The names in a folder, sorted.
@@ -43,11 +43,17 @@ fn entries(dir: &Path) -> Vec<String> {
     names
 }
 
-/// Every file under `dir` with its bytes, and every folder (with a trailing `/`).
+/// Every file under `dir` with its bytes, and every folder (with a trailing `/`);
+/// the output's mark is checked and left out.
 fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    assert_eq!(
+        std::fs::read(dir.join(MARKER)).expect("every output is marked"),
+        place::MARKER_TEXT.as_bytes()
+    );
     let mut all: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
         .min_depth(1)
         .into_iter()
+        .filter(|e| e.as_ref().map_or(true, |e| e.path() != dir.join(MARKER)))
         .map(|e| {
             let e = e.expect("entry");
             let rel = e
@@ -149,7 +155,11 @@ fn a_site_too_big_for_a_spare_is_staged_empty_and_leaves_none() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("output");
     let write = |keep: bool, files: &[OutFile]| {
-        let staging = Staging::begin(&out, keep).expect("begin");
+        let place = OutputPlace {
+            path: out.clone(),
+            in_place: false,
+        };
+        let staging = Staging::begin(&place, keep).expect("begin");
         for f in files {
             staging.write(&f.path, &f.bytes).expect("write");
         }
@@ -220,4 +230,110 @@ fn a_folder_of_the_spare_replaced_by_a_link_fails_the_build_instead_of_losing_pa
     let err = replace_output(&out, &site).expect_err("the link is named");
     assert!(err.to_string().contains("symbolic link"), "{err}");
     assert_eq!(tree(&out), before, "the output is as it was");
+}
+
+/// Drives one build of `files` into `place`.
+fn build_into(place: &OutputPlace, files: &[OutFile]) -> Result<(), WriteError> {
+    let staging = Staging::begin(place, true)?;
+    for f in files {
+        staging.write(&f.path, &f.bytes)?;
+    }
+    staging.finish()
+}
+
+#[test]
+fn an_output_that_is_a_mount_point_is_written_in_place_never_renamed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("usb");
+    std::fs::create_dir(&out).expect("mkdir");
+    let place = OutputPlace {
+        path: out.clone(),
+        in_place: true,
+    };
+    #[cfg(unix)]
+    let inode = || std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(&out).expect("stat"));
+    #[cfg(unix)]
+    let first = inode();
+    build_into(
+        &place,
+        &[file("index.html", "one"), file("jobs/a/index.html", "a")],
+    )
+    .expect("one");
+    build_into(&place, &[file("index.html", "two"), file("b.html", "b")]).expect("two");
+    assert_eq!(
+        tree(&out),
+        [
+            ("b.html".to_string(), b"b".to_vec()),
+            ("index.html".to_string(), b"two".to_vec())
+        ]
+    );
+    #[cfg(unix)]
+    assert_eq!(inode(), first, "the same folder, written into");
+    // Nothing beside it.
+    assert_eq!(entries(dir.path()), ["usb"]);
+    // A failed build leaves it as it was.
+    let before = tree(&out);
+    let bad = [
+        file("index.html", "half"),
+        file("b.html", "x"),
+        file("b.html/c", "y"),
+    ];
+    assert!(build_into(&place, &bad).is_err());
+    assert_eq!(tree(&out), before);
+    assert_eq!(entries(&out), [MARKER, "b.html", "index.html"]);
+}
+
+#[test]
+fn staging_folders_of_killed_builds_are_removed_but_nothing_unmarked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("output");
+    // No process has this id (above the kernel's largest).
+    let dead = 4_194_304 + 7;
+    for name in [
+        format!(".output.staging-{dead}"),
+        format!(".output.old-{dead}"),
+    ] {
+        let left = dir.path().join(name);
+        std::fs::create_dir_all(left.join("jobs")).expect("mkdir");
+        std::fs::write(left.join(MARKER), place::MARKER_TEXT).expect("mark");
+    }
+    // Named like a leftover, but not gigboard's: kept.
+    let foreign = dir.path().join(format!(".output.staging-{}", dead + 1));
+    std::fs::create_dir(&foreign).expect("mkdir");
+    std::fs::write(foreign.join("notes.txt"), "mine").expect("write");
+    // The running build's own folder is never taken for a leftover.
+    let place = OutputPlace {
+        path: out.clone(),
+        in_place: false,
+    };
+    build_into(&place, &[file("index.html", "one")]).expect("built");
+    let expected = vec![
+        format!(".output.staging-{}", dead + 1),
+        "output".to_string(),
+    ];
+    assert_eq!(entries(dir.path()), expected);
+    assert_eq!(
+        std::fs::read(foreign.join("notes.txt")).expect("kept"),
+        b"mine"
+    );
+}
+
+#[test]
+fn a_spare_without_the_mark_is_neither_reused_nor_deleted() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("output");
+    let spare = dir.path().join(".output.spare");
+    std::fs::create_dir(&spare).expect("mkdir");
+    std::fs::write(spare.join("keep.txt"), "mine").expect("write");
+    let place = OutputPlace {
+        path: out.clone(),
+        in_place: false,
+    };
+    build_into(&place, &[file("index.html", "one")]).expect("one");
+    build_into(&place, &[file("index.html", "two")]).expect("two");
+    assert_eq!(tree(&out), [("index.html".to_string(), b"two".to_vec())]);
+    assert_eq!(
+        std::fs::read(spare.join("keep.txt")).expect("kept"),
+        b"mine"
+    );
 }

@@ -3,9 +3,12 @@
 // 大字 (large text) on, and notes JavaScript errors and files that fail to load.
 // Called by tests/a11y.rs, which decides what fails; prints one JSON report on stdout.
 //
-//   node tests/browser/a11y.mjs --node-modules DIR [--chromium /usr/bin/chromium] SITE_DIR PAGE...
+//   node tests/browser/a11y.mjs --node-modules DIR [--chromium /usr/bin/chromium]
+//        --now 2026-11-27T09:30:00+08:00 SITE_DIR PAGE...
 //
 // DIR holds playwright-core and axe-core (node_modules); PAGE is a path under SITE_DIR.
+// --now is the pages' clock (what their scripts read as the time: "open now", the kiosk
+// clock, expired cards), fixed so that no result depends on the day the test runs.
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,11 +20,12 @@ const pos = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--node-modules') opt.modules = args[++i];
   else if (args[i] === '--chromium') opt.chromium = args[++i];
+  else if (args[i] === '--now') opt.now = args[++i];
   else pos.push(args[i]);
 }
 const [site, ...pages] = pos;
-if (!opt.modules || !site || pages.length === 0) {
-  console.error('usage: a11y.mjs --node-modules DIR [--chromium PATH] SITE_DIR PAGE...');
+if (!opt.modules || !opt.now || !site || pages.length === 0) {
+  console.error('usage: a11y.mjs --node-modules DIR [--chromium PATH] --now ISO-TIME SITE_DIR PAGE...');
   process.exit(2);
 }
 const req = createRequire(path.join(path.resolve(opt.modules), 'package.json'));
@@ -49,6 +53,7 @@ try {
       locale: 'zh-CN', viewport: { width: 360, height: 800 }, deviceScaleFactor: 1,
       isMobile: true, hasTouch: true, bypassCSP: true,
     });
+    await context.clock.setFixedTime(new Date(opt.now));
     const page = await context.newPage();
     const entry = { page: rel, errors: [], failed: [], overflow: {}, violations: [] };
     page.on('pageerror', (e) => entry.errors.push(String(e.message)));
