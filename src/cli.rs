@@ -50,6 +50,9 @@ pub struct ServeArgs {
     /// Serve HTML as rendered, without minifying it
     #[arg(long)]
     pub no_minify: bool,
+    /// Close a connection after this many seconds with nothing sent either way
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    pub idle_timeout: u64,
 }
 
 #[derive(Debug, Args, Clone)]

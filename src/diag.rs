@@ -102,15 +102,52 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{}", self.file.display())?;
+        f.write_str(&printable(&self.file.display().to_string()))?;
         if self.line > 0 {
             write!(f, ":{}:{}", self.line, self.column)?;
         }
         write!(f, ": {kind}: ")?;
         if !self.field.is_empty() {
-            write!(f, "{}: ", self.field)?;
+            write!(f, "{}: ", printable(&self.field))?;
         }
-        f.write_str(&self.message)
+        f.write_str(&printable(&self.message))
+    }
+}
+
+/// A text as it may go to a terminal: control characters (an escape sequence in a
+/// file name or a quoted value could move the cursor, recolour or retitle the
+/// terminal) are written as `\u{1b}`; one line per diagnostic, so line breaks too.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_never_reach_the_terminal() {
+        let d = Diagnostic::error(
+            Path::new("content/jobs/\u{1b}]0;pwned\u{7}.yaml"),
+            Pos::new(1, 1),
+            "title",
+            "`\u{1b}[2J` is not allowed\nsecond line",
+        );
+        let shown = d.to_string();
+        assert!(!shown.chars().any(char::is_control), "{shown:?}");
+        assert!(shown.contains("\\u{1b}]0;pwned"), "{shown}");
     }
 }
 

@@ -186,6 +186,7 @@ fn serve(args: gigboard::cli::ServeArgs) -> Result<ExitCode, String> {
         port: args.port,
         minify: !args.no_minify,
         open: args.open,
+        idle: Duration::from_secs(args.idle_timeout.max(1)),
     })
     .map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)

@@ -786,22 +786,11 @@ fn sample() -> &'static SampleBuild {
 }
 
 /// A fresh folder for one sample build of this test process. Folders left by earlier
-/// runs are removed once they are an hour old (a concurrent run needs only seconds).
+/// runs are removed once the process that made them is gone (never by their age: that
+/// would read the clock, and a clock set ahead took a running test's folder).
 fn sample_output_dir(name: &str) -> PathBuf {
     let scratch = Path::new(env!("CARGO_TARGET_TMPDIR")).join("gigboard-build-tests");
-    if let Ok(entries) = std::fs::read_dir(&scratch) {
-        for e in entries.flatten() {
-            let old = e
-                .metadata()
-                .and_then(|m| m.modified())
-                .ok()
-                .and_then(|t| t.elapsed().ok())
-                .is_some_and(|age| age.as_secs() > 3600);
-            if old {
-                let _ = std::fs::remove_dir_all(e.path());
-            }
-        }
-    }
+    common::remove_left_by_gone_processes(&scratch);
     let dir = scratch.join(format!("{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("scratch folder for the sample build");

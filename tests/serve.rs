@@ -266,3 +266,85 @@ fn a_template_that_does_not_parse_keeps_the_last_good_site() {
             .is_some_and(|(_, b)| b.contains("data-fixed") && !b.contains("template error"))
     });
 }
+
+/// The raw response head to `request` (sent as written).
+fn raw(port: u16, request: &str) -> String {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    s.write_all(request.as_bytes()).expect("send");
+    let mut raw = Vec::new();
+    let _ = s.read_to_end(&mut raw);
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    text.split("\r\n\r\n")
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn serve_on_a_shared_machine_closes_idle_connections_and_stays_on_its_own_pages() {
+    let site = TestSite::fixture("mini");
+    let port = free_port();
+    let child = Command::new(env!("CARGO_BIN_EXE_gigboard"))
+        .args([
+            "serve",
+            "--idle-timeout",
+            "1",
+            "--port",
+            &port.to_string(),
+            "--root",
+        ])
+        .arg(site.root())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("serve starts");
+    let _server = Server(child);
+    wait_for("the server", || {
+        get(port, "/").is_some_and(|(s, _)| s == 200)
+    });
+
+    // Idle connections (many, as an attack would open) are closed, and the server
+    // still answers.
+    let idle: Vec<TcpStream> = (0..20)
+        .map(|_| TcpStream::connect(("127.0.0.1", port)).expect("connect"))
+        .collect();
+    let started = Instant::now();
+    for mut s in idle {
+        s.set_read_timeout(Some(Duration::from_secs(15)))
+            .expect("timeout");
+        let mut buf = [0u8; 16];
+        let n = s.read(&mut buf).unwrap_or(0);
+        assert_eq!(n, 0, "an idle connection is closed, not answered");
+    }
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "closed after about a second: {:?}",
+        started.elapsed()
+    );
+    assert_eq!(get(port, "/").map(|(s, _)| s), Some(200));
+
+    // A folder asked for without its `/` is sent to a relative address, never `//…`.
+    let head = raw(
+        port,
+        "GET //jobs HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+    );
+    let location = head
+        .lines()
+        .find_map(|l| l.strip_prefix("location: "))
+        .unwrap_or_else(|| panic!("a redirect: {head}"));
+    assert_eq!(location, "./jobs/");
+
+    // The reload socket answers this server's pages, not another site's.
+    let upgrade = |origin: &str| {
+        raw(
+            port,
+            &format!(
+                "GET /__gigboard/livereload HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: {origin}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n"
+            ),
+        )
+    };
+    assert!(upgrade("http://evil.example").starts_with("HTTP/1.1 403"));
+    assert!(upgrade(&format!("http://127.0.0.1:{port}")).starts_with("HTTP/1.1 101"));
+}

@@ -136,27 +136,61 @@ pub fn read_text(abs: &Path, shown: &Path) -> Result<String, Diagnostic> {
 
 /// A content file's bytes, within the size limit.
 fn read_bytes(abs: &Path, shown: &Path) -> Result<Vec<u8>, Diagnostic> {
-    checked_bytes(std::fs::read(abs), shown)
+    checked_bytes(read_limited(abs), shown)
+}
+
+/// Reads a content file only when it is a regular file (a pipe would block the check,
+/// a link to a device would never end) within the size limit, which is checked before
+/// it is read: a file a few bytes over the limit is read no further than that.
+pub fn read_limited(abs: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let meta = std::fs::metadata(abs)?;
+    if !meta.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "it is not an ordinary file (a device, a pipe or a socket)",
+        ));
+    }
+    let limit = yaml::MAX_FILE_BYTES as u64;
+    if meta.len() > limit {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::FileTooLarge,
+            too_big(meta.len()),
+        ));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(abs)?
+        .take(limit + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// The bytes read from a content file, or why they cannot be used.
 fn checked_bytes(read: std::io::Result<Vec<u8>>, shown: &Path) -> Result<Vec<u8>, Diagnostic> {
     let bytes = read.map_err(|e| {
-        Diagnostic::error(shown, Pos::FILE, "", format!("cannot read the file: {e}"))
+        let message = match e.kind() {
+            std::io::ErrorKind::FileTooLarge => e.to_string(),
+            _ => format!("cannot read the file: {e}"),
+        };
+        Diagnostic::error(shown, Pos::FILE, "", message)
     })?;
     if bytes.len() > yaml::MAX_FILE_BYTES {
         return Err(Diagnostic::error(
             shown,
             Pos::FILE,
             "",
-            format!(
-                "the file is {} MB; content files are limited to {} MB — split it into several files",
-                bytes.len() / (1024 * 1024),
-                yaml::MAX_FILE_BYTES / (1024 * 1024)
-            ),
+            too_big(bytes.len() as u64),
         ));
     }
     Ok(bytes)
+}
+
+fn too_big(len: u64) -> String {
+    format!(
+        "the file is {} MB; content files are limited to {} MB — split it into several files",
+        len / (1024 * 1024),
+        yaml::MAX_FILE_BYTES / (1024 * 1024)
+    )
 }
 
 fn not_utf8(shown: &Path, e: std::str::Utf8Error) -> Diagnostic {
@@ -277,7 +311,7 @@ pub struct LoadedFeed {
 }
 
 pub fn feed(site: &SiteRoot, abs: &Path, diags: &mut Diagnostics) -> Option<LoadedFeed> {
-    feed_of(site, abs, std::fs::read(abs), diags)
+    feed_of(site, abs, read_limited(abs), diags)
 }
 
 /// One feed file from what reading it gave (`check` reads it itself, to take the file's

@@ -20,6 +20,9 @@ const MAX_DEPTH: usize = 64;
 const MAX_NODES: usize = 8_000_000;
 /// Nodes copied by aliases in one file: a "billion laughs" file must fail fast.
 const MAX_ALIAS_NODES: usize = 100_000;
+/// Bytes of text copied by aliases in one file: one long text repeated through a
+/// thousand aliases is a few nodes but gigabytes.
+const MAX_ALIAS_BYTES: usize = 4 * 1024 * 1024;
 
 /// A collection being filled.
 enum Open {
@@ -43,6 +46,7 @@ pub(super) struct Builder {
     anchors: HashMap<usize, Node>,
     nodes: usize,
     alias_nodes: usize,
+    alias_bytes: usize,
 }
 
 fn pos(mark: &Marker) -> Pos {
@@ -85,6 +89,7 @@ pub(super) fn parse_events(src: &str) -> Result<Node, SyntaxError> {
         last = at;
         match event {
             Event::Scalar(text, style, anchor, tag) => {
+                visible(&text, at)?;
                 let value = scalar(&text, style, tag.as_deref(), at)?;
                 b.finish(Node { pos: at, value }, anchor)?;
             }
@@ -98,9 +103,10 @@ pub(super) fn parse_events(src: &str) -> Result<Node, SyntaxError> {
                         "the YAML cannot be read: an alias (`*name`) refers to no anchor (`&name`)",
                     ));
                 };
-                let size = count(target);
+                let (size, bytes) = count(target);
                 b.alias_nodes += size;
-                if b.alias_nodes > MAX_ALIAS_NODES {
+                b.alias_bytes += bytes;
+                if b.alias_nodes > MAX_ALIAS_NODES || b.alias_bytes > MAX_ALIAS_BYTES {
                     return Err(fail(
                         at,
                         "the YAML cannot be read: its aliases (`*name`) repeat too much; write the values out",
@@ -132,17 +138,20 @@ impl Builder {
             anchors: HashMap::new(),
             nodes: 0,
             alias_nodes: 0,
+            alias_bytes: 0,
         }
     }
 
     /// A plain scalar without anchor or tag, read by the core schema.
     pub(super) fn plain(&mut self, text: &str, at: Pos) -> Result<(), SyntaxError> {
+        visible(text, at)?;
         let value = scalar(text, ScalarStyle::Plain, None, at)?;
         self.finish(Node { pos: at, value }, 0)
     }
 
     /// A quoted or block scalar, whose text is taken as it is.
     pub(super) fn text(&mut self, text: String, at: Pos) -> Result<(), SyntaxError> {
+        visible(&text, at)?;
         self.finish(
             Node {
                 pos: at,
@@ -305,11 +314,39 @@ fn place(node: &mut Node, at: Pos) {
     }
 }
 
-/// Nodes in a subtree (what an alias to it copies).
-fn count(node: &Node) -> usize {
-    1 + match &node.value {
-        Value::Seq(items) => items.iter().map(count).sum(),
-        Value::Map(entries) => entries.iter().map(|(k, v)| count(k) + count(v)).sum(),
-        _ => 0,
+/// Nodes in a subtree and the bytes of its texts (what an alias to it copies).
+fn count(node: &Node) -> (usize, usize) {
+    let add = |(n, b): (usize, usize), (m, c): (usize, usize)| (n + m, b + c);
+    match &node.value {
+        Value::Seq(items) => items.iter().map(count).fold((1, 0), add),
+        Value::Map(entries) => entries
+            .iter()
+            .map(|(k, v)| add(count(k), count(v)))
+            .fold((1, 0), add),
+        Value::Str(text) => (1, text.len()),
+        _ => (1, 0),
+    }
+}
+
+/// Refuses a text that holds a control character (other than tab and line breaks) or a
+/// Unicode noncharacter: quoted YAML can write them as escapes (`"\x0b"`), they are
+/// invisible in an editor, and XML (the Atom feeds, the sitemap) cannot carry them.
+pub(super) fn visible(text: &str, at: Pos) -> Result<(), SyntaxError> {
+    let suspect = |b: &u8| *b < 0x20 || *b == 0x7f || *b == 0xc2 || *b == 0xef;
+    if !text.as_bytes().iter().any(suspect) {
+        return Ok(());
+    }
+    let bad = text.chars().find(|&c| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}')
+    });
+    match bad {
+        None => Ok(()),
+        Some(c) => Err(fail(
+            at,
+            format!(
+                "the text holds an invisible control character (U+{:04X}), which would break the feeds; delete it",
+                u32::from(c)
+            ),
+        )),
     }
 }

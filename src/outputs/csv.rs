@@ -1,12 +1,24 @@
 //! CSV for the bureau's spreadsheets, written by hand (RFC 4180): a UTF-8 byte-order
 //! mark so Excel opens the Chinese text correctly, CRLF line ends, and a field quoted
 //! when it holds a comma, a quote, or a line break (quotes doubled inside).
+//!
+//! A cell that a spreadsheet would run as a formula (one starting with `=`, `+`, `-`,
+//! `@`, a tab or a carriage return) gets a leading `'`, so Excel, WPS and LibreOffice
+//! show it as text (OWASP's advice on CSV injection); a plain number such as `-3.5` is
+//! left as it is.
 
 /// Excel reads a file as UTF-8 only when it starts with this mark.
 const BOM: &str = "\u{feff}";
 
-/// One field, quoted when it needs to be.
+/// One field, quoted when it needs to be, never a formula.
 pub fn field(value: &str) -> String {
+    let formula =
+        value.starts_with(['=', '+', '-', '@', '\t', '\r']) && value.parse::<f64>().is_err();
+    let value: std::borrow::Cow<str> = if formula {
+        format!("'{value}").into()
+    } else {
+        value.into()
+    };
     if value.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {
@@ -66,6 +78,21 @@ mod tests {
         assert_eq!(field("两行\n文字"), "\"两行\n文字\"");
         assert_eq!(field("cr\r"), "\"cr\r\"");
         assert_eq!(field(""), "");
+    }
+
+    #[test]
+    fn a_cell_a_spreadsheet_would_run_is_written_as_text() {
+        assert_eq!(
+            field("=HYPERLINK(\"http://x\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\")\""
+        );
+        assert_eq!(field("+86 138"), "'+86 138");
+        assert_eq!(field("-cmd"), "'-cmd");
+        assert_eq!(field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(field("\tx"), "'\tx");
+        assert_eq!(field("\rx"), "\"'\rx\"");
+        assert_eq!(field("-3.5"), "-3.5");
+        assert_eq!(field("0471-1234567"), "0471-1234567");
     }
 
     #[test]

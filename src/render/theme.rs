@@ -42,6 +42,15 @@ pub fn languages(overrides: Option<&Path>) -> Vec<String> {
     langs
 }
 
+/// Whether `rel` (a path under `static/`, `/`-separated) is a static file of the
+/// theme: built in, or in the site's theme folder (`overrides`).
+pub fn has_static(overrides: Option<&Path>, rel: &str) -> bool {
+    let builtin = BUILTIN
+        .iter()
+        .any(|(path, _)| path.strip_prefix("static/") == Some(rel));
+    builtin || overrides.is_some_and(|d| d.join("static").join(rel).is_file())
+}
+
 impl Theme {
     /// The built-in theme, with `overrides` (a `themes/NAME/` folder) layered on top.
     pub fn load(overrides: Option<&Path>) -> std::io::Result<Theme> {

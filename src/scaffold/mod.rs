@@ -191,6 +191,8 @@ pub fn new_posting(
     feed: Option<&Path>,
     today: Day,
 ) -> Result<(PathBuf, String), String> {
+    // The id becomes a folder name: `../x` would write outside content/jobs/.
+    crate::validate::check_slug(market).map_err(|e| format!("--market `{market}`: {e}"))?;
     let market_file = ["yaml", "yml"]
         .iter()
         .map(|e| root.join("content/markets").join(format!("{market}.{e}")))

@@ -11,7 +11,7 @@ use axum::routing::get;
 
 const RELOAD_PATH: &str = "/__gigboard/livereload";
 
-pub async fn serve(listener: tokio::net::TcpListener, shared: Shared) -> std::io::Result<()> {
+pub async fn serve(listener: super::guard::Guarded, shared: Shared) -> std::io::Result<()> {
     let app = Router::new()
         .route(RELOAD_PATH, get(socket))
         .fallback(get(file))
@@ -19,8 +19,29 @@ pub async fn serve(listener: tokio::net::TcpListener, shared: Shared) -> std::io
     axum::serve(listener, app).await
 }
 
-async fn socket(State(shared): State<Shared>, upgrade: WebSocketUpgrade) -> Response {
+/// The live-reload socket, for the server's own pages only: a page of another site
+/// open in the same browser may not listen in (browsers send `Origin` with every
+/// WebSocket request; it must name this server's own address).
+async fn socket(
+    State(shared): State<Shared>,
+    headers: axum::http::HeaderMap,
+    upgrade: WebSocketUpgrade,
+) -> Response {
+    if !same_origin(&headers) {
+        return (StatusCode::FORBIDDEN, "not from this server's pages").into_response();
+    }
     upgrade.on_upgrade(move |ws| push_events(ws, shared))
+}
+
+/// Whether the request's `Origin` is `http://` and its own `Host` (no Origin: not a
+/// browser page, so no other site's).
+fn same_origin(headers: &axum::http::HeaderMap) -> bool {
+    let Some(origin) = headers.get(header::ORIGIN) else {
+        return true;
+    };
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    let origin = origin.to_str().ok();
+    matches!((origin, host), (Some(o), Some(h)) if o.strip_prefix("http://") == Some(h))
 }
 
 async fn push_events(mut ws: WebSocket, shared: Shared) {
@@ -60,6 +81,14 @@ fn content_type(path: &str) -> &'static str {
 }
 
 /// `%E5%86%B7` → the UTF-8 text it encodes.
+/// Where a folder asked for without its `/` is sent: relative to the request
+/// (`./name/`), so that `//host/x` can never become a protocol-relative address
+/// that leads to another host.
+fn folder_location(path: &str) -> String {
+    let last = path.rsplit('/').next().unwrap_or("");
+    format!("./{last}/")
+}
+
 fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -123,8 +152,8 @@ async fn file(State(shared): State<Shared>, uri: Uri) -> Response {
         Found::NotFound(None) => return (StatusCode::NOT_FOUND, "not found").into_response(),
         Found::Redirect => {
             // Relative links inside the page only work from the folder's own address.
-            let location = HeaderValue::from_str(&format!("{}/", uri.path()))
-                .unwrap_or(HeaderValue::from_static("/"));
+            let location = HeaderValue::from_str(&folder_location(uri.path()))
+                .unwrap_or(HeaderValue::from_static("./"));
             return (
                 StatusCode::PERMANENT_REDIRECT,
                 [(header::LOCATION, location)],
@@ -155,6 +184,31 @@ async fn file(State(shared): State<Shared>, uri: Uri) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folder_redirect_stays_on_this_server() {
+        assert_eq!(folder_location("/jobs"), "./jobs/");
+        assert_eq!(folder_location("//jobs"), "./jobs/");
+        assert_eq!(folder_location("//evil.example/jobs"), "./jobs/");
+        assert_eq!(folder_location("/markets/a:b"), "./a:b/");
+    }
+
+    #[test]
+    fn the_reload_socket_takes_only_this_server_s_pages() {
+        let with = |origin: Option<&str>| {
+            let mut h = axum::http::HeaderMap::new();
+            h.insert(header::HOST, HeaderValue::from_static("127.0.0.1:1111"));
+            if let Some(o) = origin {
+                h.insert(header::ORIGIN, HeaderValue::from_str(o).expect("header"));
+            }
+            same_origin(&h)
+        };
+        assert!(with(None));
+        assert!(with(Some("http://127.0.0.1:1111")));
+        assert!(!with(Some("http://evil.example")));
+        assert!(!with(Some("http://127.0.0.1:1112")));
+        assert!(!with(Some("null")));
+    }
 
     #[test]
     fn decodes_chinese_paths() {

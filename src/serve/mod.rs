@@ -9,6 +9,7 @@
 //! A content error is shown in the terminal and as an overlay on the page, and the
 //! last good site keeps being served until the error is fixed.
 
+mod guard;
 mod http;
 pub mod watch;
 
@@ -28,6 +29,8 @@ pub struct ServeOptions {
     pub port: u16,
     pub minify: bool,
     pub open: bool,
+    /// A connection with nothing read or written this long is closed.
+    pub idle: Duration,
 }
 
 /// The site being served: the last good version and the current error, if any.
@@ -290,6 +293,7 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
         }
     }
     let watcher_shared = shared.clone();
+    let opts_idle = opts.idle;
     std::thread::spawn(move || {
         // Events carry absolute paths: classify them against the absolute root.
         let root = std::fs::canonicalize(&opts.root).unwrap_or_else(|_| opts.root.clone());
@@ -322,7 +326,10 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
         drop(debouncer);
     });
     runtime
-        .block_on(http::serve(listener, shared))
+        .block_on(http::serve(
+            guard::Guarded::new(listener, opts_idle),
+            shared,
+        ))
         .map_err(|e| ServeError(format!("server stopped: {e}")))
 }
 

@@ -121,7 +121,7 @@ pub fn check_remembering(
                 .filter(|f| stamp.is_some() && f.stamp == stamp);
             match hit {
                 Some(hit) => (hit.clone(), true),
-                None => check(abs, stamp, std::fs::read(abs)),
+                None => check(abs, stamp, load::read_limited(abs)),
             }
         })
         .collect();
@@ -228,6 +228,10 @@ struct Stamp {
 /// A file's stamp and its bytes, through one open file: one path lookup where a stamp
 /// and then a read made two (a first check looks at every feed).
 fn read_stamped(path: &Path) -> (Option<Stamp>, std::io::Result<Vec<u8>>) {
+    // Not opened unless it is an ordinary file: opening a pipe waits for a writer.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return (None, load::read_limited(path));
+    }
     let mut file = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) => return (None, Err(e)),
@@ -239,6 +243,9 @@ fn read_stamped(path: &Path) -> (Option<Stamp>, std::io::Result<Vec<u8>>) {
     let read = match metadata {
         // The bytes the stamp describes: no last read to find the end.
         Ok(m) => {
+            if m.len() > load::yaml::MAX_FILE_BYTES as u64 {
+                return (stamp, load::read_limited(path));
+            }
             bytes.reserve_exact(usize::try_from(m.len()).unwrap_or(0));
             file.take(m.len()).read_to_end(&mut bytes)
         }
@@ -346,8 +353,21 @@ struct Store {
 }
 
 impl Store {
+    /// The store, when `path` is an ordinary file of a size a store can have (the
+    /// cache folder is the user's: a pipe or a link to a device there is not read).
     fn read(path: &Path) -> Option<Store> {
-        let bytes = std::fs::read(path).ok()?;
+        use std::io::Read;
+        const MAX_STORE_BYTES: u64 = 1 << 30;
+        let meta = std::fs::metadata(path).ok()?;
+        if !meta.is_file() || meta.len() > MAX_STORE_BYTES {
+            return None;
+        }
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)
+            .ok()?
+            .take(MAX_STORE_BYTES)
+            .read_to_end(&mut bytes)
+            .ok()?;
         serde_json::from_slice(&bytes).ok()
     }
 }

@@ -26,22 +26,26 @@ pub fn site(config: &Located<SiteConfig>, overrides: &Overrides, diags: &mut Dia
         ));
     }
     let today = today_of(c, overrides.date);
-    let base_url = overrides.base_url.clone().or_else(|| c.base_url.clone()).and_then(|u| {
-        let u = u.trim().to_string();
-        if u.is_empty() {
-            return None;
-        }
-        if !(u.starts_with("https://") || u.starts_with("http://")) {
-            diags.push(Diagnostic::error(
-                file,
-                node.pos_of(&["base_url"]),
-                "base_url",
-                format!("`{u}` is not a web address; write it in full, like https://gig.example.org.cn/"),
-            ));
-            return None;
-        }
-        Some(if u.ends_with('/') { u } else { format!("{u}/") })
-    });
+    let base_url = overrides
+        .base_url
+        .clone()
+        .or_else(|| c.base_url.clone())
+        .and_then(|u| {
+            let u = u.trim().to_string();
+            if u.is_empty() {
+                return None;
+            }
+            if let Some(problem) = base_url_problem(&u) {
+                diags.push(Diagnostic::error(
+                    file,
+                    node.pos_of(&["base_url"]),
+                    "base_url",
+                    format!("`{}` {problem}", crate::load::yaml::shorten(&u)),
+                ));
+                return None;
+            }
+            Some(if u.ends_with('/') { u } else { format!("{u}/") })
+        });
     if c.paginate == 0 {
         diags.push(Diagnostic::error(
             file,
@@ -145,6 +149,39 @@ pub fn site(config: &Located<SiteConfig>, overrides: &Overrides, diags: &mut Dia
         statics: Vec::new(),
         stats: Stats::default(),
     }
+}
+
+/// Why `u` cannot be the address the site is published at, if it cannot: it goes into
+/// feeds, the sitemap, canonical links and QR codes, so it must be a whole http(s)
+/// address of a folder, with a host and nothing that is not part of one.
+fn base_url_problem(u: &str) -> Option<&'static str> {
+    let parsed = match url::Url::parse(u) {
+        Ok(p) => p,
+        Err(_) => {
+            return Some("is not a web address; write it in full, like https://gig.example.org.cn/");
+        }
+    };
+    if !matches!(parsed.scheme(), "http" | "https") || !u.contains("://") {
+        return Some("is not a web address; write it in full, like https://gig.example.org.cn/");
+    }
+    let after_scheme = u.split_once("://").map_or("", |(_, rest)| rest);
+    if parsed.host_str().is_none_or(str::is_empty) || after_scheme.starts_with('/') {
+        return Some("has no host name; write it in full, like https://gig.example.org.cn/");
+    }
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Some(
+            "holds a user name or password, which would be published on every page; leave them out",
+        );
+    }
+    if parsed.query().is_some() || parsed.fragment().is_some() {
+        return Some("has a `?` or `#` part; the address of the site's folder has none");
+    }
+    if u.chars()
+        .any(|c| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '\\' | '`'))
+    {
+        return Some("holds spaces or characters an address cannot have");
+    }
+    None
 }
 
 /// The site's "today": `--date`, else the `date:` pinned in site.yaml, else today in
@@ -324,4 +361,31 @@ pub fn languages(
 
 fn is_code(s: &str) -> bool {
     s.len() == 6 && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base_url_must_be_a_whole_address_of_a_folder() {
+        for ok in [
+            "https://gig.example.org.cn/",
+            "http://10.0.0.5:8080/gig/",
+            "https://人社.example.cn/",
+        ] {
+            assert_eq!(super::base_url_problem(ok), None, "{ok}");
+        }
+        for bad in [
+            "gig.example.org.cn",
+            "https://",
+            "https:///path",
+            "javascript:alert(1)//http://",
+            "https://user:pw@gig.example.org.cn/",
+            "https://gig.example.org.cn/?a=1",
+            "https://gig.example.org.cn/#top",
+            "https://gig.example.org.cn/\"onload=\"x",
+            "ftp://gig.example.org.cn/",
+        ] {
+            assert!(super::base_url_problem(bad).is_some(), "{bad}");
+        }
+    }
 }

@@ -18,6 +18,7 @@ mod postings;
 mod record;
 mod reports;
 mod rules;
+mod texts;
 mod training;
 
 use crate::diag::Diagnostics;
@@ -121,6 +122,12 @@ fn site_base(
     let Some(config) = config else {
         return (None, diags);
     };
+    texts::personal(&config.file, &config.node, &mut diags);
+    texts::lengths(&config.file, &config.node, "", &mut diags);
+    if let Some(regions) = &regions {
+        texts::personal(&regions.file, &regions.node, &mut diags);
+        texts::lengths(&regions.file, &regions.node, "", &mut diags);
+    }
     let mut site = config::site(&config, overrides, &mut diags);
     let theme_dir = config
         .value
@@ -133,6 +140,10 @@ fn site_base(
         config::regions(&mut site, regions, &config.value, &mut diags);
     }
     let raw_markets = load::markets(root, &files.markets, &mut diags);
+    for market in &raw_markets {
+        texts::personal(&market.file, &market.node, &mut diags);
+        texts::lengths(&market.file, &market.node, "", &mut diags);
+    }
     markets::check(&mut site, &raw_markets, &mut diags);
     site.outline = map::outline(root, &config, &mut diags);
     site.filed_reports = reports::load(root, &mut diags);
@@ -157,10 +168,34 @@ fn pages_and_statics(
 ) {
     for abs in &files.pages {
         if let Some(page) = load::page(root, abs, diags) {
+            texts::personal(&page.file, &page.node, diags);
+            texts::lengths(&page.file, &page.node, "", diags);
+            for finding in personal_data::personal_data(&page.body, false) {
+                diags.push(crate::diag::Diagnostic::error(
+                    &page.file,
+                    crate::diag::Pos::FILE,
+                    "body",
+                    finding.message,
+                ));
+            }
             pages::check(site, &page, diags);
         }
     }
+    let theme_dir = site
+        .theme
+        .as_ref()
+        .map(|name| root.root.join("themes").join(name));
     for rel in &files.statics {
+        let slashed = rel.to_string_lossy().replace('\\', "/");
+        if crate::render::theme::has_static(theme_dir.as_deref(), &slashed) {
+            diags.push(crate::diag::Diagnostic::error(
+                &Path::new("content/static").join(rel),
+                crate::diag::Pos::FILE,
+                "",
+                format!("this file would replace the theme's own `{slashed}`; to change the theme's files, put it in a theme folder (themes/NAME/static/{slashed}, with `theme: NAME` in site.yaml), or give it another name"),
+            ));
+            continue;
+        }
         let top = rel
             .components()
             .next()

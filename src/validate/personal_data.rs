@@ -1,8 +1,49 @@
 //! Personal data a posting must not publish: mainland ID-card numbers (18 digits with
 //! a valid GB 11643 check character, or the old 15), bank-card numbers (16 to 19 digits
 //! passing Luhn's check) and personal mobiles outside the contact field.
+//!
+//! A number hidden by its writing is still found: every text is first brought to one
+//! form ([`normalise`]): full-width digits and letters made ASCII, invisible characters
+//! dropped, and any spacing, dots, dashes or line breaks between digits read as a gap
+//! inside one number (a page shows a line break inside a number rejoined).
 
 use super::rules::Finding;
+use std::borrow::Cow;
+
+/// Whether a character is invisible on a page (zero-width spaces and joiners, the word
+/// joiner, the byte-order mark, the soft hyphen).
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{ad}')
+}
+
+/// The text in one form for finding numbers: full-width digits, `Ｘ` and `＋` made
+/// ASCII; spaces of every width, dashes of every kind, dots and middle dots made
+/// one separator each (a space, a dash or a dot); invisible characters removed.
+/// Text with none of these is returned as it is.
+pub fn normalise(text: &str) -> Cow<'_, str> {
+    let plain = |c: char| c.is_ascii() && c != '\t' && c != '\r' && c != '\n';
+    if text
+        .chars()
+        .all(|c| plain(c) || (!c.is_ascii() && map_char(c) == Some(c)))
+    {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().filter_map(map_char).collect())
+}
+
+/// One character in the form [`normalise`] makes (None: dropped).
+fn map_char(c: char) -> Option<char> {
+    Some(match c {
+        '０'..='９' => char::from(b'0' + (u32::from(c) - u32::from('０')) as u8),
+        'Ｘ' | 'ｘ' => 'X',
+        '＋' => '+',
+        '\t' | '\r' | '\n' | '\u{3000}' | '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' => ' ',
+        '－' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' | '﹣' => '-',
+        '．' | '·' | '・' | '。' => '.',
+        c if invisible(c) => return None,
+        c => c,
+    })
+}
 
 /// Runs of digits (with single spaces or dashes between groups, and a final X for ID cards).
 ///
@@ -10,6 +51,7 @@ use super::rules::Finding;
 /// a Chinese character is never a digit, space, dash or X, and ends a run as the
 /// character would.
 fn digit_runs(text: &str) -> Vec<String> {
+    let text = normalise(text);
     let bytes = text.as_bytes();
     let mut runs = Vec::new();
     let mut i = 0;
@@ -29,8 +71,8 @@ fn run_at(bytes: &[u8], mut i: usize) -> (String, usize) {
         if b.is_ascii_digit() {
             run.push(char::from(b));
             i += 1;
-        } else if (b == b' ' || b == b'-') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
-            i += 1;
+        } else if let Some(gap) = gap_before_digit(bytes, i) {
+            i += gap;
         } else if (b == b'X' || b == b'x') && run.len() == 17 {
             run.push('X');
             i += 1;
@@ -40,6 +82,21 @@ fn run_at(bytes: &[u8], mut i: usize) -> (String, usize) {
         }
     }
     (run, i)
+}
+
+/// Separators (spaces, dashes, dots; at most three) between two digits of one number,
+/// starting at byte `i`: how many, when a digit follows them.
+fn gap_before_digit(bytes: &[u8], i: usize) -> Option<usize> {
+    let gap = bytes
+        .get(i..)?
+        .iter()
+        .take(4)
+        .take_while(|b| matches!(b, b' ' | b'-' | b'.'))
+        .count();
+    (1..=3)
+        .contains(&gap)
+        .then_some(gap)
+        .filter(|&g| bytes.get(i + g).is_some_and(u8::is_ascii_digit))
 }
 
 /// Where the next ASCII digit is, from byte `from`. Texts are mostly Chinese with few
@@ -61,6 +118,62 @@ fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
         .iter()
         .position(u8::is_ascii_digit)
         .map(|p| i + p)
+}
+
+/// A mainland mobile number: 11 digits starting with 1, or the same after 86 or 0086.
+fn is_mobile(run: &str) -> bool {
+    let national = run
+        .strip_prefix("0086")
+        .or_else(|| run.strip_prefix("86").filter(|r| r.len() == 11))
+        .unwrap_or(run);
+    national.len() == 11 && national.starts_with('1')
+}
+
+/// Why a phone field's text is not a phone number a worker can call, if it is not.
+/// Digits, spaces, dashes, `+`, brackets and 转 (an extension) only; an ID-card or
+/// bank-card number is never a phone number; the digits must make a mainland mobile
+/// (11 digits, after +86 too), a landline with its area code (10 to 12 digits from 0),
+/// a 400/800 number or a short service number (3 to 6 digits from 1 or 9: 110, 12333, 95588).
+pub fn phone_problem(phone: &str) -> Option<String> {
+    let shown = crate::load::yaml::shorten(phone);
+    let text = normalise(phone);
+    if let Some(f) = personal_data(&text, true).into_iter().next() {
+        return Some(format!("`{shown}` is not a phone number: it {}", f.message));
+    }
+    if let Some(c) = text
+        .chars()
+        .find(|&c| !(c.is_ascii_digit() || " -+()（）转".contains(c)))
+    {
+        let hint = if matches!(c, 'O' | 'o' | 'l' | 'I') {
+            format!(
+                "; `{c}` is a letter — write the digit {}",
+                if matches!(c, 'O' | 'o') { '0' } else { '1' }
+            )
+        } else {
+            String::new()
+        };
+        return Some(format!(
+            "`{shown}` is not a phone number: use digits, spaces and dashes, e.g. 0471-0000-0101 or 138-0000-0123{hint}"
+        ));
+    }
+    let main = text.split('转').next().unwrap_or("");
+    let digits: String = main.chars().filter(char::is_ascii_digit).collect();
+    let national = digits
+        .strip_prefix("0086")
+        .or_else(|| digits.strip_prefix("86").filter(|d| d.len() == 11))
+        .unwrap_or(&digits);
+    let callable = match national.len() {
+        3..=6 => national.starts_with('1') || national.starts_with('9'),
+        10 => {
+            national.starts_with('0') || national.starts_with("400") || national.starts_with("800")
+        }
+        11 => national.starts_with('1') || national.starts_with('0'),
+        12 => national.starts_with('0'),
+        _ => false,
+    };
+    (!callable).then(|| format!(
+        "`{shown}` is not a phone number a worker can call: a mobile has 11 digits, a landline its area code and 7 or 8 digits (0471-0000-0101), a service line 3 to 6 (12333)"
+    ))
 }
 
 /// The GB 11643 check character of an 18-character ID number.
@@ -117,7 +230,7 @@ pub fn personal_data(text: &str, contact_field: bool) -> Vec<Finding> {
                 "looks like a bank-card number ({}); never publish bank details",
                 masked()
             )
-        } else if !contact_field && run.len() == 11 && run.starts_with('1') {
+        } else if !contact_field && is_mobile(&run) {
             format!(
                 "a mobile number ({}) in the text: personal phones are not published here; put the employer's number in contact.phone",
                 masked()
@@ -151,6 +264,76 @@ mod tests {
         assert!(!personal_data("联系13800000000", false).is_empty());
         assert!(personal_data("13800000000", true).is_empty());
         assert!(personal_data("工资180元，07:30开工", false).is_empty());
+    }
+
+    /// A made-up ID number with a valid check character.
+    const ID: &str = "11010519491231002X";
+
+    #[test]
+    fn numbers_hidden_by_their_writing_are_found() {
+        let written = [
+            "身份证 110105 19491231 002X".to_string(),
+            "身份证 110105.19491231.002X".to_string(),
+            "身份证 110105-1949-1231-002X".to_string(),
+            "身份证 １１０１０５１９４９１２３１００２Ｘ".to_string(),
+            "身份证 110105\u{3000}19491231\u{3000}002X".to_string(),
+            "身份证 1101\u{200b}0519491231\u{200d}002X".to_string(),
+            "身份证 110105\n19491231002X".to_string(),
+            format!("身份证 {}", ID.to_lowercase()),
+        ];
+        for text in &written {
+            assert!(
+                personal_data(text, false)
+                    .iter()
+                    .any(|f| f.message.contains("ID-card")),
+                "{text:?}"
+            );
+        }
+        for mobile in [
+            "+86 138 0013 8000",
+            "＋８６ １３８００１３８０００",
+            "0086-13800138000",
+            "138.0013.8000",
+        ] {
+            assert!(!personal_data(mobile, false).is_empty(), "{mobile}");
+        }
+        assert!(
+            personal_data("卡号 ４１１１ １１１１ １１１１ １１１１", false)
+                .iter()
+                .any(|f| f.message.contains("bank")),
+        );
+        // Prices, times, dates and hotlines stay what they are.
+        for text in [
+            "工资 150-200 元/天，07:30 开工",
+            "2026-11-27 起",
+            "服务热线 0471-6960000",
+            "12333",
+        ] {
+            assert!(personal_data(text, false).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn phone_fields_take_only_phone_numbers() {
+        for ok in [
+            "138-0000-0123",
+            "0471-6960000",
+            "0471-0000-0101",
+            "12333",
+            "+86 138 0013 8000",
+            "400-810-1234",
+            "(0472)1234567",
+            "0471-6960000转123",
+        ] {
+            assert_eq!(phone_problem(ok), None, "{ok}");
+        }
+        let id = phone_problem(ID).expect("an ID number");
+        assert!(id.contains("ID-card"), "{id}");
+        let letter = phone_problem("0472-0000-11O1").expect("a letter O");
+        assert!(letter.contains("`O` is a letter"), "{letter}");
+        for bad in ["4111 1111 1111 1111", "123456789", "0000", "abc"] {
+            assert!(phone_problem(bad).is_some(), "{bad}");
+        }
     }
 
     #[test]

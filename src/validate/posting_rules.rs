@@ -117,6 +117,10 @@ pub(super) fn check_texts(ctx: &Ctx<'_>, raw: &RawPosting, diags: &mut Diagnosti
     if let Some(n) = raw.contact.as_ref().and_then(|c| c.name.as_deref()) {
         texts.push((&["contact", "name"], n));
     }
+    // Shown on the page and in jobs.json as who checked the posting.
+    if let Some(v) = &raw.verified {
+        texts.push((&["verified", "by"], &v.by));
+    }
     for (field, text) in &texts {
         for f in rules::check_text(text) {
             if f.error {
@@ -126,15 +130,12 @@ pub(super) fn check_texts(ctx: &Ctx<'_>, raw: &RawPosting, diags: &mut Diagnosti
             }
         }
     }
-    if let Some(c) = &raw.contact {
-        let n = digits(&c.phone).len();
-        let shaped = c
-            .phone
-            .chars()
-            .all(|ch| ch.is_ascii_digit() || " -+()（）转".contains(ch));
-        if !shaped || !(3..=20).contains(&n) {
-            ctx.error(diags, &["contact", "phone"], format!("`{}` is not a phone number: use digits, spaces and dashes, e.g. 138-0000-0123 or 0471-0000-0101", crate::load::yaml::shorten(&c.phone)));
-        }
+    if let Some(problem) = raw
+        .contact
+        .as_ref()
+        .and_then(|c| super::personal_data::phone_problem(&c.phone))
+    {
+        ctx.error(diags, &["contact", "phone"], problem);
     }
     if raw.source.as_deref().is_some_and(|s| s.trim().is_empty()) {
         ctx.error(diags, &["source"], "a repost must name where it came from");

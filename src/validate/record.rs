@@ -130,20 +130,8 @@ pub(super) fn contact(at: &At<'_>, diags: &mut Diagnostics, c: Option<&Contact>)
     if let Some(n) = &c.name {
         text_rules(at, diags, &["contact", "name"], n);
     }
-    let digits = c.phone.chars().filter(char::is_ascii_digit).count();
-    let shaped = c
-        .phone
-        .chars()
-        .all(|ch| ch.is_ascii_digit() || " -+()（）转".contains(ch));
-    if !shaped || !(3..=20).contains(&digits) {
-        at.error(
-            diags,
-            &["contact", "phone"],
-            format!(
-                "`{}` is not a phone number: use digits, spaces and dashes, e.g. 0471-0000-0101",
-                shorten(&c.phone)
-            ),
-        );
+    if let Some(problem) = super::personal_data::phone_problem(&c.phone) {
+        at.error(diags, &["contact", "phone"], problem);
     }
 }
 

@@ -268,3 +268,21 @@ pub fn headless_chromium(program: impl AsRef<std::ffi::OsStr>, profile: &Path) -
     .arg(format!("--user-data-dir={}", profile.display()));
     cmd
 }
+
+/// Removes the folders in `scratch` named `<pid>…` whose process is gone: builds left
+/// by earlier test runs. Never by their age, which would read the clock.
+pub fn remove_left_by_gone_processes(scratch: &Path) {
+    if !cfg!(target_os = "linux") {
+        return;
+    }
+    for e in std::fs::read_dir(scratch).into_iter().flatten().flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
+        let Ok(pid) = digits.parse::<u32>() else {
+            continue;
+        };
+        if pid != std::process::id() && !Path::new("/proc").join(pid.to_string()).exists() {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
+}

@@ -77,17 +77,8 @@ pub fn sample() -> &'static PathBuf {
     static OUT: OnceLock<PathBuf> = OnceLock::new();
     OUT.get_or_init(|| {
         let scratch = Path::new(env!("CARGO_TARGET_TMPDIR")).join("gigboard-events-tests");
-        // Builds of earlier runs go once they are an hour old.
-        for e in std::fs::read_dir(&scratch).into_iter().flatten().flatten() {
-            let age = e
-                .metadata()
-                .and_then(|m| m.modified())
-                .ok()
-                .and_then(|t| t.elapsed().ok());
-            if age.is_some_and(|a| a.as_secs() > 3600) {
-                let _ = std::fs::remove_dir_all(e.path());
-            }
-        }
+        // Builds of earlier runs go once the run that made them is gone.
+        super::common::remove_left_by_gone_processes(&scratch);
         let dir = scratch.join(std::process::id().to_string());
         let _ = std::fs::remove_dir_all(&dir);
         let out = dir.join("output");
