@@ -34,6 +34,42 @@ fn load_all(text: &str) {
     }
 }
 
+/// A document whose anchors are copied by aliases: a text of `text_kb` KB (with
+/// `escapes` inside), a list of `items` aliases to it, `nested` levels of lists of
+/// aliases to the level below, then `copies` aliases to the top.
+fn alias_bomb(text_kb: usize, items: usize, copies: usize, nested: usize, escapes: &str) -> String {
+    let mut doc = format!(
+        "market: x\nt: &t \"{}{escapes}\"\nl0: &l0 [",
+        "长".repeat(text_kb * 1024 / 3)
+    );
+    doc.push_str(&vec!["*t"; items].join(", "));
+    doc.push_str("]\n");
+    for level in 1..=nested {
+        doc.push_str(&format!(
+            "l{level}: &l{level} [{}]\n",
+            vec![format!("*l{}", level - 1); 9].join(", ")
+        ));
+    }
+    doc.push_str("copies:\n");
+    for _ in 0..copies {
+        doc.push_str(&format!("  - *l{nested}\n"));
+    }
+    doc
+}
+
+/// The bytes of every text in a tree (what it holds in memory, near enough).
+fn text_bytes(node: &yaml::Node) -> usize {
+    match &node.value {
+        yaml::Value::Str(s) => s.len(),
+        yaml::Value::Seq(items) => items.iter().map(text_bytes).sum(),
+        yaml::Value::Map(entries) => entries
+            .iter()
+            .map(|(k, v)| text_bytes(k) + text_bytes(v))
+            .sum(),
+        _ => 0,
+    }
+}
+
 /// A mutation of the fixture feed: a slice replaced by arbitrary text.
 fn mutated() -> impl Strategy<Value = String> {
     (0..FEED.len(), 0..40usize, "\\PC{0,12}").prop_map(|(at, len, insert)| {
@@ -63,6 +99,25 @@ proptest! {
     #[test]
     fn mutated_feeds_never_panic_the_loaders(text in mutated()) {
         load_all(&text);
+    }
+
+    /// Hostile alias use: anchors on texts, lists and groups of any size, copied by
+    /// aliases again and again, nested. Whatever the loader accepts stays within the
+    /// bytes a content file may hold; the rest is refused, quickly.
+    #[test]
+    fn aliases_never_expand_a_document_past_its_budget(
+        text_kb in 0usize..600,
+        items in 1usize..60,
+        copies in 0usize..3000,
+        nested in 0usize..4,
+        escapes in "(\\\\x0b|\\\\u0001|\\\\uFFFE|a){0,2}",
+    ) {
+        let doc = alias_bomb(text_kb, items, copies, nested, &escapes);
+        let started = Instant::now();
+        if let Ok(node) = yaml::parse(&doc) {
+            prop_assert!(text_bytes(&node) <= 2 * yaml::MAX_FILE_BYTES, "expanded to {} bytes", text_bytes(&node));
+        }
+        prop_assert!(started.elapsed() < Duration::from_secs(20));
     }
 
     #[test]
@@ -165,9 +220,9 @@ fn a_posting_body_of_one_megabyte_is_refused_naming_the_limit() {
     // A title of a hundred thousand characters would fill the board, the kiosk and
     // the sheet: refused the same way.
     let title = "长".repeat(100_000);
-    let feed = site
-        .read("content/jobs/huimin.yaml")
-        .replacen(&format!("    body: \"{body}\"\n"), "", 1);
+    let feed =
+        site.read("content/jobs/huimin.yaml")
+            .replacen(&format!("    body: \"{body}\"\n"), "", 1);
     let feed = feed.replacen("title: ", &format!("title: {title}\n    x_old_title: "), 1);
     site.write("content/jobs/huimin.yaml", &feed);
     let run = site.run(&["check"]);

@@ -158,7 +158,9 @@ fn base_url_problem(u: &str) -> Option<&'static str> {
     let parsed = match url::Url::parse(u) {
         Ok(p) => p,
         Err(_) => {
-            return Some("is not a web address; write it in full, like https://gig.example.org.cn/");
+            return Some(
+                "is not a web address; write it in full, like https://gig.example.org.cn/",
+            );
         }
     };
     if !matches!(parsed.scheme(), "http" | "https") || !u.contains("://") {
