@@ -7,7 +7,8 @@
 #
 #   bench/get-zola.sh            # then: ZOLA=$BENCH_DIR/zola/zola bench/run.sh ...
 #
-# Prints the path of the `zola` wrapper it made. Needs node, npm, curl, xz and dpkg-deb.
+# Prints the path of the `zola` wrapper it made. Needs node, npm, curl, xz and dpkg-deb, and
+# takes the Debian archive's address from the machine's apt sources.
 set -euo pipefail
 dir=${BENCH_DIR:-/tmp/gigbench}/zola
 mkdir -p "$dir"
@@ -18,7 +19,13 @@ glibc=$(ldd --version | head -1 | grep -oE '[0-9]+\.[0-9]+$')
 if printf '2.39\n%s\n' "$glibc" | sort -V -C; then
   printf '#!/bin/sh\nexec %s %s "$@"\n' "$node" "$cli" > "$dir/zola"
 else
-  mirror=http://deb.debian.org/debian
+  # The Debian archive this machine's apt already uses (deb822 `URIs:` or a one-line
+  # `deb` entry); no package host is named in the repository.
+  mirror=$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.sources /etc/apt/sources.list.d/*.list 2>/dev/null \
+    | awk '$1 == "URIs:" {print $2} $1 == "deb" {for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) {print $i; break}}' \
+    | grep -E '/debian/?$' | head -1)
+  mirror=${mirror%/}
+  [ -n "$mirror" ] || { echo "get-zola.sh: no Debian archive found in /etc/apt/sources*" >&2; exit 2; }
   curl -fsS "$mirror/dists/trixie/main/binary-amd64/Packages.xz" | xz -dc > "$dir/Packages"
   for pkg in libc6 libgcc-s1 libstdc++6; do
     file=$(awk -v p="$pkg" '$1 == "Package:" {hit = ($2 == p)} hit && $1 == "Filename:" {print $2; exit}' "$dir/Packages")

@@ -6,6 +6,7 @@
 //! validate; `build` runs them all.
 
 pub mod cli;
+pub mod compact;
 pub mod diag;
 pub mod load;
 pub mod markdown;
@@ -17,6 +18,7 @@ pub mod scaffold;
 pub mod serve;
 #[cfg(test)]
 mod test_rng;
+pub mod theme_files;
 pub mod validate;
 pub mod write;
 

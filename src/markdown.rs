@@ -41,7 +41,7 @@ fn safe_address(dest: &str) -> bool {
 pub fn to_html(src: &str) -> Rendered {
     if let Some((html, text)) = plain_to_html(src) {
         return Rendered {
-            html: crate::render::compact::compact(&html),
+            html: crate::compact::compact(&html),
             text,
             html_removed: false,
         };
@@ -151,7 +151,7 @@ fn sanitized_to_html(src: &str) -> Rendered {
     Rendered {
         html_removed: raw_html && clean.trim() != unsafe_html.trim(),
         // pulldown-cmark ends every block with a line break; the pages have none.
-        html: crate::render::compact::compact(&clean),
+        html: crate::compact::compact(&clean),
         text: to_text(src),
     }
 }

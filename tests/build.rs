@@ -1145,3 +1145,21 @@ fn minified_pages_have_the_same_elements_and_words_and_fewer_bytes() {
     }
     assert!(small < big, "minified {small} bytes, plain {big}");
 }
+
+#[test]
+fn feeds_and_calendars_write_dates_in_the_site_s_own_time_zone() {
+    let site = TestSite::fixture("mini");
+    site.edit(
+        "content/site.yaml",
+        "timezone: Asia/Shanghai",
+        "timezone: Asia/Tokyo",
+    );
+    site.run(&["build"]).expect_code(0);
+    let atom = site.output_text("feed.xml");
+    assert!(atom.contains("T00:00:00+09:00"), "{atom}");
+    assert!(!atom.contains("+08:00"), "{atom}");
+    let json: serde_json::Value =
+        serde_json::from_str(&site.output_text("feed.json")).expect("JSON feed");
+    let published = json["items"][0]["date_published"].as_str().expect("a date");
+    assert!(published.ends_with("T00:00:00+09:00"), "{published}");
+}

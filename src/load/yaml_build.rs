@@ -144,14 +144,12 @@ impl Builder {
 
     /// A plain scalar without anchor or tag, read by the core schema.
     pub(super) fn plain(&mut self, text: &str, at: Pos) -> Result<(), SyntaxError> {
-        visible(text, at)?;
         let value = scalar(text, ScalarStyle::Plain, None, at)?;
         self.finish(Node { pos: at, value }, 0)
     }
 
     /// A quoted or block scalar, whose text is taken as it is.
     pub(super) fn text(&mut self, text: String, at: Pos) -> Result<(), SyntaxError> {
-        visible(&text, at)?;
         self.finish(
             Node {
                 pos: at,
@@ -331,15 +329,29 @@ fn count(node: &Node) -> (usize, usize) {
 /// Refuses a text that holds a control character (other than tab and line breaks) or a
 /// Unicode noncharacter: quoted YAML can write them as escapes (`"\x0b"`), they are
 /// invisible in an editor, and XML (the Atom feeds, the sitemap) cannot carry them.
+/// Checked on every scalar read here; the fast reader reads no file with such a
+/// character and declines such an escape, so every one of them is read here.
 pub(super) fn visible(text: &str, at: Pos) -> Result<(), SyntaxError> {
-    let suspect = |b: &u8| *b < 0x20 || *b == 0x7f || *b == 0xc2 || *b == 0xef;
-    if !text.as_bytes().iter().any(suspect) {
-        return Ok(());
+    // C0 controls and DEL are single bytes (looked for in one branch-free pass); C1
+    // controls are C2 80–9F and U+FFFE/U+FFFF are EF BF BE/BF, found by memchr's
+    // vector search for their first bytes (rare in Chinese text).
+    let bytes = text.as_bytes();
+    let c0 = |b: u8| (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') | (b == 0x7f);
+    let next = |i: usize| bytes.get(i).copied().unwrap_or(0);
+    let at_byte = if bytes.iter().fold(false, |s, &b| s | c0(b)) {
+        bytes.iter().position(|&b| c0(b))
+    } else {
+        None
     }
-    let bad = text.chars().find(|&c| {
-        (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}')
+    .or_else(|| {
+        // U+0085 (C2 85) is a YAML line break, not a stray control.
+        memchr::memchr_iter(0xc2, bytes)
+            .find(|&i| (0x80..=0x9f).contains(&next(i + 1)) && next(i + 1) != 0x85)
+    })
+    .or_else(|| {
+        memchr::memmem::find_iter(bytes, b"\xef\xbf").find(|&i| matches!(next(i + 2), 0xbe | 0xbf))
     });
-    match bad {
+    match at_byte.and_then(|i| text[i..].chars().next()) {
         None => Ok(()),
         Some(c) => Err(fail(
             at,

@@ -15,6 +15,23 @@ pub mod index;
 
 use std::path::PathBuf;
 
+/// The five functions the plan asks of every market (等候用工、求职信息发布、技能培训、劳动维权、法律咨询).
+pub const REQUIRED_SERVICES: [crate::load::records::Service; 5] = [
+    crate::load::records::Service::Waiting,
+    crate::load::records::Service::Postings,
+    crate::load::records::Service::Training,
+    crate::load::records::Service::Rights,
+    crate::load::records::Service::Legal,
+];
+
+/// Basic facilities a waiting worker needs.
+pub const BASIC_FACILITIES: [crate::load::records::Facility; 4] = [
+    crate::load::records::Facility::Seating,
+    crate::load::records::Facility::Water,
+    crate::load::records::Facility::Toilets,
+    crate::load::records::Facility::InfoBoard,
+];
+
 #[derive(Debug, Clone)]
 pub struct Site {
     pub title: String,
@@ -22,7 +39,11 @@ pub struct Site {
     pub language: String,
     /// Extra interface languages, each a whole copy of the HTML site under `/<lang>/`.
     pub languages: Vec<String>,
+    /// The zone's name as site.yaml gives it (for calendars: X-WR-TIMEZONE, the kiosk).
     pub timezone: String,
+    /// The site's time zone, resolved once when the settings are checked: every local
+    /// date and time of the site (feeds, calendars, opening hours) is in it.
+    pub zone: jiff::tz::TimeZone,
     /// "Today" for expiry and daily sheets.
     pub today: Day,
     /// Absolute base URL with a trailing slash, when configured.
@@ -244,5 +265,31 @@ impl Posting {
     /// The body's plain text, empty when there is no body.
     pub fn body_text(&self) -> String {
         self.body.as_ref().map(Body::text).unwrap_or_default()
+    }
+}
+
+impl Site {
+    /// A local date and time of the site, placed in its zone (a time the zone skips or
+    /// repeats is taken as the zone's rules say).
+    pub fn zoned(&self, dt: jiff::civil::DateTime) -> jiff::ZonedDateTime {
+        dt.to_zoned_datetime(self.zone.clone()).unwrap_or_default()
+    }
+
+    /// The zone's offset from UTC at noon of `day`.
+    pub fn offset_on(&self, day: Day) -> jiff::tz::Offset {
+        self.zone
+            .to_offset(self.zoned(day.0.at(12, 0, 0, 0)).timestamp())
+    }
+
+    /// Midnight of `day` in the site's zone, as RFC 3339 (`2026-11-27T00:00:00+08:00`).
+    pub fn midnight_rfc3339(&self, day: Day) -> String {
+        let seconds = self.offset_on(day).seconds();
+        let sign = if seconds < 0 { '-' } else { '+' };
+        let minutes = seconds.abs() / 60;
+        format!(
+            "{day}T00:00:00{sign}{:02}:{:02}",
+            minutes / 60,
+            minutes % 60
+        )
     }
 }

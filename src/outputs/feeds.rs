@@ -6,7 +6,7 @@
 //! base_url; links are absolute when base_url is set and relative to the feed otherwise.
 
 use super::{OutFile, Outputs};
-use crate::model::Posting;
+use crate::model::{Posting, Site};
 use atom_syndication::{Entry, Feed, FixedDateTime, Link, Person, Text};
 use serde::Serialize;
 
@@ -60,9 +60,10 @@ impl<'v, 'a> Texts<'v, 'a> {
     }
 }
 
-fn midnight(day: crate::load::scalars::Day) -> FixedDateTime {
-    // Dates are Beijing time; a fixed offset keeps the feed free of the tz database.
-    format!("{day}T00:00:00+08:00").parse().unwrap_or_default()
+/// Midnight of `day` in the site's zone (its offset that day, written out: readers
+/// need no zone database).
+fn midnight(site: &Site, day: crate::load::scalars::Day) -> FixedDateTime {
+    site.midnight_rfc3339(day).parse().unwrap_or_default()
 }
 
 /// The posting's address: absolute with a base_url, else relative to the feed's folder.
@@ -114,8 +115,8 @@ pub fn atom(o: &Outputs<'_, '_>, spec: &FeedSpec<'_>, order: &[usize]) -> OutFil
             let mut e = Entry::default();
             e.set_id(format!("tag:gigboard,2026:posting:{}", p.id));
             e.set_title(Text::plain(p.title.clone()));
-            e.set_updated(midnight(p.verified_on.max(p.posted)));
-            e.set_published(Some(midnight(p.posted)));
+            e.set_updated(midnight(o.site, p.verified_on.max(p.posted)));
+            e.set_published(Some(midnight(o.site, p.posted)));
             let mut link = Link::default();
             link.set_href(posting_url(o, &spec.dir, p));
             link.set_rel("alternate");
@@ -143,7 +144,7 @@ pub fn atom(o: &Outputs<'_, '_>, spec: &FeedSpec<'_>, order: &[usize]) -> OutFil
         .map(|&i| o.site.postings[i].posted)
         .max()
         .unwrap_or(o.site.today);
-    feed.set_updated(midnight(updated));
+    feed.set_updated(midnight(o.site, updated));
     let mut links = Vec::new();
     if let Some(base) = &o.site.base_url {
         let mut me = Link::default();
@@ -226,7 +227,7 @@ pub fn json(
                     format!("{summary}\n{text}")
                 },
                 summary,
-                date_published: format!("{}T00:00:00+08:00", p.posted),
+                date_published: o.site.midnight_rfc3339(p.posted),
                 tags,
                 authors: vec![JsonAuthor { name: &p.employer }],
             }

@@ -58,14 +58,9 @@ pub fn utc(site: &Site, dt: LocalDateTime) -> String {
         .to_string()
 }
 
-/// A local time of the site with its zone (China has kept +08:00 all year since 1991;
-/// that is the fallback should the zone database lack the site's zone).
+/// A local time of the site in its zone.
 pub fn zoned(site: &Site, dt: LocalDateTime) -> jiff::ZonedDateTime {
-    let fixed = || jiff::tz::TimeZone::fixed(jiff::tz::offset(8));
-    let tz = jiff::tz::TimeZone::get(&site.timezone).unwrap_or_else(|_| fixed());
-    dt.0.to_zoned_datetime(tz)
-        .or_else(|_| dt.0.to_zoned_datetime(fixed()))
-        .unwrap_or_default()
+    site.zoned(dt.0)
 }
 
 /// One VEVENT's facts.

@@ -11,9 +11,9 @@ use super::csv::Csv;
 use crate::load::records::{Facility, MarketStatus, Service};
 use crate::load::scalars::Day;
 use crate::model::Site;
+use crate::model::{BASIC_FACILITIES, REQUIRED_SERVICES};
 use crate::render::i18n::Strings;
 use crate::render::views::enum_key;
-use crate::validate::{BASIC_FACILITIES, REQUIRED_SERVICES};
 
 /// In the order the report shows them.
 pub const STATUSES: [MarketStatus; 5] = [

@@ -43,11 +43,7 @@ pub struct MarketDetail<'a> {
 
 /// Minutes east of UTC of the site's zone on `site.today` (Asia/Shanghai: 480).
 fn utc_offset_minutes(site: &Site) -> i32 {
-    jiff::tz::TimeZone::get(&site.timezone)
-        .ok()
-        .and_then(|tz| site.today.0.at(12, 0, 0, 0).to_zoned_datetime(tz).ok())
-        .map(|z| z.offset().seconds() / 60)
-        .unwrap_or(480)
+    site.offset_on(site.today).seconds() / 60
 }
 
 /// `{"offset":480,"week":[[[390,1050]],…],"closures":{"2027-01-01":[]}}`: Monday first,

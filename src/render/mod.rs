@@ -5,7 +5,7 @@
 //! view into one output file (relative links, minifying).
 
 mod chrome;
-pub mod compact;
+pub use crate::compact;
 mod directory;
 mod events;
 mod families;

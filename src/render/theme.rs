@@ -7,7 +7,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-include!(concat!(env!("OUT_DIR"), "/theme_files.rs"));
+use crate::theme_files::BUILTIN;
+pub use crate::theme_files::{has_static, languages};
 
 /// The merged theme files of a site.
 #[derive(Debug, Clone)]
@@ -18,37 +19,6 @@ pub struct Theme {
     pub statics: BTreeMap<String, Vec<u8>>,
     /// Language → i18n YAML source.
     pub i18n: BTreeMap<String, String>,
-}
-
-/// The languages a theme has interface strings for: the built-in `i18n/*.yaml` files
-/// and those of the site's theme folder (`overrides`), sorted.
-pub fn languages(overrides: Option<&Path>) -> Vec<String> {
-    let mut langs: Vec<String> = BUILTIN
-        .iter()
-        .filter_map(|(path, _)| path.strip_prefix("i18n/"))
-        .filter_map(|name| name.strip_suffix(".yaml"))
-        .map(str::to_string)
-        .collect();
-    if let Some(Ok(entries)) = overrides.map(|d| std::fs::read_dir(d.join("i18n"))) {
-        for entry in entries.filter_map(Result::ok) {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if let Some(lang) = name.strip_suffix(".yaml") {
-                langs.push(lang.to_string());
-            }
-        }
-    }
-    langs.sort();
-    langs.dedup();
-    langs
-}
-
-/// Whether `rel` (a path under `static/`, `/`-separated) is a static file of the
-/// theme: built in, or in the site's theme folder (`overrides`).
-pub fn has_static(overrides: Option<&Path>, rel: &str) -> bool {
-    let builtin = BUILTIN
-        .iter()
-        .any(|(path, _)| path.strip_prefix("static/") == Some(rel));
-    builtin || overrides.is_some_and(|d| d.join("static").join(rel).is_file())
 }
 
 impl Theme {

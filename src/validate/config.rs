@@ -14,7 +14,8 @@ pub fn site(config: &Located<SiteConfig>, overrides: &Overrides, diags: &mut Dia
     let c = &config.value;
     let file = &config.file;
     let node = &config.node;
-    if jiff::tz::TimeZone::get(&c.timezone).is_err() {
+    let zone = jiff::tz::TimeZone::get(&c.timezone);
+    if zone.is_err() {
         diags.push(Diagnostic::error(
             file,
             node.pos_of(&["timezone"]),
@@ -123,6 +124,8 @@ pub fn site(config: &Located<SiteConfig>, overrides: &Overrides, diags: &mut Dia
         language: c.language.clone(),
         languages: Vec::new(),
         timezone: c.timezone.clone(),
+        // An unknown zone is an error above: the model is not used then.
+        zone: zone.unwrap_or(jiff::tz::TimeZone::UTC),
         today,
         base_url,
         theme: c.theme.clone(),

@@ -26,6 +26,9 @@ pub fn check_all(
     diags: &mut Diagnostics,
 ) {
     let raw = load::records::<RawEvent>(root, events, diags);
+    for r in &raw {
+        super::texts::lengths(&r.file, &r.node, diags);
+    }
     let mut checked: Vec<Event> = raw
         .iter()
         .filter_map(|r| check_event(site, r, diags))
@@ -38,6 +41,9 @@ pub fn check_all(
         diags,
     );
     let raw = load::records::<RawTraining>(root, training, diags);
+    for r in &raw {
+        super::texts::lengths(&r.file, &r.node, diags);
+    }
     let mut programmes: Vec<_> = raw
         .iter()
         .filter_map(|r| super::training::check(site, r, diags))

@@ -3,27 +3,10 @@
 use super::ids::check_slug;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::Located;
-use crate::load::records::{Facility, MarketFile, MarketStatus, Service};
+use crate::load::records::{MarketFile, MarketStatus, Service};
 use crate::markdown;
-use crate::model::{Closure, HoursRule, Market, Site};
+use crate::model::{BASIC_FACILITIES, Closure, HoursRule, Market, REQUIRED_SERVICES, Site};
 use std::collections::HashMap;
-
-/// The five functions the plan asks of every market (等候用工、求职信息发布、技能培训、劳动维权、法律咨询).
-pub const REQUIRED_SERVICES: [Service; 5] = [
-    Service::Waiting,
-    Service::Postings,
-    Service::Training,
-    Service::Rights,
-    Service::Legal,
-];
-
-/// Basic facilities a waiting worker needs.
-pub const BASIC_FACILITIES: [Facility; 4] = [
-    Facility::Seating,
-    Facility::Water,
-    Facility::Toilets,
-    Facility::InfoBoard,
-];
 
 pub fn check(site: &mut Site, markets: &[Located<MarketFile>], diags: &mut Diagnostics) {
     let counties: HashMap<&str, usize> = site

@@ -31,7 +31,6 @@ use std::path::Path;
 pub use check_store::{CheckSummary, check_remembering};
 pub use config::{today_in, today_of};
 pub use ids::check_slug;
-pub use markets::{BASIC_FACILITIES, REQUIRED_SERVICES};
 
 /// What the command line can override.
 #[derive(Debug, Clone, Default)]
@@ -123,10 +122,10 @@ fn site_base(
         return (None, diags);
     };
     texts::personal(&config.file, &config.node, &mut diags);
-    texts::lengths(&config.file, &config.node, "", &mut diags);
+    texts::lengths(&config.file, &config.node, &mut diags);
     if let Some(regions) = &regions {
         texts::personal(&regions.file, &regions.node, &mut diags);
-        texts::lengths(&regions.file, &regions.node, "", &mut diags);
+        texts::lengths(&regions.file, &regions.node, &mut diags);
     }
     let mut site = config::site(&config, overrides, &mut diags);
     let theme_dir = config
@@ -134,7 +133,7 @@ fn site_base(
         .theme
         .as_ref()
         .map(|name| root.root.join("themes").join(name));
-    let available = crate::render::theme::languages(theme_dir.as_deref());
+    let available = crate::theme_files::languages(theme_dir.as_deref());
     site.languages = config::languages(&config, &available, &mut diags);
     if let Some(regions) = &regions {
         config::regions(&mut site, regions, &config.value, &mut diags);
@@ -142,7 +141,7 @@ fn site_base(
     let raw_markets = load::markets(root, &files.markets, &mut diags);
     for market in &raw_markets {
         texts::personal(&market.file, &market.node, &mut diags);
-        texts::lengths(&market.file, &market.node, "", &mut diags);
+        texts::lengths(&market.file, &market.node, &mut diags);
     }
     markets::check(&mut site, &raw_markets, &mut diags);
     site.outline = map::outline(root, &config, &mut diags);
@@ -169,7 +168,7 @@ fn pages_and_statics(
     for abs in &files.pages {
         if let Some(page) = load::page(root, abs, diags) {
             texts::personal(&page.file, &page.node, diags);
-            texts::lengths(&page.file, &page.node, "", diags);
+            texts::lengths(&page.file, &page.node, diags);
             for finding in personal_data::personal_data(&page.body, false) {
                 diags.push(crate::diag::Diagnostic::error(
                     &page.file,
@@ -187,7 +186,7 @@ fn pages_and_statics(
         .map(|name| root.root.join("themes").join(name));
     for rel in &files.statics {
         let slashed = rel.to_string_lossy().replace('\\', "/");
-        if crate::render::theme::has_static(theme_dir.as_deref(), &slashed) {
+        if crate::theme_files::has_static(theme_dir.as_deref(), &slashed) {
             diags.push(crate::diag::Diagnostic::error(
                 &Path::new("content/static").join(rel),
                 crate::diag::Pos::FILE,

@@ -39,44 +39,88 @@ fn map_char(c: char) -> Option<char> {
         '＋' => '+',
         '\t' | '\r' | '\n' | '\u{3000}' | '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' => ' ',
         '－' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' | '﹣' => '-',
-        '．' | '·' | '・' | '。' => '.',
+        '．' | '·' | '・' => '.',
         c if invisible(c) => return None,
         c => c,
     })
 }
 
-/// Runs of digits (with single spaces or dashes between groups, and a final X for ID cards).
+/// Runs of digits, read as [`normalise`] would write the text: full-width digits are
+/// digits, up to three separators of any width (spaces, dashes, dots, line breaks)
+/// between two digits are a gap inside one number, invisible characters are nothing,
+/// and a final X (or Ｘ) ends an ID number.
 ///
-/// Every character that matters is ASCII, so the text is walked byte by byte: a byte of
-/// a Chinese character is never a digit, space, dash or X, and ends a run as the
-/// character would.
+/// Every character that can start a run is ASCII or a full-width digit (EF BC 90–99),
+/// so the text is walked byte by byte; other characters end a run.
 fn digit_runs(text: &str) -> Vec<String> {
-    let text = normalise(text);
     let bytes = text.as_bytes();
     let mut runs = Vec::new();
     let mut i = 0;
     while let Some(start) = next_digit(bytes, i) {
-        let (run, end) = run_at(bytes, start);
+        let (run, end) = run_at(text, start);
         runs.push(run);
         i = end;
     }
     runs
 }
 
+/// The digit at byte `i` and its length in bytes: ASCII or full-width.
+fn digit_at(bytes: &[u8], i: usize) -> Option<(char, usize)> {
+    match bytes.get(i..)? {
+        [b, ..] if b.is_ascii_digit() => Some((char::from(*b), 1)),
+        [0xef, 0xbc, d @ 0x90..=0x99, ..] => Some((char::from(b'0' + (d - 0x90)), 3)),
+        _ => None,
+    }
+}
+
+/// A separator at byte `i` (`Some(true)`: one that counts towards the gap; `Some(false)`:
+/// an invisible character) and its length in bytes.
+fn separator_at(text: &str, i: usize) -> Option<(bool, usize)> {
+    let c = text.get(i..)?.chars().next()?;
+    match map_char(c) {
+        None => Some((false, c.len_utf8())),
+        Some(' ' | '-' | '.')
+            if !c.is_ascii() || matches!(c, ' ' | '-' | '.' | '\t' | '\n' | '\r') =>
+        {
+            Some((true, c.len_utf8()))
+        }
+        _ => None,
+    }
+}
+
 /// The run of digits that starts at byte `i` (a digit), and where it ends.
-fn run_at(bytes: &[u8], mut i: usize) -> (String, usize) {
+fn run_at(text: &str, mut i: usize) -> (String, usize) {
+    let bytes = text.as_bytes();
     let mut run = String::new();
     while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_digit() {
-            run.push(char::from(b));
-            i += 1;
-        } else if let Some(gap) = gap_before_digit(bytes, i) {
-            i += gap;
-        } else if (b == b'X' || b == b'x') && run.len() == 17 {
-            run.push('X');
-            i += 1;
-            break;
+        if let Some((d, len)) = digit_at(bytes, i) {
+            run.push(d);
+            i += len;
+            continue;
+        }
+        if run.len() == 17 {
+            let x = match &bytes[i..] {
+                [b'X' | b'x', ..] => 1,
+                [0xef, 0xbc, 0xb8, ..] | [0xef, 0xbd, 0x98, ..] => 3,
+                _ => 0,
+            };
+            if x > 0 {
+                run.push('X');
+                i += x;
+                break;
+            }
+        }
+        // A gap: separators (at most three that show) and then a digit.
+        let (mut j, mut shown) = (i, 0);
+        while let Some((counts, len)) = separator_at(text, j) {
+            shown += usize::from(counts);
+            j += len;
+            if shown > 3 {
+                break;
+            }
+        }
+        if j > i && shown <= 3 && digit_at(bytes, j).is_some() {
+            i = j;
         } else {
             break;
         }
@@ -84,40 +128,30 @@ fn run_at(bytes: &[u8], mut i: usize) -> (String, usize) {
     (run, i)
 }
 
-/// Separators (spaces, dashes, dots; at most three) between two digits of one number,
-/// starting at byte `i`: how many, when a digit follows them.
-fn gap_before_digit(bytes: &[u8], i: usize) -> Option<usize> {
-    let gap = bytes
-        .get(i..)?
-        .iter()
-        .take(4)
-        .take_while(|b| matches!(b, b' ' | b'-' | b'.'))
-        .count();
-    (1..=3)
-        .contains(&gap)
-        .then_some(gap)
-        .filter(|&g| bytes.get(i + g).is_some_and(u8::is_ascii_digit))
-}
-
-/// Where the next ASCII digit is, from byte `from`. Texts are mostly Chinese with few
-/// digits: 32 bytes at a time are looked at without branches (vector code), and only a
-/// block that holds a digit is looked at byte by byte.
+/// Where the next digit (ASCII or full-width) is, from byte `from`. Texts are mostly
+/// Chinese with few digits: 32 bytes at a time are looked at without branches (vector
+/// code) for an ASCII digit or the BC 90–99 that ends a full-width digit (with one byte
+/// of the next block, so a pair across the boundary is seen), and only a block that
+/// holds one is looked at byte by byte, from two bytes before it (where a full-width
+/// digit that ends in it starts).
 fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
-    while let Some(block) = bytes.get(i..i + 32) {
-        if block
-            .iter()
-            .fold(false, |seen, b| seen | b.is_ascii_digit())
-        {
-            break;
+    while let Some(block) = bytes.get(i..i + 33) {
+        let mut hit = false;
+        for k in 0..32 {
+            hit |= block[k].is_ascii_digit()
+                | ((block[k] == 0xbc) & (block[k + 1].wrapping_sub(0x90) < 10));
+        }
+        if hit {
+            let found =
+                (i.saturating_sub(2).max(from)..i + 32).find(|&p| digit_at(bytes, p).is_some());
+            if found.is_some() {
+                return found;
+            }
         }
         i += 32;
     }
-    bytes
-        .get(i..)?
-        .iter()
-        .position(u8::is_ascii_digit)
-        .map(|p| i + p)
+    (i.saturating_sub(2).max(from)..bytes.len()).find(|&p| digit_at(bytes, p).is_some())
 }
 
 /// A mainland mobile number: 11 digits starting with 1, or the same after 86 or 0086.
@@ -135,10 +169,14 @@ fn is_mobile(run: &str) -> bool {
 /// (11 digits, after +86 too), a landline with its area code (10 to 12 digits from 0),
 /// a 400/800 number or a short service number (3 to 6 digits from 1 or 9: 110, 12333, 95588).
 pub fn phone_problem(phone: &str) -> Option<String> {
-    let shown = crate::load::yaml::shorten(phone);
+    let shown = || crate::load::yaml::shorten(phone);
     let text = normalise(phone);
     if let Some(f) = personal_data(&text, true).into_iter().next() {
-        return Some(format!("`{shown}` is not a phone number: it {}", f.message));
+        return Some(format!(
+            "`{}` is not a phone number: it {}",
+            shown(),
+            f.message
+        ));
     }
     if let Some(c) = text
         .chars()
@@ -153,7 +191,8 @@ pub fn phone_problem(phone: &str) -> Option<String> {
             String::new()
         };
         return Some(format!(
-            "`{shown}` is not a phone number: use digits, spaces and dashes, e.g. 0471-0000-0101 or 138-0000-0123{hint}"
+            "`{}` is not a phone number: use digits, spaces and dashes, e.g. 0471-0000-0101 or 138-0000-0123{hint}",
+            shown()
         ));
     }
     let main = text.split('转').next().unwrap_or("");
@@ -172,7 +211,8 @@ pub fn phone_problem(phone: &str) -> Option<String> {
         _ => false,
     };
     (!callable).then(|| format!(
-        "`{shown}` is not a phone number a worker can call: a mobile has 11 digits, a landline its area code and 7 or 8 digits (0471-0000-0101), a service line 3 to 6 (12333)"
+        "`{}` is not a phone number a worker can call: a mobile has 11 digits, a landline its area code and 7 or 8 digits (0471-0000-0101), a service line 3 to 6 (12333)",
+        shown()
     ))
 }
 
@@ -351,8 +391,8 @@ mod tests {
             let mut runs = Vec::new();
             let mut i = 0;
             while i < bytes.len() {
-                if bytes[i].is_ascii_digit() {
-                    let (run, end) = run_at(bytes, i);
+                if digit_at(bytes, i).is_some() {
+                    let (run, end) = run_at(text, i);
                     runs.push(run);
                     i = end;
                 } else {
@@ -372,6 +412,12 @@ mod tests {
             "7",
             "13800000000",
             "，",
+            "１",
+            "Ｘ",
+            "\u{3000}",
+            "\u{200b}",
+            "\n",
+            "。",
         ];
         let mut rng = crate::test_rng::Rng(0x2545_f491_4f6c_dd1d);
         for _ in 0..5_000 {

@@ -105,7 +105,7 @@ pub fn check_feed(
     }
     for (i, node, raw) in &feed.postings {
         result.total += 1;
-        super::texts::lengths(&feed.file, node, &format!("postings[{i}]"), diags);
+        super::texts::posting_lengths(&feed.file, node, *i, diags);
         let ctx = Ctx {
             file: &feed.file,
             node,

@@ -38,33 +38,52 @@ pub fn limit_of(key: &str) -> usize {
         .map_or(OTHER, |(_, n)| *n)
 }
 
-/// Every text in `node` with its field path (`postings[2].title`) and its key.
+/// One step of a field's path: a key or a list index.
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// A field path as diagnostics write it (`postings[2].title`), made only for a finding.
+fn path_of(prefix: &str, steps: &[Step<'_>]) -> String {
+    let mut path = prefix.to_string();
+    for step in steps {
+        match step {
+            Step::Key(k) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+            }
+            Step::Index(i) => path.push_str(&format!("[{i}]")),
+        }
+    }
+    path
+}
+
+/// Calls `f` with every text in `node`, the steps to it and the key it is under.
 fn walk<'a>(
     node: &'a Node,
-    path: &mut String,
-    key: &str,
-    f: &mut impl FnMut(&str, &str, &'a Node, &'a str),
+    steps: &mut Vec<Step<'a>>,
+    key: &'a str,
+    f: &mut impl FnMut(&[Step<'a>], &'a str, &'a Node, &'a str),
 ) {
     match &node.value {
-        Value::Str(text) => f(path, key, node, text),
+        Value::Str(text) => f(steps, key, node, text),
         Value::Seq(items) => {
             for (i, item) in items.iter().enumerate() {
-                let len = path.len();
-                path.push_str(&format!("[{i}]"));
-                walk(item, path, key, f);
-                path.truncate(len);
+                steps.push(Step::Index(i));
+                walk(item, steps, key, f);
+                steps.pop();
             }
         }
         Value::Map(entries) => {
             for (k, v) in entries {
                 let Some(name) = k.as_str() else { continue };
-                let len = path.len();
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(name);
-                walk(v, path, name, f);
-                path.truncate(len);
+                steps.push(Step::Key(name));
+                walk(v, steps, name, f);
+                steps.pop();
             }
         }
         _ => {}
@@ -72,9 +91,27 @@ fn walk<'a>(
 }
 
 /// Texts over their field's limit, as errors naming the limit.
-pub fn lengths(file: &Path, node: &Node, prefix: &str, diags: &mut Diagnostics) {
-    let mut path = prefix.to_string();
-    walk(node, &mut path, "", &mut |field, key, at, text| {
+pub fn lengths(file: &Path, node: &Node, diags: &mut Diagnostics) {
+    lengths_under(file, node, Vec::new(), diags);
+}
+
+/// [`lengths`] of the `index`th posting of a feed.
+pub fn posting_lengths(file: &Path, node: &Node, index: usize, diags: &mut Diagnostics) {
+    lengths_under(
+        file,
+        node,
+        vec![Step::Key("postings"), Step::Index(index)],
+        diags,
+    );
+}
+
+fn lengths_under<'a>(
+    file: &Path,
+    node: &'a Node,
+    mut steps: Vec<Step<'a>>,
+    diags: &mut Diagnostics,
+) {
+    walk(node, &mut steps, "", &mut |steps, key, at, text| {
         let limit = limit_of(key);
         // A text of no more bytes than the limit has no more characters either.
         if text.len() <= limit {
@@ -85,7 +122,7 @@ pub fn lengths(file: &Path, node: &Node, prefix: &str, diags: &mut Diagnostics) 
             diags.push(Diagnostic::error(
                 file,
                 at.pos,
-                field,
+                path_of("", steps),
                 format!(
                     "{chars} characters; `{key}` may hold at most {limit} — shorten it (a long text cannot be read on the board, the kiosk or the printed sheet)"
                 ),
@@ -97,16 +134,21 @@ pub fn lengths(file: &Path, node: &Node, prefix: &str, diags: &mut Diagnostics) 
 /// Personal data in every text, and phone fields (`phone`, a hotline's `number`) that
 /// must hold a phone number.
 pub fn personal(file: &Path, node: &Node, diags: &mut Diagnostics) {
-    let mut path = String::new();
-    walk(node, &mut path, "", &mut |field, key, at, text| {
-        if key == "phone" || (key == "number" && field.contains("hotlines")) {
+    walk(node, &mut Vec::new(), "", &mut |steps, key, at, text| {
+        let in_hotlines = steps.iter().any(|s| matches!(s, Step::Key("hotlines")));
+        if key == "phone" || (key == "number" && in_hotlines) {
             if let Some(problem) = phone_problem(text) {
-                diags.push(Diagnostic::error(file, at.pos, field, problem));
+                diags.push(Diagnostic::error(file, at.pos, path_of("", steps), problem));
             }
             return;
         }
         for finding in personal_data(text, false) {
-            diags.push(Diagnostic::error(file, at.pos, field, finding.message));
+            diags.push(Diagnostic::error(
+                file,
+                at.pos,
+                path_of("", steps),
+                finding.message,
+            ));
         }
     });
 }
@@ -127,7 +169,7 @@ mod tests {
         let long = "长".repeat(61);
         let found = diags_of(
             &format!("postings:\n  - title: {long}\n    body: 短\n"),
-            |f, n, d| lengths(f, n, "", d),
+            lengths,
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].field, "postings[0].title");
@@ -136,12 +178,7 @@ mod tests {
             "{}",
             found[0].message
         );
-        assert!(
-            diags_of(&format!("title: {}\n", "长".repeat(60)), |f, n, d| lengths(
-                f, n, "", d
-            ))
-            .is_empty()
-        );
+        assert!(diags_of(&format!("title: {}\n", "长".repeat(60)), lengths).is_empty());
     }
 
     #[test]

@@ -116,6 +116,13 @@ pub(super) fn double_quoted(text: &str) -> Option<(String, usize)> {
     }
 }
 
+/// Whether an escaped character may be read here: control characters (but tab and the
+/// line breaks, U+0085 among them) and non-characters are left to the full parser, which refuses them.
+fn printable(c: char) -> bool {
+    (!c.is_control() || matches!(c, '\t' | '\n' | '\r' | '\u{85}'))
+        && !matches!(c, '\u{fffe}' | '\u{ffff}')
+}
+
 /// The character a `\` escape stands for and the length of what follows the `\`.
 fn escape(after: &str) -> Option<(char, usize)> {
     let code = *after.as_bytes().first()?;
@@ -148,11 +155,11 @@ fn escape(after: &str) -> Option<(char, usize)> {
                 return None;
             }
             let c = char::from_u32(u32::from_str_radix(hex, 16).ok()?)?;
-            return Some((c, 1 + digits));
+            return printable(c).then_some((c, 1 + digits));
         }
         _ => return None,
     };
-    Some((simple, 1))
+    printable(simple).then_some((simple, 1))
 }
 
 /// A `'…'` scalar on one line (`''` is one quote): its text and the byte after it.
