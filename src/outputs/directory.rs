@@ -6,7 +6,7 @@ use super::csv::Csv;
 use crate::load::records::Hotline;
 use crate::load::scalars::WEEKDAY_KEYS;
 use crate::model::{Market, Site};
-use crate::render::views::{MarketView, enum_key};
+use crate::views::{MarketView, enum_key};
 use serde::Serialize;
 
 /// Bumped when a field of `/markets.json` changes meaning or goes away.

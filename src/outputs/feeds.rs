@@ -26,7 +26,7 @@ pub struct FeedSpec<'a> {
 /// making a text means parsing its markdown. Its posting page keeps it when it can
 /// (see `Views::keep_text`); the others are made here.
 pub struct Texts<'v, 'a> {
-    views: &'v crate::render::views::Views<'a>,
+    views: &'v crate::views::Views<'a>,
     site: &'a crate::model::Site,
     made: std::collections::HashMap<usize, String>,
 }
@@ -72,7 +72,7 @@ fn posting_url(o: &Outputs<'_, '_>, dir: &str, p: &Posting) -> String {
         Some(base) => format!("{base}jobs/{}/", p.id),
         None => format!(
             "{}jobs/{}/index.html",
-            crate::render::root_prefix(&format!("{dir}x")),
+            crate::views::root_prefix(&format!("{dir}x")),
             p.id
         ),
     }

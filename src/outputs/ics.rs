@@ -13,7 +13,7 @@ use crate::load::events::EventKind;
 use crate::load::scalars::LocalDateTime;
 use crate::model::Site;
 use crate::model::events::Event;
-use crate::render::i18n::Strings;
+use crate::views::i18n::Strings;
 
 /// The largest line, in octets, before CRLF (RFC 5545 §3.1).
 const MAX_OCTETS: usize = 75;
@@ -109,10 +109,7 @@ fn entries(site: &Site, t: &Strings, e: &Event, upcoming_only: bool) -> Vec<Entr
         about.push(e.description_text.trim().to_string());
     }
     let category = t
-        .get(&format!(
-            "event_kind_{}",
-            crate::render::views::enum_key(&e.kind)
-        ))
+        .get(&format!("event_kind_{}", crate::views::enum_key(&e.kind)))
         .to_string();
     let entry = |uid: String, summary: String, start, end, location: String, geo| Entry {
         uid,

@@ -7,8 +7,8 @@
 use crate::load::records::HotlineKind;
 use crate::load::scalars::{Clock, Day};
 use crate::model::{Market, Site};
-use crate::render::i18n::Strings;
-use crate::render::views::enum_key;
+use crate::views::enum_key;
+use crate::views::i18n::Strings;
 use serde_json::{Value, json};
 
 const DAYS: [&str; 7] = [

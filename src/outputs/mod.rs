@@ -15,9 +15,9 @@ pub mod sitemap;
 pub mod status;
 
 use crate::model::Site;
-use crate::render::i18n::Strings;
-use crate::render::views::Views;
-pub use crate::write::OutFile;
+pub use crate::sink::OutFile;
+use crate::views::Views;
+use crate::views::i18n::Strings;
 use rayon::prelude::*;
 
 /// What the output builders share: the model, the formatted postings, the UI strings.

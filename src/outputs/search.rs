@@ -7,7 +7,7 @@
 //! (segmenters miss trade words such as 羊绒分梳 that are not in their dictionary).
 
 use super::Outputs;
-use crate::render::views::enum_key;
+use crate::views::enum_key;
 use serde::Serialize;
 
 #[derive(Serialize)]

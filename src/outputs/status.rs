@@ -12,8 +12,8 @@ use crate::load::records::{Facility, MarketStatus, Service};
 use crate::load::scalars::Day;
 use crate::model::Site;
 use crate::model::{BASIC_FACILITIES, REQUIRED_SERVICES};
-use crate::render::i18n::Strings;
-use crate::render::views::enum_key;
+use crate::views::enum_key;
+use crate::views::i18n::Strings;
 
 /// In the order the report shows them.
 pub const STATUSES: [MarketStatus; 5] = [

@@ -3,10 +3,10 @@
 //! the directory as data (`/markets.geojson`, `/markets.json`, `/markets.csv`) and
 //! the construction-status report (see [`super::status`]).
 
-use super::views::{self, MarketView};
 use super::{RenderError, Renderer, status, svgmap};
 use crate::outputs::{directory, status as status_table};
-use crate::write::OutFile;
+use crate::sink::OutFile;
+use crate::views::{self, MarketView};
 use serde::Serialize;
 
 type Files = Result<Vec<OutFile>, RenderError>;

@@ -2,14 +2,14 @@
 //! per fair or caravan, with its Event JSON-LD and its own `.ics`. Also the short
 //! "近期活动" list a market page shows, and the family entry for training and help.
 
-use super::views::{self, HotlineView};
 use super::{RenderError, Renderer};
 use crate::load::events::EventKind;
 use crate::load::scalars::LocalDateTime;
 use crate::model::Market;
 use crate::model::events::Event;
 use crate::outputs::{event_ld, jsonld};
-use crate::write::OutFile;
+use crate::sink::OutFile;
+use crate::views::{self, HotlineView};
 use serde::Serialize;
 
 type Files = Result<Vec<OutFile>, RenderError>;

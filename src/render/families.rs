@@ -2,10 +2,10 @@
 //! markdown pages and the 404 page. Each function returns its output files.
 
 use super::lists::paginated;
-use super::views::{self, LinkView, MarketView, Shown};
 use super::{RenderError, Renderer};
 use crate::outputs::jsonld;
-use crate::write::OutFile;
+use crate::sink::OutFile;
+use crate::views::{self, LinkView, MarketView, Shown};
 use rayon::prelude::*;
 use serde::Serialize;
 

@@ -4,10 +4,10 @@
 //! gathers what the site knows for them: the postings that welcome each group, the
 //! public-welfare posts, the rights and legal-aid lines, and where to ask for guidance.
 
-use super::views::{self, HotlineView, Shown};
 use super::{RenderError, Renderer};
 use crate::load::records::{EmployerKind, Hotline, HotlineKind, Service, Welcome};
-use crate::write::OutFile;
+use crate::sink::OutFile;
+use crate::views::{self, HotlineView, Shown};
 use serde::Serialize;
 
 /// The priority groups, in the order the page shows them.

@@ -14,10 +14,10 @@
 //! page with the same period. It sits in `<noscript>` so that with JavaScript on, only
 //! the script's careful reload runs.
 
-use super::views::{self, HotlineView, MarketView, Shown};
 use super::{RenderError, Renderer};
 use crate::load::records::{Hotline, HotlineKind};
-use crate::write::OutFile;
+use crate::sink::OutFile;
+use crate::views::{self, HotlineView, MarketView, Shown};
 use rayon::prelude::*;
 use serde::Serialize;
 

@@ -4,7 +4,7 @@
 
 use super::Renderer;
 use super::families::Files;
-use super::views::Shown;
+use crate::views::Shown;
 use rayon::prelude::*;
 use serde::Serialize;
 

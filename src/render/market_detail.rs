@@ -7,11 +7,11 @@
 //! market is open at the reader's real "now" in the site's time zone. Without JS the
 //! page still shows today's hours and the week's table.
 
-use super::i18n::Strings;
-use super::views::{self, HotlineView, MarketView, enum_key};
 use super::{icons, svgmap};
 use crate::load::records::{HotlineKind, MarketStatus};
 use crate::model::{Market, Site};
+use crate::views::i18n::Strings;
+use crate::views::{self, HotlineView, MarketView, enum_key};
 use serde::Serialize;
 use serde_json::json;
 

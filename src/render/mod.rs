@@ -10,12 +10,10 @@ mod directory;
 mod events;
 mod families;
 mod help;
-pub mod i18n;
 mod icons;
 mod kiosk;
 mod lists;
 mod market_detail;
-mod market_view;
 mod places;
 pub mod print;
 mod status;
@@ -23,16 +21,16 @@ pub mod svgmap;
 pub mod theme;
 mod training;
 mod trees;
-pub mod views;
 
 pub use trees::{Failure, RenderedFiles, check_templates, site};
 
 use crate::model::Site;
-use crate::write::OutFile;
-use i18n::Strings;
+use crate::sink::OutFile;
+use crate::views;
+use crate::views::HotlineView;
+use crate::views::i18n::{self, Strings};
 use serde::Serialize;
 use theme::Theme;
-use views::HotlineView;
 
 /// A template that failed to parse or render, or a theme file that cannot be read.
 #[derive(Debug)]
@@ -71,7 +69,7 @@ pub enum Emit {
     Keep,
     /// Write it to the staged output as soon as it is rendered (`build`): the site
     /// never has to fit in memory, and writing overlaps rendering.
-    Write(std::sync::Arc<crate::write::Staging>),
+    Write(std::sync::Arc<dyn crate::sink::Sink>),
     /// Render only the page at this path and plan the others (`serve` renders a page
     /// when it is asked for). `None` renders nothing: the list of every path.
     Only(Option<std::sync::Arc<str>>),
@@ -153,7 +151,7 @@ pub struct Renderer<'a> {
     /// Time spent minifying the templates (for `--timings`).
     minify_time: std::time::Duration,
     /// The first failure to write a page (`Emit::Write`), reported as an I/O error.
-    write_error: std::sync::Mutex<Option<crate::write::WriteError>>,
+    write_error: std::sync::Mutex<Option<crate::sink::WriteError>>,
     /// Time per page family and data file group (for `--timings`).
     spent: std::sync::Mutex<Vec<(&'static str, std::time::Duration)>>,
     /// The page chrome (see [`chrome::Chrome`]) of pages this many folders deep, made once.
@@ -164,10 +162,7 @@ pub struct Renderer<'a> {
 /// numerous) is 8–12 kB.
 const PAGE_CAPACITY: usize = 16 * 1024;
 
-/// The `..` prefix that leads from a page back to the site root.
-pub fn root_prefix(path: &str) -> String {
-    "../".repeat(path.matches('/').count())
-}
+pub use crate::views::root_prefix;
 
 /// Front matter of every page: title, where it lives, how it is linked.
 #[derive(Serialize)]
@@ -371,7 +366,7 @@ impl<'a> Renderer<'a> {
         Ok(OutFile {
             path,
             bytes: Vec::new(),
-            state: crate::write::FileState::Written(bytes.len() as u64),
+            state: crate::sink::FileState::Written(bytes.len() as u64),
         })
     }
 
@@ -392,7 +387,7 @@ impl<'a> Renderer<'a> {
             Ok(n) => OutFile {
                 path,
                 bytes: Vec::new(),
-                state: crate::write::FileState::Written(n),
+                state: crate::sink::FileState::Written(n),
             },
             Err(e) => {
                 self.keep_write_error(e);
@@ -402,7 +397,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// Keeps the first write failure; the build reports it once rendering stops.
-    fn keep_write_error(&self, e: crate::write::WriteError) {
+    fn keep_write_error(&self, e: crate::sink::WriteError) {
         if let Ok(mut first) = self.write_error.lock() {
             first.get_or_insert(e);
         }
@@ -425,7 +420,7 @@ impl<'a> Renderer<'a> {
             .unwrap_or_default()
     }
 
-    fn take_write_error(&self) -> Option<crate::write::WriteError> {
+    fn take_write_error(&self) -> Option<crate::sink::WriteError> {
         self.write_error.lock().ok().and_then(|mut e| e.take())
     }
 

@@ -4,9 +4,9 @@
 use super::Renderer;
 use super::families::{Files, MarketBrief};
 use super::lists::{Pages, paginated};
-use super::views::{self, MarketView, Shown};
 use crate::outputs::jsonld;
-use crate::write::OutFile;
+use crate::sink::OutFile;
+use crate::views::{self, MarketView, Shown};
 use rayon::prelude::*;
 use serde::Serialize;
 

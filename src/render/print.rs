@@ -12,11 +12,11 @@
 //! The region-wide quick-hire sheet lives at `/print/all/quick-hires/`: one level deeper
 //! than the market sheets (`/print/<id>/`), so no market id can ever collide with it.
 
-use super::views::{self, HotlineView, MarketView, Shown};
 use super::{RenderError, Renderer};
 use crate::load::records::{Hotline, HotlineKind};
 use crate::outputs::qr;
-use crate::write::OutFile;
+use crate::sink::OutFile;
+use crate::views::{self, HotlineView, MarketView, Shown};
 use rayon::prelude::*;
 use serde::Serialize;
 

@@ -7,10 +7,10 @@
 //! (see `validate::reports`); it is published unchanged and wins over the table this
 //! build would write under the same name. The page links every snapshot.
 
-use super::views;
 use super::{RenderError, Renderer};
 use crate::outputs::status::{self, Counts, STATUSES, StatusTable};
-use crate::write::OutFile;
+use crate::sink::OutFile;
+use crate::views;
 use serde::Serialize;
 
 type Files = Result<Vec<OutFile>, RenderError>;
@@ -28,7 +28,7 @@ struct CountsView {
     grades: String,
 }
 
-fn counts_view(c: &Counts, t: &super::i18n::Strings) -> CountsView {
+fn counts_view(c: &Counts, t: &crate::views::i18n::Strings) -> CountsView {
     let grades: Vec<String> = (0..5)
         .rev()
         .filter(|&i| c.grades[i] > 0)

@@ -7,9 +7,9 @@
 //! = building, hollow diamond = planned, square = suspended, cross = closed), so the
 //! legend does not rely on colour alone.
 
-use super::views::MarketView;
 use crate::model::Site;
 use crate::model::geo::{BBox, Outline, Projection};
+use crate::views::MarketView;
 use std::fmt::Write as _;
 
 /// Width of the region map in SVG units; its height follows the region's shape.

@@ -3,12 +3,12 @@
 //! qualifies, how to enrol and a number to call — the plan asks markets to publish
 //! exactly these ("及时推送培训项目…落实职业培训补贴和培训期间生活费补贴").
 
-use super::views::{self, HotlineView};
 use super::{RenderError, Renderer};
 use crate::load::records::HotlineKind;
 use crate::load::scalars::Day;
 use crate::model::events::Training;
-use crate::write::OutFile;
+use crate::sink::OutFile;
+use crate::views::{self, HotlineView};
 use serde::Serialize;
 
 type Files = Result<Vec<OutFile>, RenderError>;

@@ -2,11 +2,11 @@
 //! and static files, and each extra language's pages again under `/<code>/`, rendered
 //! by one [`Renderer`] each.
 
-use super::i18n::Strings;
 use super::theme::Theme;
 use super::{Emit, RenderError, RenderOptions, Renderer, Tree, compact, families, tera_error};
 use crate::model::Site;
-use crate::write::OutFile;
+use crate::sink::OutFile;
+use crate::views::i18n::Strings;
 
 /// Parses every template of `theme` (as `build` would, minified or not): `serve`
 /// renders pages only when asked for, so it checks the templates when they change.
@@ -36,7 +36,7 @@ pub fn check_templates(theme: &Theme, minify: bool) -> Result<(), RenderError> {
 pub enum Failure {
     Render(RenderError),
     /// A page could not be written (`Emit::Write`).
-    Write(crate::write::WriteError),
+    Write(crate::sink::WriteError),
 }
 
 impl std::fmt::Display for Failure {
@@ -71,7 +71,7 @@ fn site_trees(
     site: &Site,
     theme: &Theme,
     options: RenderOptions,
-    write_error: &mut Option<crate::write::WriteError>,
+    write_error: &mut Option<crate::sink::WriteError>,
 ) -> Result<RenderedFiles, RenderError> {
     let mut strings = Vec::new();
     let mut all = Vec::new();
@@ -157,7 +157,7 @@ fn root_tree(
     theme: &Theme,
     options: &RenderOptions,
     files: &mut Vec<OutFile>,
-    write_error: &mut Option<crate::write::WriteError>,
+    write_error: &mut Option<crate::sink::WriteError>,
 ) -> Result<(), RenderError> {
     let site = r.site;
     let pages = families::all(r);

@@ -19,6 +19,7 @@
 pub mod place;
 mod spare;
 
+pub use crate::sink::{FileState, OutFile, Sink, WriteError};
 pub use place::{MARKER, OutputPlace, OutputRefused, check_output};
 
 /// Postings up to which the replaced output is kept as the spare, at most. The spare
@@ -52,73 +53,6 @@ use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-
-/// One file of the site, its path relative to the output root with `/` separators.
-///
-/// A page written to disk as soon as it was rendered (`build`), or only planned and
-/// not rendered (`serve` renders a page when it is asked for), has no bytes here.
-#[derive(Debug, Clone)]
-pub struct OutFile {
-    pub path: String,
-    pub bytes: Vec<u8>,
-    /// How the bytes went: kept here, already written, or not rendered.
-    pub state: FileState,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileState {
-    /// `bytes` holds the file.
-    Kept,
-    /// Written to the staged output; this many bytes.
-    Written(u64),
-    /// Not rendered (a page `serve` has not been asked for yet).
-    Planned,
-}
-
-impl OutFile {
-    pub fn new(path: impl Into<String>, bytes: Vec<u8>) -> Self {
-        OutFile {
-            path: path.into(),
-            bytes,
-            state: FileState::Kept,
-        }
-    }
-
-    pub fn planned(path: String) -> Self {
-        OutFile {
-            path,
-            bytes: Vec::new(),
-            state: FileState::Planned,
-        }
-    }
-
-    /// The file's size, wherever its bytes are.
-    pub fn len(&self) -> u64 {
-        match self.state {
-            FileState::Written(n) => n,
-            _ => self.bytes.len() as u64,
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-}
-
-/// An I/O failure, always naming the path.
-#[derive(Debug)]
-pub struct WriteError {
-    pub path: PathBuf,
-    pub source: io::Error,
-}
-
-impl std::fmt::Display for WriteError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path.display(), self.source)
-    }
-}
-
-impl std::error::Error for WriteError {}
 
 fn at(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
     move |source| WriteError {
@@ -382,6 +316,20 @@ impl Staging {
     /// (after a full disk, say) is left behind.
     fn set_aside(&self) {
         let _ = std::fs::remove_dir_all(&self.staged);
+    }
+}
+
+impl Sink for Staging {
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        Staging::write(self, path, bytes)
+    }
+
+    fn write_with(
+        &self,
+        path: &str,
+        fill: &dyn Fn(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<u64, WriteError> {
+        Staging::write_with(self, path, fill)
     }
 }
 

@@ -3,7 +3,7 @@
 //! renderer keeps one per market) and borrowed by every page that shows the market.
 
 use super::i18n::Strings;
-use super::views::{
+use super::{
     HotlineView, county_path, day_text, enum_key, hotlines, league_path, market_path, tel,
 };
 use crate::load::records::{HotlineKind, MarketStatus};

@@ -1,13 +1,21 @@
 //! Typed, borrowed views handed to templates. Built once per build and shared by
 //! every page that lists them, so a posting is formatted once however often it shows.
 
-use super::i18n::Strings;
+pub mod i18n;
+mod market;
+
 use crate::load::records::{Hotline, PayUnit};
 use crate::load::scalars::{Day, LocalDateTime};
 use crate::model::{PayModel, Posting, Site};
+use i18n::Strings;
 use serde::Serialize;
 
-pub use super::market_view::{DayHours, LabelView, MarketView};
+/// The `..` prefix that leads from a page back to the site root.
+pub fn root_prefix(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+pub use market::{DayHours, LabelView, MarketView};
 
 pub fn posting_path(id: &str) -> String {
     format!("jobs/{id}/index.html")

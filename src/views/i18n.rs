@@ -96,10 +96,18 @@ impl Strings {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::theme::Theme;
-
+    /// The built-in i18n files by language.
     fn builtin() -> BTreeMap<String, String> {
-        Theme::load(None).expect("the built-in theme").i18n
+        crate::theme_files::BUILTIN
+            .iter()
+            .filter_map(|(path, bytes)| {
+                let lang = path.strip_prefix("i18n/")?.strip_suffix(".yaml")?;
+                Some((
+                    lang.to_string(),
+                    String::from_utf8_lossy(bytes).into_owned(),
+                ))
+            })
+            .collect()
     }
 
     fn keys(src: &str) -> Vec<String> {
