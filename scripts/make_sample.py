@@ -74,7 +74,7 @@ class FlowList(list):
     """A short list of scalars written in flow style: [a, b]."""
 
 
-ALWAYS_QUOTE = {"id", "code", "county", "number", "phone", "open", "close", "start", "end", "hours"}
+ALWAYS_QUOTE = {"id", "code", "county", "number", "phone", "open", "close", "start", "end", "hours", "credit_code"}
 RESERVED = {"true", "false", "null", "yes", "no", "on", "off", "y", "n", "~"}
 
 
@@ -1099,9 +1099,26 @@ def employer_and_contact(cx, m, t):
             who = sur + rng.choice(["先生", "女士"])
             name = f"{part}{who}（示例）"
             contact = {"name": who, "phone": cx.next_mobile()}
-    res = ({"name": name, "kind": kind}, contact)
+    employer = {"name": name, "kind": kind}
+    if kind in ("company", "agency"):
+        # A made-up unified social credit code with a valid check character (GB 32100),
+        # numbered in the order employers are made (no draw from the generator).
+        employer["credit_code"] = credit_code(f"91{m['county']}MA0{len(cx.people):06d}")
+    if kind == "agency":
+        employer["licence"] = f"（示例）人服证字第{m['county']}{len(cx.people):04d}号"
+    res = (employer, contact)
     cx.people[key] = res
     return res
+
+
+CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+
+
+def credit_code(first17):
+    """The 18-character code: `first17` and its GB 32100-2015 check character."""
+    total = sum(CREDIT_CHARS.index(c) * w for c, w in zip(first17, CREDIT_WEIGHTS))
+    return first17 + CREDIT_CHARS[(31 - total % 31) % 31]
 
 
 def num(x):

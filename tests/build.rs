@@ -590,9 +590,26 @@ fn a_posting_page_carries_one_schema_org_job_posting() {
                 .is_some_and(|n| !n.is_empty()),
             "{id}"
         );
+        assert!(
+            ld["validThrough"]
+                .as_str()
+                .is_some_and(|v| v.ends_with("T23:59:59+08:00")),
+            "{id}: the end of the last day in the site's zone"
+        );
         assert_eq!(ld["jobLocation"]["address"]["addressCountry"], "CN", "{id}");
-        assert_eq!(ld["baseSalary"]["currency"], "CNY", "{id}");
-        if *unit != "PIECE" {
+        if *unit == "PIECE" {
+            // schema.org has no unit for a piece: no amount that reads as CNY per
+            // nothing; the description carries the pay and what one piece is.
+            assert!(ld.get("baseSalary").is_none(), "{id}: {}", ld["baseSalary"]);
+            assert!(
+                ld["description"]
+                    .as_str()
+                    .is_some_and(|d| d.contains("元/件")),
+                "{id}: {}",
+                ld["description"]
+            );
+        } else {
+            assert_eq!(ld["baseSalary"]["currency"], "CNY", "{id}");
             assert_eq!(ld["baseSalary"]["value"]["unitText"], *unit, "{id}");
         }
         let types: Vec<&str> = match &ld["employmentType"] {
@@ -624,11 +641,19 @@ fn a_posting_page_carries_one_schema_org_job_posting() {
 
 #[test]
 fn only_posting_pages_carry_job_posting_json_ld() {
-    let site = built_mini(&[]);
+    let site = TestSite::fixture("mini");
+    let settings = site.read("content/site.yaml");
+    site.write(
+        "content/site.yaml",
+        &format!("{settings}\nlanguages: [en, mn]\n"),
+    );
+    site.run(&["build"]).expect_code(0);
     for rel in site.output_files() {
         if !rel.ends_with(".html") {
             continue;
         }
+        // Once per posting: on the Chinese page, which the en/ and mn/ pages name as
+        // canonical.
         let is_posting = rel
             .strip_prefix("jobs/")
             .and_then(|r| r.strip_suffix("/index.html"))
@@ -1162,4 +1187,90 @@ fn feeds_and_calendars_write_dates_in_the_site_s_own_time_zone() {
         serde_json::from_str(&site.output_text("feed.json")).expect("JSON feed");
     let published = json["items"][0]["date_published"].as_str().expect("a date");
     assert!(published.ends_with("T00:00:00+09:00"), "{published}");
+}
+
+#[test]
+fn the_sitemap_lists_no_page_that_asks_not_to_be_indexed() {
+    let site = TestSite::fixture("mini");
+    let settings = site.read("content/site.yaml");
+    site.write(
+        "content/site.yaml",
+        &format!("{settings}\nlanguages: [en, mn]\n"),
+    );
+    site.run(&["build"]).expect_code(0);
+    let sitemap = site.output_text("sitemap.xml");
+    let base = "https://gig.example.org.cn/";
+    let mut listed = 0;
+    for loc in sitemap.split("<loc>").skip(1) {
+        let url = loc.split("</loc>").next().expect("a closing tag");
+        let rel = url.strip_prefix(base).expect("under base_url");
+        let page = site.html(&format!("{rel}index.html"));
+        let noindex = page.select(&common::sel("meta[name=robots]")).any(|m| {
+            m.value()
+                .attr("content")
+                .is_some_and(|c| c.contains("noindex"))
+        });
+        assert!(!noindex, "{url} is noindex but in the sitemap");
+        listed += 1;
+    }
+    assert!(listed > 20, "{listed}");
+    // The kiosk screens of every language are noindex, and left out.
+    assert!(site.output().join("en/kiosk").is_dir());
+    assert!(!sitemap.contains("kiosk/"), "{sitemap}");
+}
+
+#[test]
+fn the_employer_s_credit_code_and_an_agency_s_licence_are_checked_and_shown() {
+    let site = TestSite::fixture("mini");
+    let feed = "content/jobs/huimin.yaml";
+    let employer = "employer: {name: 测试快递回民区网点, kind: company}";
+    // One mistyped character: the check character no longer matches.
+    site.edit(
+        feed,
+        employer,
+        "employer: {name: 测试快递回民区网点, kind: company, credit_code: \"91350100M000100Y44\"}",
+    );
+    let run = site.run(&["check"]);
+    run.expect_code(1);
+    run.expect_line_with(&[
+        "huimin.yaml:",
+        "postings[0].employer.credit_code",
+        "check character",
+    ]);
+    // A letter O where a 0 goes is named by its position.
+    site.edit(feed, "91350100M000100Y44", "91350100MO00100Y43");
+    site.run(&["check"]).expect_line_with(&[
+        "postings[0].employer.credit_code",
+        "character 10",
+        "is it 0",
+    ]);
+    // An agency without its licence.
+    site.edit(
+        feed,
+        "kind: company, credit_code: \"91350100MO00100Y43\"",
+        "kind: agency, credit_code: \"91350100M000100Y43\"",
+    );
+    site.run(&["check"])
+        .expect_line_with(&["postings[0].employer.licence", "人力资源服务许可证"]);
+    site.edit(
+        feed,
+        "credit_code: \"91350100M000100Y43\"}",
+        "credit_code: \"91350100M000100Y43\", licence: 内人服证字第150103001号}",
+    );
+    site.run(&["build"]).expect_code(0);
+    let page = site.output_text("jobs/huimin-20261127-01/index.html");
+    assert!(page.contains("统一社会信用代码") && page.contains("91350100M000100Y43"));
+    assert!(page.contains("人力资源服务许可证") && page.contains("内人服证字第150103001号"));
+    let jobs: serde_json::Value =
+        serde_json::from_str(&site.output_text("jobs.json")).expect("jobs.json");
+    let posting = jobs["postings"]
+        .as_array()
+        .expect("postings")
+        .iter()
+        .find(|p| p["id"] == "huimin-20261127-01")
+        .expect("the posting");
+    assert_eq!(posting["employer"]["credit_code"], "91350100M000100Y43");
+    assert_eq!(posting["employer"]["licence"], "内人服证字第150103001号");
+    let ld = json_ld(&site.html("jobs/huimin-20261127-01/index.html"));
+    assert_eq!(ld[0]["hiringOrganization"]["taxID"], "91350100M000100Y43");
 }

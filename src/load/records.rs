@@ -349,6 +349,12 @@ pub struct Employer {
     pub name: String,
     #[serde(default)]
     pub kind: EmployerKind,
+    /// 统一社会信用代码 (GB 32100-2015), shown on the posting page and in `jobs.json`.
+    #[serde(default)]
+    pub credit_code: Option<String>,
+    /// 人力资源服务许可证 number: required of an agency.
+    #[serde(default)]
+    pub licence: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]

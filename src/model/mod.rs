@@ -198,6 +198,10 @@ pub struct Posting {
     pub category: usize,
     pub employer: String,
     pub employer_kind: EmployerKind,
+    /// 统一社会信用代码, checked.
+    pub employer_credit_code: Option<String>,
+    /// 人力资源服务许可证 number (an agency's).
+    pub employer_licence: Option<String>,
     pub pay: PayModel,
     pub headcount: u32,
     pub place: Option<String>,
@@ -283,13 +287,14 @@ impl Site {
 
     /// Midnight of `day` in the site's zone, as RFC 3339 (`2026-11-27T00:00:00+08:00`).
     pub fn midnight_rfc3339(&self, day: Day) -> String {
+        self.local_rfc3339(day, "00:00:00")
+    }
+
+    /// `time` (`HH:MM:SS`) of `day` in the site's zone, as RFC 3339.
+    pub fn local_rfc3339(&self, day: Day, time: &str) -> String {
         let seconds = self.offset_on(day).seconds();
         let sign = if seconds < 0 { '-' } else { '+' };
         let minutes = seconds.abs() / 60;
-        format!(
-            "{day}T00:00:00{sign}{:02}:{:02}",
-            minutes / 60,
-            minutes % 60
-        )
+        format!("{day}T{time}{sign}{:02}:{:02}", minutes / 60, minutes % 60)
     }
 }

@@ -210,6 +210,25 @@ fn calendar(site: &Site, name: &str, entries: &[Entry]) -> Vec<u8> {
         line("TRANSP:TRANSPARENT".into());
         line("END:VEVENT".into());
     }
+    if entries.is_empty() {
+        // A calendar needs at least one component (RFC 5545 §3.6): with no event, the
+        // site's time zone (its offset today) is that component.
+        let seconds = site.offset_on(site.today).seconds();
+        let sign = if seconds < 0 { '-' } else { '+' };
+        let offset = format!(
+            "{sign}{:02}{:02}",
+            seconds.abs() / 3600,
+            seconds.abs() / 60 % 60
+        );
+        line("BEGIN:VTIMEZONE".into());
+        line(format!("TZID:{}", escape_text(&site.timezone)));
+        line("BEGIN:STANDARD".into());
+        line("DTSTART:19700101T000000".into());
+        line(format!("TZOFFSETFROM:{offset}"));
+        line(format!("TZOFFSETTO:{offset}"));
+        line("END:STANDARD".into());
+        line("END:VTIMEZONE".into());
+    }
     line("END:VCALENDAR".into());
     out.into_bytes()
 }

@@ -49,6 +49,10 @@ struct Named<'a> {
 struct Employer<'a> {
     name: &'a str,
     kind: EmployerKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    credit_code: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    licence: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -100,6 +104,8 @@ pub fn write(
                 employer: Employer {
                     name: &p.employer,
                     kind: p.employer_kind,
+                    credit_code: p.employer_credit_code.as_deref(),
+                    licence: p.employer_licence.as_deref(),
                 },
                 pay: Pay {
                     min: p.pay.min,

@@ -145,7 +145,7 @@ pub fn job_posting(site: &Site, p: &Posting, description: &str) -> Value {
     let county = &site.counties[market.county];
     let league = &site.leagues[county.league];
     let location = p.place_location.unwrap_or(market.location);
-    let mut value = if p.pay.min == p.pay.max {
+    let value = if p.pay.min == p.pay.max {
         json!({"@type": "QuantitativeValue", "value": p.pay.min, "unitText": unit_text(p.pay.unit)})
     } else {
         json!({"@type": "QuantitativeValue", "minValue": p.pay.min, "maxValue": p.pay.max, "unitText": unit_text(p.pay.unit)})
@@ -157,7 +157,7 @@ pub fn job_posting(site: &Site, p: &Posting, description: &str) -> Value {
         "description": description,
         "identifier": {"@type": "PropertyValue", "name": site.title, "value": p.id},
         "datePosted": p.posted.to_string(),
-        "validThrough": format!("{}T23:59:59+08:00", p.expires),
+        "validThrough": site.local_rfc3339(p.expires, "23:59:59"),
         "employmentType": employment_type(p.kind),
         "hiringOrganization": {"@type": "Organization", "name": p.employer},
         "jobLocation": {
@@ -174,14 +174,16 @@ pub fn job_posting(site: &Site, p: &Posting, description: &str) -> Value {
         "totalJobOpenings": p.headcount,
         "directApply": false,
     });
-    // unitText takes HOUR, DAY, WEEK, MONTH or YEAR: a piece rate gives the amount
-    // without a unit, and the description says what one piece is.
-    if p.pay.unit == PayUnit::Piece
-        && let Some(v) = value.as_object_mut()
-    {
-        v.remove("unitText");
+    // unitText takes HOUR, DAY, WEEK, MONTH or YEAR: a piece rate has none of them, and
+    // an amount without its unit would read as CNY per nothing. Piece work keeps its pay
+    // in the description ("pay: 1.2 元/件"), which says what one piece is.
+    if p.pay.unit != PayUnit::Piece {
+        ld["baseSalary"] = json!({"@type": "MonetaryAmount", "currency": "CNY", "value": value});
     }
-    ld["baseSalary"] = json!({"@type": "MonetaryAmount", "currency": "CNY", "value": value});
+    if let Some(code) = &p.employer_credit_code {
+        // The unified social credit code is also the organisation's tax number.
+        ld["hiringOrganization"]["taxID"] = json!(code);
+    }
     if let Some(start) = p.start {
         ld["jobStartDate"] = json!(start.day().to_string());
     }

@@ -30,7 +30,9 @@ pub fn build(site: &Site, files: &[OutFile]) -> Option<OutFile> {
     let mut pages: Vec<&str> = files
         .iter()
         .map(|f| f.path.as_str())
-        .filter(|p| p.ends_with("index.html") && !p.starts_with("kiosk/"))
+        // The kiosk screens (of every language tree) are `noindex`: a sitemap lists no
+        // page that asks not to be indexed.
+        .filter(|p| p.ends_with("index.html") && !p.split('/').any(|part| part == "kiosk"))
         .collect();
     pages.sort_unstable();
     for path in pages {

@@ -140,7 +140,8 @@ struct PostingPage<'a> {
     /// The body as sanitised HTML: only this page shows it, so it is not in the view.
     body_html: Option<String>,
     market: MarketBrief<'a>,
-    jsonld: String,
+    /// Only on the site's own language (see the page's loop).
+    jsonld: Option<String>,
 }
 
 /// What a posting page shows of its market: built per page, so kept small (the full
@@ -187,12 +188,16 @@ fn posting_pages(r: &Renderer<'_>) -> Files {
             });
             let description = format!("{text}{requirements}");
             let description = format!("{}\n{}：{}", description.trim(), r.t.get("pay"), view.pay);
-            let ld = jsonld::job_posting(r.site, model, description.trim());
+            // One JobPosting per posting: on the Chinese page, which the others name as
+            // canonical (the same url and identifier on three pages is three postings).
+            let jsonld = r.is_root_tree().then(|| {
+                jsonld::script_safe(&jsonld::job_posting(r.site, model, description.trim()))
+            });
             let data = PostingPage {
                 p: r.postings.shown(i),
                 body_html: body.map(|b| b.html),
                 market: MarketBrief::of(&r.markets[model.market]),
-                jsonld: jsonld::script_safe(&ld),
+                jsonld,
             };
             let summary = format!("{} · {} · {}", view.pay, view.market, view.county);
             r.page(

@@ -175,6 +175,12 @@ pub struct PageMeta<'a> {
 }
 
 impl<'a> Renderer<'a> {
+    /// Whether this is the site's own language, at the root: the tree whose pages carry
+    /// the structured data (the others name it as canonical).
+    pub fn is_root_tree(&self) -> bool {
+        self.prefix.is_empty()
+    }
+
     fn new(
         site: &'a Site,
         theme: &Theme,

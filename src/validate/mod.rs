@@ -7,6 +7,7 @@
 
 mod check_store;
 mod config;
+mod credit_code;
 mod events;
 mod ids;
 mod map;

@@ -130,6 +130,29 @@ pub(super) fn check_texts(ctx: &Ctx<'_>, raw: &RawPosting, diags: &mut Diagnosti
             }
         }
     }
+    // Who recruits must be who they say (人力资源市场暂行条例 第二十四条; 网络招聘服务管理规定
+    // 第十五条): a credit code is checked, an agency shows its licence.
+    if let Some(problem) = raw
+        .employer
+        .credit_code
+        .as_deref()
+        .and_then(super::credit_code::problem)
+    {
+        ctx.error(diags, &["employer", "credit_code"], problem);
+    }
+    if raw.employer.kind == crate::load::records::EmployerKind::Agency
+        && raw
+            .employer
+            .licence
+            .as_deref()
+            .is_none_or(|l| l.trim().is_empty())
+    {
+        ctx.error(
+            diags,
+            &["employer", "licence"],
+            "an agency (kind: agency) must show its licence: add `licence:` with the number of its 人力资源服务许可证 (网络招聘服务管理规定 第十五条)",
+        );
+    }
     if let Some(problem) = raw
         .contact
         .as_ref()

@@ -340,6 +340,12 @@ fn check_posting(
         category,
         employer: raw.employer.name.clone(),
         employer_kind: raw.employer.kind,
+        employer_credit_code: raw
+            .employer
+            .credit_code
+            .as_ref()
+            .map(|c| c.trim().to_string()),
+        employer_licence: raw.employer.licence.as_ref().map(|l| l.trim().to_string()),
         pay,
         headcount: raw.headcount,
         place: raw.location.as_ref().and_then(|l| l.address.clone()),

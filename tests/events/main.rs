@@ -289,3 +289,25 @@ fn two_builds_write_the_same_calendars() {
         );
     }
 }
+
+#[test]
+fn a_site_without_events_writes_a_valid_empty_calendar() {
+    let site = TestSite::fixture("mini");
+    site.run(&["build"]).expect_code(0);
+    let path = site.output().join("events.ics");
+    let bytes = std::fs::read(&path).expect("events.ics is written");
+    assert!(vevents(&bytes).is_empty());
+    // RFC 5545 asks for at least one component: the site's time zone.
+    let text = String::from_utf8(bytes).expect("UTF-8");
+    for line in [
+        "BEGIN:VTIMEZONE",
+        "TZID:Asia/Shanghai",
+        "TZOFFSETTO:+0800",
+        "END:VTIMEZONE",
+    ] {
+        assert!(text.contains(&format!("{line}\r\n")), "{line} in:\n{text}");
+    }
+    if let Some(uids) = python_icalendar_uids(&path) {
+        assert!(uids.is_empty());
+    }
+}
