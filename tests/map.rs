@@ -61,6 +61,15 @@ fn the_market_json_ld_is_a_government_service_with_opening_hours() {
     assert_eq!(ld["@type"], "GovernmentService");
     let office = &ld["provider"];
     assert_eq!(office["@type"], "GovernmentOffice");
+    // The office has its own address on the web: the market's page, as the service.
+    assert_eq!(office["url"], ld["url"]);
+    assert!(
+        office["url"]
+            .as_str()
+            .is_some_and(|u| u.ends_with("/markets/hohhot-xincheng/")),
+        "{}",
+        office["url"]
+    );
     assert_eq!(office["geo"]["latitude"], 40.8383);
     assert!(office["telephone"].is_string());
     let specs = office["openingHoursSpecification"]

@@ -148,7 +148,10 @@ pub fn government_service(site: &Site, m: &Market, t: &Strings) -> Value {
         ld["serviceOperator"] = json!({"@type": "Organization", "name": operator});
     }
     if let Some(base) = &site.base_url {
-        ld["url"] = json!(format!("{base}markets/{}/", m.id));
+        let url = json!(format!("{base}markets/{}/", m.id));
+        // The office (the place) is on the same page as its service: both name it.
+        ld["provider"]["url"] = url.clone();
+        ld["url"] = url;
     }
     ld
 }
