@@ -346,5 +346,36 @@ fn serve_on_a_shared_machine_closes_idle_connections_and_stays_on_its_own_pages(
         )
     };
     assert!(upgrade("http://evil.example").starts_with("HTTP/1.1 403"));
-    assert!(upgrade(&format!("http://127.0.0.1:{port}")).starts_with("HTTP/1.1 101"));
+
+    // This server's own page gets the socket, and keeps it past the idle time: the
+    // server pings it (WebSocket ping frames, 0x89) while nothing changes.
+    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    write!(
+        s,
+        "GET /__gigboard/livereload HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: http://127.0.0.1:{port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n"
+    )
+    .expect("send");
+    s.set_read_timeout(Some(Duration::from_millis(200)))
+        .expect("timeout");
+    let mut got = Vec::new();
+    let until = Instant::now() + Duration::from_millis(2500);
+    while Instant::now() < until {
+        let mut buf = [0u8; 256];
+        match s.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => got.extend_from_slice(&buf[..n]),
+            Err(_) => {}
+        }
+    }
+    let text = String::from_utf8_lossy(&got);
+    assert!(text.starts_with("HTTP/1.1 101"), "{text}");
+    let head = text.find("\r\n\r\n").expect("end of the head") + 4;
+    let pings = got[head..].iter().filter(|&&b| b == 0x89).count();
+    assert!(
+        pings >= 3,
+        "pinged {pings} times in 2.5 s with a 1 s idle time"
+    );
+    let mut buf = [0u8; 16];
+    let still_open = !matches!(s.read(&mut buf), Ok(0));
+    assert!(still_open, "the reload socket was closed as idle");
 }

@@ -44,18 +44,22 @@ fn same_origin(headers: &axum::http::HeaderMap) -> bool {
     matches!((origin, host), (Some(o), Some(h)) if o.strip_prefix("http://") == Some(h))
 }
 
+/// Tells an open page about reloads and errors, and pings it now and then so that its
+/// socket is not closed as idle between edits (the browser answers pings by itself).
 async fn push_events(mut ws: WebSocket, shared: Shared) {
     let mut events = shared.events.subscribe();
-    while let Ok(event) = events.recv().await {
-        let text = match event {
-            Event::Reload => serde_json::json!({"reload": true}),
-            Event::Error(e) => serde_json::json!({"error": e}),
+    let mut ping = tokio::time::interval(shared.keepalive);
+    ping.tick().await;
+    loop {
+        let message = tokio::select! {
+            event = events.recv() => match event {
+                Ok(Event::Reload) => Message::Text(serde_json::json!({"reload": true}).to_string().into()),
+                Ok(Event::Error(e)) => Message::Text(serde_json::json!({"error": e}).to_string().into()),
+                Err(_) => break,
+            },
+            _ = ping.tick() => Message::Ping(Vec::new().into()),
         };
-        if ws
-            .send(Message::Text(text.to_string().into()))
-            .await
-            .is_err()
-        {
+        if ws.send(message).await.is_err() {
             break;
         }
     }

@@ -164,6 +164,9 @@ impl Generation {
 pub struct Shared {
     pub snapshot: Arc<RwLock<Snapshot>>,
     pub events: broadcast::Sender<Event>,
+    /// How often an open page's reload socket is pinged: well within the idle time
+    /// after which a connection is closed.
+    pub keepalive: Duration,
 }
 
 /// What open pages are told over the live-reload socket.
@@ -246,6 +249,7 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
     let shared = Shared {
         snapshot: Arc::new(RwLock::new(Snapshot::default())),
         events,
+        keepalive: (opts.idle / 3).max(Duration::from_millis(300)),
     };
     let mut feeds = crate::validate::FeedCache::default();
     rebuild(&opts, &shared, &mut feeds, true);
