@@ -33,13 +33,17 @@ fn main() -> ExitCode {
     }
 }
 
-fn overrides(site: &SiteArgs) -> Result<Overrides, String> {
-    let date = site
-        .date
+/// `--date`, when given.
+fn date_arg(site: &SiteArgs) -> Result<Option<Day>, String> {
+    site.date
         .as_deref()
         .map(Day::parse)
         .transpose()
-        .map_err(|e| format!("--date: {e}"))?;
+        .map_err(|e| format!("--date: {e}"))
+}
+
+fn overrides(site: &SiteArgs) -> Result<Overrides, String> {
+    let date = date_arg(site)?;
     if !site.root.is_dir() {
         return Err(format!("--root {}: no such folder", site.root.display()));
     }
@@ -195,13 +199,7 @@ fn serve(args: gigboard::cli::ServeArgs) -> Result<ExitCode, String> {
 /// The site's "today" for `init` and `new`: --date, else site.yaml's pinned `date:`,
 /// else today in the site's time zone.
 fn today(site: &SiteArgs) -> Result<Day, String> {
-    let date = site
-        .date
-        .as_deref()
-        .map(Day::parse)
-        .transpose()
-        .map_err(|e| format!("--date: {e}"))?;
-    Ok(gigboard::site_today(&site.root, date))
+    Ok(gigboard::site_today(&site.root, date_arg(site)?))
 }
 
 fn init(args: InitArgs) -> Result<ExitCode, String> {

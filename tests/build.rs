@@ -641,12 +641,7 @@ fn a_posting_page_carries_one_schema_org_job_posting() {
 
 #[test]
 fn only_posting_pages_carry_job_posting_json_ld() {
-    let site = TestSite::fixture("mini");
-    let settings = site.read("content/site.yaml");
-    site.write(
-        "content/site.yaml",
-        &format!("{settings}\nlanguages: [en, mn]\n"),
-    );
+    let site = TestSite::mini_in_three_languages();
     site.run(&["build"]).expect_code(0);
     for rel in site.output_files() {
         if !rel.ends_with(".html") {
@@ -1191,12 +1186,7 @@ fn feeds_and_calendars_write_dates_in_the_site_s_own_time_zone() {
 
 #[test]
 fn the_sitemap_lists_no_page_that_asks_not_to_be_indexed() {
-    let site = TestSite::fixture("mini");
-    let settings = site.read("content/site.yaml");
-    site.write(
-        "content/site.yaml",
-        &format!("{settings}\nlanguages: [en, mn]\n"),
-    );
+    let site = TestSite::mini_in_three_languages();
     site.run(&["build"]).expect_code(0);
     let sitemap = site.output_text("sitemap.xml");
     let base = "https://gig.example.org.cn/";

@@ -190,13 +190,8 @@ fn serve_picks_up_new_and_removed_feeds_and_market_edits_after_feed_saves() {
 
 #[test]
 fn every_served_file_is_the_built_file_but_for_the_reload_script() {
-    let site = TestSite::fixture("mini");
-    // With an extra language: its pages are rendered by a tree of their own.
-    let settings = site.read("content/site.yaml");
-    site.write(
-        "content/site.yaml",
-        &format!("{settings}\nlanguages: [en, mn]\n"),
-    );
+    // With extra languages: their pages are rendered by trees of their own.
+    let site = TestSite::mini_in_three_languages();
     site.run(&["build"]).expect_code(0);
     let built = site.output();
     let (_server, port) = start_serve(&site, None);

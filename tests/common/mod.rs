@@ -113,6 +113,17 @@ impl TestSite {
         TestSite { dir }
     }
 
+    /// The mini fixture with its interface also in English and Mongolian (`en/`, `mn/`).
+    pub fn mini_in_three_languages() -> TestSite {
+        let site = TestSite::fixture("mini");
+        let settings = site.read("content/site.yaml");
+        site.write(
+            "content/site.yaml",
+            &format!("{settings}\nlanguages: [en, mn]\n"),
+        );
+        site
+    }
+
     /// The site's folder (what `--root` points at).
     pub fn root(&self) -> &Path {
         self.dir.path()
