@@ -1,10 +1,11 @@
 //! The market directory on the Inner Mongolia sample: market pages (hours, phone
-//! links, closures, JSON-LD), the map index (one linked marker per market, inside the
-//! drawn outline) and the directory as data (GeoJSON, JSON, CSV).
+//! links, closures, JSON-LD), the map index (one linked marker per market, no boundary
+//! line unless an outline with its review number is given) and the directory as data
+//! (GeoJSON, JSON, CSV).
 
 mod sample;
 
-use sample::{market_files, page, parse_csv, read, sel, site};
+use sample::{build, market_files, page, parse_csv, read, sample_with_outline, sel, site};
 use std::collections::{BTreeMap, BTreeSet};
 
 #[test]
@@ -105,18 +106,39 @@ fn numbers(s: &str) -> Vec<f64> {
         .collect()
 }
 
+/// The picture's width and height from `viewBox="0 0 w h"`.
+fn view_box(svg: scraper::ElementRef<'_>) -> (f64, f64) {
+    let v = numbers(svg.value().attr("viewBox").expect("a viewBox"));
+    (v[2], v[3])
+}
+
+/// Where each market's marker is, by market id.
+fn marker_points(html: &scraper::Html) -> BTreeMap<String, (f64, f64)> {
+    html.select(&sel("svg.region-map a"))
+        .map(|a| {
+            let t = numbers(a.value().attr("transform").expect("placed by transform"));
+            let id = a.value().attr("data-market").expect("data-market");
+            (id.to_string(), (t[0], t[1]))
+        })
+        .collect()
+}
+
 #[test]
-fn the_map_has_one_linked_marker_per_market_inside_the_outline() {
+fn the_sample_map_draws_no_boundary_and_links_every_market() {
     let html = page("map/index.html");
-    let outline = html
-        .select(&sel("svg.region-map path.outline"))
-        .next()
-        .expect("the outline is drawn");
-    let pts = numbers(outline.value().attr("d").expect("d"));
-    let (xs, ys): (Vec<f64>, Vec<f64>) = pts.chunks(2).map(|p| (p[0], p[1])).unzip();
-    let fold = |v: &[f64], f: fn(f64, f64) -> f64, init| v.iter().copied().fold(init, f);
-    let (x0, x1) = (fold(&xs, f64::min, f64::MAX), fold(&xs, f64::max, f64::MIN));
-    let (y0, y1) = (fold(&ys, f64::min, f64::MAX), fold(&ys, f64::max, f64::MIN));
+    let svg = html.select(&sel("svg.region-map")).next().expect("the map");
+    // No outline, so no line of any kind that could read as a boundary.
+    assert!(
+        html.select(&sel("svg.region-map path.outline"))
+            .next()
+            .is_none()
+    );
+    assert!(
+        html.select(&sel("svg.region-map .map-credit"))
+            .next()
+            .is_none()
+    );
+    let (w, h) = view_box(svg);
     let markers: Vec<_> = html.select(&sel("svg.region-map a")).collect();
     let ids: BTreeSet<String> = market_files().into_iter().map(|m| m.id).collect();
     assert_eq!(markers.len(), ids.len(), "one marker link per market");
@@ -132,16 +154,140 @@ fn the_map_has_one_linked_marker_per_market_inside_the_outline() {
             a.select(&sel("title")).next().is_some(),
             "{id} has a <title>"
         );
-        let t = numbers(a.value().attr("transform").expect("placed by transform"));
-        assert!(
-            (x0..=x1).contains(&t[0]) && (y0..=y1).contains(&t[1]),
-            "{id} at {t:?}"
-        );
         linked.insert(id.to_string());
     }
     assert_eq!(linked, ids, "each market exactly once");
-    let text = read("map/index.html");
-    assert!(text.contains("Natural Earth"), "the attribution is shown");
+    let band_top = html
+        .select(&sel("svg.region-map .band-rule"))
+        .next()
+        .map(|l| numbers(l.value().attr("y1").expect("y1"))[0])
+        .expect("the band under the map");
+    for (id, (x, y)) in marker_points(&html) {
+        assert!(
+            (0.0..=w).contains(&x) && (0.0..band_top).contains(&y),
+            "{id} at {x},{y} in {w}×{h}"
+        );
+    }
+    // League seats are labelled points: a dot and a name beside it.
+    let seats = html.select(&sel("svg.region-map circle.seat")).count();
+    let names: Vec<String> = html
+        .select(&sel("svg.region-map .labels text"))
+        .map(|t| t.text().collect())
+        .collect();
+    assert_eq!(seats, names.len());
+    assert!(names.len() >= 8, "{names:?}");
+    assert!(names.iter().any(|n| n == "呼伦贝尔市"), "{names:?}");
+    let arrow: String = html
+        .select(&sel("svg.region-map .north-arrow text"))
+        .next()
+        .expect("a north arrow")
+        .text()
+        .collect();
+    assert_eq!(arrow, "北");
+}
+
+#[test]
+fn the_scale_bar_agrees_with_the_distance_between_two_markets() {
+    let html = page("map/index.html");
+    let bar = html
+        .select(&sel("svg.region-map .scale-bar"))
+        .next()
+        .expect("a scale bar");
+    let d = numbers(
+        bar.select(&sel("path"))
+            .next()
+            .expect("path")
+            .value()
+            .attr("d")
+            .expect("d"),
+    );
+    let length = (d[4] - d[0]).abs();
+    let label: String = bar
+        .select(&sel("text"))
+        .next()
+        .expect("label")
+        .text()
+        .collect();
+    let km: f64 = label
+        .trim_end_matches(" 公里")
+        .parse()
+        .expect("a length in 公里");
+    let per_km = length / km;
+    // 赤峰 红山区 and 呼伦贝尔 海拉尔区: 770 km apart, nearly north–south, where the
+    // projection is true to scale.
+    let files = market_files();
+    let at = |id: &str| files.iter().find(|m| m.id == id).expect(id);
+    let points = marker_points(&html);
+    let (a, b) = (at("chifeng-hongshan"), at("hulunbuir-hailaer"));
+    let (pa, pb) = (points[&a.id], points[&b.id]);
+    let drawn = ((pa.0 - pb.0).powi(2) + (pa.1 - pb.1).powi(2)).sqrt() / per_km;
+    let (p1, p2) = (a.lat.to_radians(), b.lat.to_radians());
+    let dl = (b.lon - a.lon).to_radians();
+    let h = ((p2 - p1) / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    let true_km = 2.0 * 6371.0 * h.sqrt().asin();
+    assert!(
+        (drawn / true_km - 1.0).abs() < 0.12,
+        "the bar says {drawn:.0} km, the earth {true_km:.0} km"
+    );
+}
+
+#[test]
+fn a_map_with_an_outline_shows_its_review_number_and_source_bottom_left() {
+    let root =
+        sample_with_outline("review_number: GS（2024）0650号\nsource: 自然资源部标准地图服务");
+    let out = root.path().join("out");
+    build(root.path(), &out, &[]);
+    let html = scraper::Html::parse_document(
+        &std::fs::read_to_string(out.join("map/index.html")).expect("the map page"),
+    );
+    let svg = html.select(&sel("svg.region-map")).next().expect("the map");
+    assert!(
+        html.select(&sel("svg.region-map path.outline"))
+            .next()
+            .is_some()
+    );
+    let (w, _) = view_box(svg);
+    let credits: Vec<(String, f64, f64)> = html
+        .select(&sel("svg.region-map .map-credit"))
+        .map(|t| {
+            let x: f64 = t.value().attr("x").expect("x").parse().expect("x");
+            let y: f64 = t.value().attr("y").expect("y").parse().expect("y");
+            (t.text().collect(), x, y)
+        })
+        .collect();
+    let texts: Vec<&str> = credits.iter().map(|c| c.0.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["来源：自然资源部标准地图服务", "审图号：GS（2024）0650号"]
+    );
+    let lowest_marker = marker_points(&html)
+        .values()
+        .map(|p| p.1)
+        .fold(0.0, f64::max);
+    for (text, x, y) in &credits {
+        assert!(
+            *x < w / 4.0 && *y > lowest_marker,
+            "{text} at {x},{y}: bottom left"
+        );
+    }
+    // The locator of every market page draws the outline, so it carries the number too.
+    let market = std::fs::read_to_string(out.join("markets/hohhot-xincheng/index.html"))
+        .expect("a market page");
+    let market = scraper::Html::parse_document(&market);
+    let credit: Vec<String> = market
+        .select(&sel("svg.locator-map .map-credit"))
+        .map(|t| t.text().collect())
+        .collect();
+    assert!(
+        credit.iter().any(|c| c == "审图号：GS（2024）0650号"),
+        "{credit:?}"
+    );
+    // The English pages say it in English, the number as approved.
+    let en = std::fs::read_to_string(out.join("en/map/index.html")).expect("the English map");
+    assert!(
+        en.contains("Map review number: GS（2024）0650号"),
+        "English credit"
+    );
 }
 
 #[test]

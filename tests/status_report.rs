@@ -5,7 +5,10 @@
 
 mod sample;
 
-use sample::{build, check, county_codes, market_files, page, parse_csv, read, sample_copy, sel};
+use sample::{
+    build, check, county_codes, market_files, page, parse_csv, read, sample_copy,
+    sample_with_outline, sel,
+};
 use std::collections::{BTreeMap, BTreeSet};
 
 const STATUSES: [&str; 5] = ["planned", "building", "operating", "suspended", "closed"];
@@ -107,8 +110,9 @@ fn check_warns_about_counties_without_a_market_and_markets_off_the_map() {
         .lines()
         .find(|l| l.starts_with("content/markets/alxa-ejina.yaml:5:"))
         .unwrap_or_else(|| panic!("no location warning:\n{stderr}"));
+    // The sample draws no outline: the point is measured from its county's.
     assert!(
-        line.contains("warning: location:") && line.contains("outside the region outline"),
+        line.contains("warning: location:") && line.contains("km from 额济纳旗 (152923)"),
         "{line}"
     );
     let served: BTreeSet<String> = market_files().into_iter().map(|m| m.county).collect();
@@ -130,12 +134,8 @@ fn check_warns_about_counties_without_a_market_and_markets_off_the_map() {
 
 #[test]
 fn a_missing_outline_is_an_error_on_map_outline() {
-    let root = sample_copy();
-    std::fs::remove_file(
-        root.path()
-            .join("content/static/data/inner-mongolia-outline.geojson"),
-    )
-    .expect("remove");
+    let root = sample_with_outline("review_number: GS（2024）0650号\nsource: 测试");
+    std::fs::remove_file(root.path().join("content/static/data/outline.geojson")).expect("remove");
     let stderr = check(root.path());
     let line = stderr
         .lines()
@@ -143,4 +143,53 @@ fn a_missing_outline_is_an_error_on_map_outline() {
         .unwrap_or_else(|| panic!("no error:\n{stderr}"));
     assert!(line.starts_with("content/site.yaml:"), "{line}");
     assert!(line.contains("cannot read the map outline"), "{line}");
+}
+
+#[test]
+fn with_an_outline_a_market_outside_it_is_named() {
+    let root = sample_with_outline("review_number: GS（2024）0650号\nsource: 测试");
+    let file = root.path().join("content/markets/alxa-ejina.yaml");
+    let text = std::fs::read_to_string(&file).expect("read");
+    let swapped = text.replace(
+        "{lat: 41.9706, lon: 101.0785}",
+        "{lat: 101.0785, lon: 41.9706}",
+    );
+    std::fs::write(&file, swapped.replace("lat: 101.0785", "lat: 11.0785")).expect("write");
+    let stderr = check(root.path());
+    let line = stderr
+        .lines()
+        .find(|l| l.starts_with("content/markets/alxa-ejina.yaml:5:"))
+        .unwrap_or_else(|| panic!("no location warning:\n{stderr}"));
+    assert!(line.contains("outside the region outline"), "{line}");
+    assert!(!stderr.contains(": error:"), "{stderr}");
+}
+
+#[test]
+fn an_outline_without_its_review_number_and_source_is_refused() {
+    let root = sample_with_outline("");
+    let stderr = check(root.path());
+    let errors: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains(": error: map."))
+        .collect();
+    assert_eq!(errors.len(), 2, "{stderr}");
+    let review = errors
+        .iter()
+        .find(|l| l.contains("map.review_number:"))
+        .expect("the review number is asked for");
+    assert!(review.starts_with("content/site.yaml:"), "{review}");
+    assert!(
+        review.contains("审图号") && review.contains("remove map.outline"),
+        "says why and what to do: {review}"
+    );
+    assert!(errors.iter().any(|l| l.contains("map.source:")), "{stderr}");
+
+    let odd = sample_with_outline("review_number: 2024-0650\nsource: 测试");
+    let stderr = check(odd.path());
+    assert!(!stderr.contains(": error:"), "{stderr}");
+    let line = stderr
+        .lines()
+        .find(|l| l.contains("warning: map.review_number:"))
+        .unwrap_or_else(|| panic!("no warning:\n{stderr}"));
+    assert!(line.contains("GS（2024）0650号"), "shows the form: {line}");
 }

@@ -89,6 +89,11 @@ pub struct Footer {
 pub struct MapConfig {
     /// GeoJSON outline, a path under `content/static/`.
     pub outline: Option<String>,
+    /// 审图号: the review number of the approved map the outline comes from. A map
+    /// that draws a national or administrative boundary is published only with it.
+    pub review_number: Option<String>,
+    /// Where the outline comes from (drawn beside the review number), e.g. 自然资源部标准地图服务.
+    pub source: Option<String>,
     pub attribution: Option<String>,
     /// Optional tile URL for an interactive layer; the SVG map never needs it.
     pub tiles: Option<String>,

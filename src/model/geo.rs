@@ -221,6 +221,12 @@ impl Projection {
         }
     }
 
+    /// Picture units per kilometre (true north–south everywhere, and east–west along
+    /// the mean latitude): a degree of latitude is 111.32 km.
+    pub fn units_per_km(&self) -> f64 {
+        self.scale / 111.32
+    }
+
     /// `(x, y)` in picture units, y growing downwards (SVG convention).
     pub fn project(&self, lon: f64, lat: f64) -> (f64, f64) {
         (
@@ -267,7 +273,7 @@ mod tests {
         let o = Outline::parse(two).expect("valid");
         assert_eq!(o.polygons.len(), 2);
         assert!(o.contains(5.8, 5.2));
-        let sample = include_str!("../../content/static/data/inner-mongolia-outline.geojson");
+        let sample = include_str!("../../tests/fixtures/inner-mongolia-outline.geojson");
         let im = Outline::parse(sample).expect("the sample outline parses");
         assert!(
             im.contains(111.6592, 40.8568),

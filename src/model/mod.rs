@@ -54,6 +54,9 @@ pub struct Site {
     pub footer: Footer,
     pub wage: Option<Wage>,
     pub map_attribution: Option<String>,
+    /// 审图号 and source of the outline, drawn on every map that draws it.
+    pub map_review_number: Option<String>,
+    pub map_source: Option<String>,
     /// The region outline from `map.outline` (read and checked by validate).
     pub outline: Option<geo::Outline>,
     /// Status reports as filed (`content/reports/status-YYYY-MM-DD.csv`), by date.

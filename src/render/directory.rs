@@ -123,6 +123,7 @@ fn map_page(r: &Renderer<'_>, views: &[MarketView<'_>]) -> Result<OutFile, Rende
             views,
             &super::root_prefix(MAP_PATH),
             &title,
+            t,
             r.content_lang.map(|c| (c, r.page_lang.as_str())),
         ),
         legend,

@@ -118,7 +118,7 @@ impl<'a> MarketDetail<'a> {
             facilities: features(&m.facilities, "facility", t),
             status_symbol: svgmap::legend_symbol(&view.status_key),
             hours_data: (m.status == MarketStatus::Operating).then(|| hours_data(site, m)),
-            locator: svgmap::locator_map(site, view, &alt),
+            locator: svgmap::locator_map(site, view, &alt, t),
             coordinates: coordinates_text(view.lat, view.lon, t),
         }
     }

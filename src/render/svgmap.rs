@@ -3,6 +3,11 @@
 //! name XML-escaped; coordinates rounded to a tenth of a unit so output is small and
 //! byte-identical from build to build. Works offline, printed and without JS.
 //!
+//! Every map has a north arrow and a scale bar in a band under the picture. A map that
+//! draws the region outline draws a boundary line, so its band also carries the
+//! outline's 审图号 and source (bottom left, where the map rules ask for them); a map
+//! without an outline draws no boundary of any kind, only markets and league seats.
+//!
 //! A marker's status shows by colour *and* shape (filled circle = operating, triangle
 //! = building, hollow diamond = planned, square = suspended, cross = closed), so the
 //! legend does not rely on colour alone.
@@ -10,12 +15,17 @@
 use crate::model::Site;
 use crate::model::geo::{BBox, Outline, Projection};
 use crate::views::MarketView;
+use crate::views::i18n::Strings;
 use std::fmt::Write as _;
 
 /// Width of the region map in SVG units; its height follows the region's shape.
 pub const MAP_WIDTH: f64 = 1000.0;
 const MAP_PAD: f64 = 24.0;
 const LOCATOR_WIDTH: f64 = 320.0;
+/// Height of the band under the region map: north arrow, scale bar, review number.
+const BAND: f64 = 68.0;
+/// The locator's band: its scale bar and, with an outline, the review number.
+const LOCATOR_BAND: f64 = 30.0;
 
 /// Text for SVG/XML content and attribute values.
 pub fn escape(s: &str) -> String {
@@ -100,8 +110,26 @@ pub fn region_projection(site: &Site, width: f64, pad: f64) -> Option<Projection
         .map(|m| (m.location.lon, m.location.lat));
     let mut b = BBox::of(outline.chain(markets))?;
     if site.outline.is_none() {
-        // No outline: a neighbourhood box a little larger than the markets.
-        let m = 0.25_f64.max(0.1 * (b.east - b.west).max(b.north - b.south));
+        // No outline: a neighbourhood box a little larger than the markets and the
+        // league seats near them (the seats name the places on the map).
+        let near = |lon: f64, lat: f64| {
+            let (dx, dy) = ((b.east - b.west).max(1.0), (b.north - b.south).max(1.0));
+            lon > b.west - dx / 4.0
+                && lon < b.east + dx / 4.0
+                && lat > b.south - dy / 4.0
+                && lat < b.north + dy / 4.0
+        };
+        let seats: Vec<(f64, f64)> = site
+            .leagues
+            .iter()
+            .filter_map(|l| l.location)
+            .map(|l| (l.lon, l.lat))
+            .filter(|&(lon, lat)| near(lon, lat))
+            .collect();
+        for (lon, lat) in seats {
+            b.extend(lon, lat);
+        }
+        let m = 0.25_f64.max(0.05 * (b.east - b.west).max(b.north - b.south));
         // As wide as tall on the picture: a degree of longitude is cos φ shorter.
         let ml = m / ((b.north + b.south) / 2.0).to_radians().cos().max(0.1);
         b.extend(b.west - ml, b.south - m);
@@ -119,6 +147,7 @@ pub fn region_map(
     markets: &[MarketView<'_>],
     root: &str,
     title: &str,
+    t: &Strings,
     langs: Option<(&str, &str)>,
 ) -> String {
     let attr = |l: &str| format!(r#" lang="{}""#, escape(l));
@@ -130,7 +159,7 @@ pub fn region_map(
     let mut svg = format!(
         r#"<svg class="region-map" viewBox="0 0 {} {}" role="group" aria-labelledby="region-map-title" xmlns="http://www.w3.org/2000/svg"><title id="region-map-title">{}</title>"#,
         num(p.width),
-        num(p.height),
+        num(p.height + BAND),
         escape(title)
     );
     if let Some(outline) = &site.outline {
@@ -142,16 +171,21 @@ pub fn region_map(
     }
     let points: Vec<(f64, f64)> = markets.iter().map(|v| p.project(v.lon, v.lat)).collect();
     let _ = write!(svg, r#"<g class="labels" aria-hidden="true"{lang}>"#);
-    for (x, y, name) in place_labels(site, &p, &points) {
+    for label in place_labels(site, &p, &points) {
         let _ = write!(
             svg,
-            r#"<text x="{}" y="{}">{}</text>"#,
-            num(x),
-            num(y),
-            escape(name)
+            r#"<circle class="seat" cx="{}" cy="{}" r="{}"/><text x="{}" y="{}">{}</text>"#,
+            num(label.seat.0),
+            num(label.seat.1),
+            num(SEAT_RADIUS),
+            num(label.at.0),
+            num(label.at.1),
+            escape(label.name)
         );
     }
-    svg.push_str("</g><g class=\"markers\">");
+    svg.push_str("</g>");
+    band(&mut svg, site, &p, t, BAND, 21.0);
+    svg.push_str("<g class=\"markers\">");
     for v in markets {
         let (x, y) = p.project(v.lon, v.lat);
         let name = format!("{}（{}）", v.name, v.county);
@@ -174,15 +208,100 @@ pub fn region_map(
 
 /// Font size of the league names on the region map, in SVG units (see map.css).
 const LABEL_SIZE: f64 = 17.0;
+/// The dot of a league's seat beside its name.
+const SEAT_RADIUS: f64 = 3.5;
+
+/// A league's name placed on the region map, and the seat it names.
+struct Label<'s> {
+    seat: (f64, f64),
+    at: (f64, f64),
+    name: &'s str,
+}
+
+/// The band under a map: a north arrow and a scale bar on the right; with an outline,
+/// the review number and the source on the left. `size` is the text size.
+fn band(svg: &mut String, site: &Site, p: &Projection, t: &Strings, height: f64, size: f64) {
+    let top = p.height;
+    let base = top + height - size * 0.6;
+    let _ = write!(
+        svg,
+        r#"<g class="map-band" style="font-size:{}px"><line class="band-rule" x1="0" y1="{}" x2="{}" y2="{}"/>"#,
+        num(size),
+        num(top),
+        num(p.width),
+        num(top)
+    );
+    // Scale bar: a round length near a sixth of the picture's width.
+    let per_km = p.units_per_km();
+    let km = nice_length(p.width / 6.0 / per_km);
+    let len = km * per_km;
+    let right = p.width - size * 0.8;
+    let left = right - len;
+    let bar_y = base - size * 1.2;
+    let _ = write!(
+        svg,
+        r#"<g class="scale-bar"><path d="M{l},{a}V{b}H{r}V{a}"/><text x="{mid}" y="{base}">{km} {unit}</text></g>"#,
+        l = num(left),
+        r = num(right),
+        a = num(bar_y - size * 0.5),
+        b = num(bar_y),
+        mid = num((left + right) / 2.0),
+        base = num(base),
+        km = km,
+        unit = escape(t.get("map_km")),
+    );
+    // North arrow left of the scale bar.
+    let nx = left - size * 2.0;
+    let _ = write!(
+        svg,
+        r#"<g class="north-arrow" transform="translate({x} {y})"><path d="M0,-{h}L{w},0L0,-{k}L-{w},0Z"/><text y="{ty}">{n}</text></g>"#,
+        x = num(nx),
+        y = num(base - size * 1.0),
+        h = num(size * 1.6),
+        k = num(size * 0.5),
+        w = num(size * 0.5),
+        ty = num(size * 1.0),
+        n = escape(t.get("map_north")),
+    );
+    if site.outline.is_some() {
+        let mut line = |y: f64, label: &str, value: Option<&str>| {
+            if let Some(v) = value {
+                let _ = write!(
+                    svg,
+                    r#"<text class="map-credit" x="{}" y="{}">{}{}{}</text>"#,
+                    num(size * 0.5),
+                    num(y),
+                    escape(t.get(label)),
+                    escape(t.get("colon")),
+                    escape(v)
+                );
+            }
+        };
+        line(base - size * 1.25, "map_source", site.map_source.as_deref());
+        line(base, "map_review_number", site.map_review_number.as_deref());
+    }
+    svg.push_str("</g>");
+}
+
+/// The longest 1, 2 or 5 × 10ⁿ kilometres not over `max_km` (at least 1).
+fn nice_length(max_km: f64) -> f64 {
+    let mut best = 1.0;
+    let mut pow = 1.0;
+    while pow <= max_km {
+        for step in [1.0, 2.0, 5.0] {
+            if step * pow <= max_km {
+                best = step * pow;
+            }
+        }
+        pow *= 10.0;
+    }
+    best
+}
 
 /// Where the league names go: above, below, right or left of the league's seat,
 /// whichever first clears the other names and the markers; a name that fits nowhere
 /// is left out (the names only help orientation; the directory lists every league).
-fn place_labels<'s>(
-    site: &'s Site,
-    p: &Projection,
-    markers: &[(f64, f64)],
-) -> Vec<(f64, f64, &'s str)> {
+fn place_labels<'s>(site: &'s Site, p: &Projection, markers: &[(f64, f64)]) -> Vec<Label<'s>> {
     type Rect = (f64, f64, f64, f64);
     let overlaps = |a: &Rect, b: &Rect| a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3;
     let mut placed: Vec<Rect> = Vec::new();
@@ -211,7 +330,11 @@ fn place_labels<'s>(
         };
         if let Some((pos, rect)) = candidates.iter().find_map(|c| fits(c).map(|r| (*c, r))) {
             placed.push(rect);
-            out.push((pos.0, pos.1, l.name.as_str()));
+            out.push(Label {
+                seat: (x, y),
+                at: pos,
+                name: l.name.as_str(),
+            });
         }
     }
     out
@@ -219,7 +342,7 @@ fn place_labels<'s>(
 
 /// A market page's locator: the region outline with the market's point, as an image
 /// with a text alternative (the page also says the address and coordinates).
-pub fn locator_map(site: &Site, v: &MarketView<'_>, alt: &str) -> String {
+pub fn locator_map(site: &Site, v: &MarketView<'_>, alt: &str, t: &Strings) -> String {
     let Some(p) = region_projection(site, LOCATOR_WIDTH, 10.0) else {
         return String::new();
     };
@@ -227,7 +350,7 @@ pub fn locator_map(site: &Site, v: &MarketView<'_>, alt: &str) -> String {
     let mut svg = format!(
         r#"<svg class="locator-map" viewBox="0 0 {} {}" role="img" aria-labelledby="locator-title" xmlns="http://www.w3.org/2000/svg"><title id="locator-title">{}</title>"#,
         num(p.width),
-        num(p.height),
+        num(p.height + LOCATOR_BAND),
         escape(alt)
     );
     if let Some(outline) = &site.outline {
@@ -239,7 +362,7 @@ pub fn locator_map(site: &Site, v: &MarketView<'_>, alt: &str) -> String {
     }
     let _ = write!(
         svg,
-        r#"<g class="crosshair"><path d="M{x},0V{h}M0,{y}H{w}"/></g><g class="mk mk-{key}" transform="translate({x} {y})">{shape}</g></svg>"#,
+        r#"<g class="crosshair"><path d="M{x},0V{h}M0,{y}H{w}"/></g><g class="mk mk-{key}" transform="translate({x} {y})">{shape}</g>"#,
         x = num(x),
         y = num(y),
         h = num(p.height),
@@ -247,6 +370,39 @@ pub fn locator_map(site: &Site, v: &MarketView<'_>, alt: &str) -> String {
         key = escape(&v.status_key),
         shape = shape(&v.status_key, 7.0),
     );
+    // Every league seat as a dot, and the market's own league named: where the market
+    // is, in the words of the signs on the road.
+    svg.push_str(r#"<g class="seats" aria-hidden="true">"#);
+    for loc in site.leagues.iter().filter_map(|l| l.location) {
+        let (sx, sy) = p.project(loc.lon, loc.lat);
+        let _ = write!(
+            svg,
+            r#"<circle class="seat" cx="{}" cy="{}" r="2.5"/>"#,
+            num(sx),
+            num(sy)
+        );
+    }
+    svg.push_str("</g>");
+    if let Some(loc) = site
+        .leagues
+        .iter()
+        .find(|l| l.name == v.league)
+        .and_then(|l| l.location)
+    {
+        let (sx, sy) = p.project(loc.lon, loc.lat);
+        let w = v.league.chars().count() as f64 * 12.0;
+        let tx = sx.clamp(w / 2.0 + 2.0, p.width - w / 2.0 - 2.0);
+        let ty = if sy > 24.0 { sy - 7.0 } else { sy + 18.0 };
+        let _ = write!(
+            svg,
+            r#"<g class="labels" aria-hidden="true"><text x="{}" y="{}">{}</text></g>"#,
+            num(tx),
+            num(ty),
+            escape(v.league)
+        );
+    }
+    band(&mut svg, site, &p, t, LOCATOR_BAND, 9.0);
+    svg.push_str("</svg>");
     svg
 }
 
@@ -277,6 +433,16 @@ mod tests {
                 .map(|k| shape(k, 7.0))
                 .collect();
         assert_eq!(shapes.len(), 5);
+    }
+
+    #[test]
+    fn scale_bars_are_round_lengths() {
+        assert_eq!(nice_length(0.3), 1.0);
+        assert_eq!(nice_length(1.0), 1.0);
+        assert_eq!(nice_length(4.9), 2.0);
+        assert_eq!(nice_length(137.0), 100.0);
+        assert_eq!(nice_length(260.0), 200.0);
+        assert_eq!(nice_length(999.0), 500.0);
     }
 
     #[test]

@@ -134,6 +134,8 @@ pub fn site(config: &Located<SiteConfig>, overrides: &Overrides, diags: &mut Dia
         footer: c.footer.clone(),
         wage,
         map_attribution: c.map.attribution.clone(),
+        map_review_number: filled(c.map.review_number.as_deref()),
+        map_source: filled(c.map.source.as_deref()),
         outline: None,
         filed_reports: Vec::new(),
         kiosk: crate::load::records::KioskConfig {
@@ -200,6 +202,13 @@ pub fn today_of(config: &SiteConfig, date: Option<Day>) -> Day {
 pub fn today_in(tz: &str) -> Day {
     let zone = jiff::tz::TimeZone::get(tz).unwrap_or(jiff::tz::TimeZone::UTC);
     Day(jiff::ZonedDateTime::now().with_time_zone(zone).date())
+}
+
+/// A text field that says something: blank counts as not given.
+fn filled(text: Option<&str>) -> Option<String> {
+    text.map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
 }
 
 fn check_location(loc: &LatLon) -> bool {

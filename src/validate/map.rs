@@ -3,6 +3,9 @@
 //! probably a typo or swapped lat/lon; a county with no market at all is the gap the
 //! plan (每个旗县至少建成1处零工市场) asks supervisors to close.
 //!
+//! An outline is a boundary line, so it comes with its review number and source
+//! (`approval`).
+//!
 //! The county gap is a warning on `regions.yaml`, one per county at that county's
 //! entry: an editor can jump to each, and `check` sorts them together.
 
@@ -45,16 +48,128 @@ pub fn outline(
             ));
         }
     };
-    match Outline::parse(&text) {
-        Ok(o) => Some(o),
-        Err(e) => fail(format!(
-            "{} is not a usable GeoJSON outline: {e}",
-            shown.display()
-        )),
+    let outline = match Outline::parse(&text) {
+        Ok(o) => o,
+        Err(e) => {
+            return fail(format!(
+                "{} is not a usable GeoJSON outline: {e}",
+                shown.display()
+            ));
+        }
+    };
+    approval(config, diags);
+    Some(outline)
+}
+
+/// An outline draws a boundary line, and a public map with a national or administrative
+/// boundary is published only after review, showing its 审图号 and source (地图管理条例
+/// 第十五条). A map without an outline draws no boundary and needs neither.
+fn approval(config: &Located<SiteConfig>, diags: &mut Diagnostics) {
+    let map = &config.value.map;
+    let given = |v: &Option<String>| v.as_deref().is_some_and(|t| !t.trim().is_empty());
+    let at = config.node.pos_of(&["map", "outline"]);
+    if !given(&map.review_number) {
+        diags.push(Diagnostic::error(
+            &config.file,
+            at,
+            "map.review_number",
+            "a map with a region outline draws boundary lines, and a public map with boundaries \
+             must be approved and show its 审图号 (map review number): use a standard map \
+             (标准地图) and write its number as map.review_number, e.g. `GS（2024）0650号`, with \
+             map.source; or remove map.outline, and the map shows the markets without any boundary",
+        ));
+    } else if let Some(number) = map.review_number.as_deref()
+        && !looks_like_review_number(number.trim())
+    {
+        diags.push(Diagnostic::warning(
+            &config.file,
+            config.node.pos_of(&["map", "review_number"]),
+            "map.review_number",
+            format!(
+                "`{number}` does not look like a 审图号; it is written like `GS（2024）0650号` or \
+                 `蒙S（2023）012号`, as printed on the approved map"
+            ),
+        ));
+    }
+    if !given(&map.source) {
+        diags.push(Diagnostic::error(
+            &config.file,
+            at,
+            "map.source",
+            "a map with a region outline must say where the outline comes from: write map.source, \
+             e.g. `自然资源部标准地图服务`",
+        ));
     }
 }
 
-/// Markets outside the outline, and counties with no market at all.
+/// `GS（2024）0650号`, `GS(2019)1822号`, `蒙S（2023）012号`, `GS京（2022）1061号`: letters or a
+/// province's character around an `S`, a year in brackets (either width), digits, 号.
+fn looks_like_review_number(s: &str) -> bool {
+    let Some(open) = s.find(['(', '（']) else {
+        return false;
+    };
+    let (head, rest) = s.split_at(open);
+    let rest = rest.trim_start_matches(['(', '（']);
+    let Some(close) = rest.find([')', '）']) else {
+        return false;
+    };
+    let (year, tail) = rest.split_at(close);
+    let tail = tail.trim_start_matches([')', '）']);
+    let Some(number) = tail.strip_suffix('号') else {
+        return false;
+    };
+    head.contains('S')
+        && head.chars().count() <= 4
+        && year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && !number.is_empty()
+        && number.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Farther than this from its county's point in regions.yaml, a market's point is
+/// probably a typo: the largest county of Inner Mongolia (额济纳旗, 114,600 km²) reaches
+/// about 250 km from its seat.
+const FAR_KM: f64 = 300.0;
+
+/// Without an outline, a market is checked against its county's point: swapped or
+/// mistyped numbers put it hundreds of kilometres away.
+fn far_from_county(site: &Site, m: &Located<MarketFile>, diags: &mut Diagnostics) {
+    let loc = m.value.location;
+    let Some(county) = site.counties.iter().find(|c| c.code == m.value.county) else {
+        return;
+    };
+    let Some(seat) = county.location else { return };
+    let km = distance_km(loc.lat, loc.lon, seat.lat, seat.lon);
+    if km <= FAR_KM {
+        return;
+    }
+    let hint = if distance_km(loc.lon, loc.lat, seat.lat, seat.lon) <= FAR_KM {
+        "; lat and lon look swapped"
+    } else {
+        "; check the numbers (WGS84 degrees, lat first)"
+    };
+    diags.push(Diagnostic::warning(
+        &m.file,
+        m.node.pos_of(&["location"]),
+        "location",
+        format!(
+            "lat {} lon {} is {km:.0} km from {} ({}) as regions.yaml places it{hint}",
+            loc.lat, loc.lon, county.name, county.code
+        ),
+    ));
+}
+
+/// Great-circle distance on a sphere of the Earth's mean radius.
+fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().clamp(0.0, 1.0).asin()
+}
+
+/// Markets outside the outline (or far from their county without one), and counties
+/// with no market at all.
 pub fn check(
     site: &Site,
     markets: &[Located<MarketFile>],
@@ -62,32 +177,34 @@ pub fn check(
     outline_name: Option<&str>,
     diags: &mut Diagnostics,
 ) {
-    if let Some(outline) = &site.outline {
-        for m in markets {
-            let loc = m.value.location;
-            if !(-90.0..=90.0).contains(&loc.lat) || !(-180.0..=180.0).contains(&loc.lon) {
-                continue; // already an error
-            }
-            if outline.contains(loc.lon, loc.lat) {
-                continue;
-            }
-            let hint = if outline.contains(loc.lat, loc.lon) {
-                "; lat and lon look swapped"
-            } else {
-                "; check the numbers (WGS84 degrees, lat first)"
-            };
-            diags.push(Diagnostic::warning(
-                &m.file,
-                m.node.pos_of(&["location"]),
-                "location",
-                format!(
-                    "lat {} lon {} is outside the region outline ({}){hint}",
-                    loc.lat,
-                    loc.lon,
-                    outline_name.unwrap_or("map.outline")
-                ),
-            ));
+    for m in markets {
+        let loc = m.value.location;
+        if !(-90.0..=90.0).contains(&loc.lat) || !(-180.0..=180.0).contains(&loc.lon) {
+            continue; // already an error
         }
+        let Some(outline) = &site.outline else {
+            far_from_county(site, m, diags);
+            continue;
+        };
+        if outline.contains(loc.lon, loc.lat) {
+            continue;
+        }
+        let hint = if outline.contains(loc.lat, loc.lon) {
+            "; lat and lon look swapped"
+        } else {
+            "; check the numbers (WGS84 degrees, lat first)"
+        };
+        diags.push(Diagnostic::warning(
+            &m.file,
+            m.node.pos_of(&["location"]),
+            "location",
+            format!(
+                "lat {} lon {} is outside the region outline ({}){hint}",
+                loc.lat,
+                loc.lon,
+                outline_name.unwrap_or("map.outline")
+            ),
+        ));
     }
     let Some(regions) = regions else { return };
     let mut served = vec![false; site.counties.len()];
@@ -119,6 +236,41 @@ pub fn check(
                 ));
             }
             index += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{distance_km, looks_like_review_number};
+
+    #[test]
+    fn distances_between_league_seats() {
+        // 呼和浩特 (40.842, 111.749) to 包头 (40.658, 109.840): about 162 km.
+        let d = distance_km(40.842, 111.749, 40.658, 109.840);
+        assert!((155.0..170.0).contains(&d), "{d}");
+        assert!(distance_km(40.0, 110.0, 40.0, 110.0) < 1e-9);
+    }
+
+    #[test]
+    fn review_numbers_as_printed_on_approved_maps() {
+        for ok in [
+            "GS（2024）0650号",
+            "GS(2019)1822号",
+            "蒙S（2023）012号",
+            "GS京（2022）1061号",
+        ] {
+            assert!(looks_like_review_number(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "0650",
+            "GS2024-0650",
+            "审图号GS（2024）0650号",
+            "GS（24）0650号",
+            "GS（2024）号",
+        ] {
+            assert!(!looks_like_review_number(bad), "{bad}");
         }
     }
 }

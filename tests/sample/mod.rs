@@ -164,6 +164,29 @@ pub fn sample_copy() -> tempfile::TempDir {
     dir
 }
 
+/// The sample's content with the region outline (a boundary line) drawn under its maps,
+/// and these `map:` settings besides `outline:` (e.g. its review number and source).
+pub fn sample_with_outline(map: &str) -> tempfile::TempDir {
+    let dir = sample_copy();
+    let data = dir.path().join("content/static/data");
+    std::fs::create_dir_all(&data).expect("mkdir");
+    std::fs::copy(
+        Path::new(REPO).join("tests/fixtures/inner-mongolia-outline.geojson"),
+        data.join("outline.geojson"),
+    )
+    .expect("copy the outline");
+    let site = dir.path().join("content/site.yaml");
+    let mut text = std::fs::read_to_string(&site).expect("read site.yaml");
+    text.push_str("map:\n  outline: data/outline.geojson\n");
+    for line in map.lines() {
+        text.push_str("  ");
+        text.push_str(line);
+        text.push('\n');
+    }
+    std::fs::write(&site, text).expect("write site.yaml");
+    dir
+}
+
 pub fn check(root: &Path) -> String {
     let run = Command::new(GIGBOARD)
         .args(["check", "--root"])
