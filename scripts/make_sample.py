@@ -1272,7 +1272,39 @@ def make_posting(cx, m, t, day, nn):
     on = min(on, last)
     p["verified"] = Flow(by=f"{m['name']}信息审核员", on=Date(on.isoformat()))
     p["body"] = make_body(rng, m, t, kind, pay, opt, loc_addr, quick)
+    cond = conditions_of(p, t)
+    if cond:
+        items = list(p.items())
+        i = [k for k, _ in items].index("verified")
+        p = dict(items[:i] + [("conditions", Flow(cond))] + items[i:])
     return p
+
+
+def conditions_of(p, t):
+    """工作条件 as the body and requirements already say them (never contradicting them);
+    about three postings in four give them. A generator of its own, seeded by the id, so
+    the rest of the sample stays as it was."""
+    if random.Random(p["id"]).random() >= 0.75:
+        return None
+    text = str(p["body"]) + p["requirements"]
+    cond = {}
+    if "不管饭" in text:
+        cond["meals"] = False
+    elif any(w in text for w in ("管早饭", "管午饭", "管晚饭", "管一餐", "管两餐", "管三餐", "管一顿饭", "提供午饭", "包吃住")):
+        cond["meals"] = True
+    if "包吃住" in text:
+        cond["lodging"] = True
+    if "接送" in text:
+        cond["transport"] = True
+    elif "可乘公交" in text:
+        cond["transport"] = False
+    if "劳保用品由用工方提供" in text or "劳保用品由矿方发放" in text:
+        cond["safety_gear"] = True
+    if not cond:
+        return None
+    t0, t1 = t["time"]
+    cond["hours"] = f"{t0}–{t1}"
+    return cond
 
 
 XINCHENG_PLAN = {20: 4, 21: 4, 22: 5, 23: 5, 24: 6, 25: 6, 26: 8, 27: 24}

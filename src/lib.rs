@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod compact;
 pub mod diag;
+pub mod icons;
 pub mod load;
 pub mod markdown;
 pub mod model;

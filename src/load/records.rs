@@ -331,6 +331,9 @@ pub struct RawPosting {
     pub body: Option<String>,
     #[serde(default)]
     pub welcomes: Vec<Welcome>,
+    /// 工作条件: what comes with the work, shown as icons with words.
+    #[serde(default)]
+    pub conditions: Option<Conditions>,
     #[serde(default)]
     pub verified: Option<Verified>,
     #[serde(default)]
@@ -410,6 +413,40 @@ pub struct Contact {
     #[serde(default)]
     pub name: Option<String>,
     pub phone: String,
+}
+
+/// A posting's 工作条件. Each yes/no is shown only when given: "管饭" and "不管饭" both
+/// matter to a worker deciding whether to go, and saying nothing promises nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conditions {
+    /// 管饭: meals on the job.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meals: Option<bool>,
+    /// 包住: a place to sleep.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lodging: Option<bool>,
+    /// 接送: the employer takes workers to the site and back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transport: Option<bool>,
+    /// 劳保用品: gloves, helmet, boots as the work needs (else workers bring their own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub safety_gear: Option<bool>,
+    /// 工作时间 in words, e.g. `07:30–17:30，午休 1 小时`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<String>,
+}
+
+impl Conditions {
+    /// The yes/no conditions in the order they are shown, with their keys.
+    pub fn flags(&self) -> [(&'static str, Option<bool>); 4] {
+        [
+            ("meals", self.meals),
+            ("lodging", self.lodging),
+            ("transport", self.transport),
+            ("safety_gear", self.safety_gear),
+        ]
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]

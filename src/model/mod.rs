@@ -221,6 +221,8 @@ pub struct Posting {
     /// files that show it (`check` never does, and no page holds every body's HTML).
     pub body: Option<Body>,
     pub welcomes: Vec<Welcome>,
+    /// 工作条件 as given (meals, lodging, transport, safety gear, hours).
+    pub conditions: Option<crate::load::records::Conditions>,
     pub verified_by: String,
     pub verified_on: Day,
     pub kind: JobKind,

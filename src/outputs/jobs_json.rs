@@ -3,7 +3,7 @@
 //! `version` changes only when a field changes meaning or disappears.
 
 use super::Outputs;
-use crate::load::records::{EmployerKind, JobKind, LatLon, PayUnit, Welcome};
+use crate::load::records::{Conditions, EmployerKind, JobKind, LatLon, PayUnit, Welcome};
 use serde::Serialize;
 
 pub const VERSION: u32 = 1;
@@ -32,6 +32,9 @@ struct Job<'a> {
     requirements: Option<&'a str>,
     body: std::borrow::Cow<'a, str>,
     welcomes: &'a [Welcome],
+    /// 工作条件: only the ones the posting gives.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    conditions: Option<&'a Conditions>,
     verified: Verified<'a>,
     source: Option<&'a str>,
     market: Named<'a>,
@@ -130,6 +133,7 @@ pub fn write(
                 requirements: p.requirements.as_deref(),
                 body: texts.get(i),
                 welcomes: &p.welcomes,
+                conditions: p.conditions.as_ref(),
                 verified: Verified {
                     by: &p.verified_by,
                     on: p.verified_on.to_string(),

@@ -139,8 +139,9 @@ fn employment_type(kind: JobKind) -> Value {
     }
 }
 
-/// The JobPosting of one posting page. Everything in it is visible on the page.
-pub fn job_posting(site: &Site, p: &Posting, description: &str) -> Value {
+/// The JobPosting of one posting page. Everything in it is visible on the page:
+/// `description` is its HTML, `benefits` the conditions it promises, in the page's words.
+pub fn job_posting(site: &Site, p: &Posting, description: &str, benefits: &str) -> Value {
     let market = &site.markets[p.market];
     let county = &site.counties[market.county];
     let league = &site.leagues[county.league];
@@ -179,6 +180,12 @@ pub fn job_posting(site: &Site, p: &Posting, description: &str) -> Value {
     // in the description ("pay: 1.2 元/件"), which says what one piece is.
     if p.pay.unit != PayUnit::Piece {
         ld["baseSalary"] = json!({"@type": "MonetaryAmount", "currency": "CNY", "value": value});
+    }
+    if let Some(hours) = p.conditions.as_ref().and_then(|c| c.hours.as_ref()) {
+        ld["workHours"] = json!(hours);
+    }
+    if !benefits.is_empty() {
+        ld["jobBenefits"] = json!(benefits);
     }
     if let Some(code) = &p.employer_credit_code {
         // The unified social credit code is also the organisation's tax number.

@@ -2,7 +2,7 @@
 //! markdown pages and the 404 page. Each function returns its output files.
 
 use super::lists::paginated;
-use super::{RenderError, Renderer};
+use super::{RenderError, Renderer, svgmap};
 use crate::outputs::jsonld;
 use crate::sink::OutFile;
 use crate::views::{self, LinkView, MarketView, Shown};
@@ -167,6 +167,37 @@ impl<'a> MarketBrief<'a> {
     }
 }
 
+/// The JobPosting's description, in HTML as search engines ask: the body as the page
+/// shows it, then the requirements, the conditions and the pay (every word is on the page).
+fn job_description(
+    r: &Renderer<'_>,
+    model: &crate::model::Posting,
+    pay: &str,
+    body: Option<&crate::markdown::Rendered>,
+) -> String {
+    let t = r.t;
+    let mut html = body.map_or(String::new(), |b| b.html.trim().to_string());
+    let mut line = |label: &str, text: &str| {
+        html.push_str(&format!(
+            "<p>{}{}{}</p>",
+            svgmap::escape(t.get(label)),
+            svgmap::escape(t.get("colon")),
+            svgmap::escape(text)
+        ));
+    };
+    if let Some(req) = &model.requirements {
+        line("requirements", req);
+    }
+    if let Some(c) = &model.conditions {
+        let said: Vec<String> = views::condition_words(c, t);
+        if !said.is_empty() {
+            line("conditions", &said.join(t.get("enum_sep")));
+        }
+    }
+    line("pay", pay);
+    html
+}
+
 fn posting_pages(r: &Renderer<'_>) -> Files {
     r.site
         .postings
@@ -182,16 +213,14 @@ fn posting_pages(r: &Renderer<'_>) -> Files {
             if let Some(b) = &body {
                 r.postings.keep_text(i, &b.text);
             }
-            let text = body.as_ref().map_or("", |b| b.text.as_str());
-            let requirements = model.requirements.as_ref().map_or(String::new(), |req| {
-                format!("\n{}：{req}", r.t.get("requirements"))
-            });
-            let description = format!("{text}{requirements}");
-            let description = format!("{}\n{}：{}", description.trim(), r.t.get("pay"), view.pay);
+            let description = job_description(r, model, &view.pay, body.as_ref());
             // One JobPosting per posting: on the Chinese page, which the others name as
             // canonical (the same url and identifier on three pages is three postings).
             let jsonld = r.is_root_tree().then(|| {
-                jsonld::script_safe(&jsonld::job_posting(r.site, model, description.trim()))
+                let benefits = model.conditions.as_ref().map_or(String::new(), |c| {
+                    views::condition_benefits(c, r.t).join(r.t.get("enum_sep"))
+                });
+                jsonld::script_safe(&jsonld::job_posting(r.site, model, &description, &benefits))
             });
             let data = PostingPage {
                 p: r.postings.shown(i),

@@ -7,7 +7,7 @@
 //! market is open at the reader's real "now" in the site's time zone. Without JS the
 //! page still shows today's hours and the week's table.
 
-use super::{icons, svgmap};
+use super::svgmap;
 use crate::load::records::{HotlineKind, MarketStatus};
 use crate::model::{Market, Site};
 use crate::views::i18n::Strings;
@@ -80,7 +80,7 @@ fn features<'a, T: Serialize>(items: &[T], prefix: &str, t: &'a Strings) -> Vec<
             let key = enum_key(i);
             Feature {
                 label: t.get(&format!("{prefix}_{key}")),
-                icon: icons::icon(&key),
+                icon: crate::icons::icon(&key),
                 key,
             }
         })
@@ -88,7 +88,15 @@ fn features<'a, T: Serialize>(items: &[T], prefix: &str, t: &'a Strings) -> Vec<
 }
 
 impl<'a> MarketDetail<'a> {
-    pub fn new(site: &'a Site, m: &'a Market, view: &MarketView<'_>, t: &'a Strings) -> Self {
+    /// `content_lang` is the content's language on a page in another language: the
+    /// place names drawn on the locator are marked with it.
+    pub fn new(
+        site: &'a Site,
+        m: &'a Market,
+        view: &MarketView<'_>,
+        t: &'a Strings,
+        content_lang: Option<&str>,
+    ) -> Self {
         // `views::hotlines` sorts by kind (stably), in the order of `HotlineKind`.
         let mut hotline_groups: Vec<HotlineGroup> = Vec::new();
         for (line, kind) in views::hotlines(&m.hotlines, t)
@@ -118,7 +126,7 @@ impl<'a> MarketDetail<'a> {
             facilities: features(&m.facilities, "facility", t),
             status_symbol: svgmap::legend_symbol(&view.status_key),
             hours_data: (m.status == MarketStatus::Operating).then(|| hours_data(site, m)),
-            locator: svgmap::locator_map(site, view, &alt, t),
+            locator: svgmap::locator_map(site, view, &alt, t, content_lang),
             coordinates: coordinates_text(view.lat, view.lon, t),
         }
     }

@@ -10,7 +10,6 @@ mod directory;
 mod events;
 mod families;
 mod help;
-mod icons;
 mod kiosk;
 mod lists;
 mod market_detail;

@@ -234,7 +234,7 @@ pub(super) fn markets(r: &Renderer<'_>) -> Files {
                 postings: r.postings_at(list.slice(1)),
                 count: m.postings.len(),
                 pager: list.pager(1),
-                detail: super::market_detail::MarketDetail::new(site, m, view, r.t),
+                detail: super::market_detail::MarketDetail::new(site, m, view, r.t, r.content_lang),
                 events: super::events::for_market(r, m),
                 m: view,
                 jsonld: Some(jsonld::script_safe(&ld)),

@@ -184,7 +184,7 @@ pub fn region_map(
         );
     }
     svg.push_str("</g>");
-    band(&mut svg, site, &p, t, BAND, 21.0);
+    band(&mut svg, site, &p, t, &lang, BAND, 21.0);
     svg.push_str("<g class=\"markers\">");
     for v in markets {
         let (x, y) = p.project(v.lon, v.lat);
@@ -220,7 +220,17 @@ struct Label<'s> {
 
 /// The band under a map: a north arrow and a scale bar on the right; with an outline,
 /// the review number and the source on the left. `size` is the text size.
-fn band(svg: &mut String, site: &Site, p: &Projection, t: &Strings, height: f64, size: f64) {
+/// `lang` (` lang="zh-CN"` or empty) marks the number and source on a page in another
+/// language.
+fn band(
+    svg: &mut String,
+    site: &Site,
+    p: &Projection,
+    t: &Strings,
+    lang: &str,
+    height: f64,
+    size: f64,
+) {
     let top = p.height;
     let base = top + height - size * 0.6;
     let _ = write!(
@@ -268,7 +278,7 @@ fn band(svg: &mut String, site: &Site, p: &Projection, t: &Strings, height: f64,
             if let Some(v) = value {
                 let _ = write!(
                     svg,
-                    r#"<text class="map-credit" x="{}" y="{}">{}{}{}</text>"#,
+                    r#"<text class="map-credit" x="{}" y="{}">{}{}<tspan{lang}>{}</tspan></text>"#,
                     num(size * 0.5),
                     num(y),
                     escape(t.get(label)),
@@ -342,10 +352,18 @@ fn place_labels<'s>(site: &'s Site, p: &Projection, markers: &[(f64, f64)]) -> V
 
 /// A market page's locator: the region outline with the market's point, as an image
 /// with a text alternative (the page also says the address and coordinates).
-pub fn locator_map(site: &Site, v: &MarketView<'_>, alt: &str, t: &Strings) -> String {
+/// `lang` marks the place name drawn on it when the page is in another language.
+pub fn locator_map(
+    site: &Site,
+    v: &MarketView<'_>,
+    alt: &str,
+    t: &Strings,
+    lang: Option<&str>,
+) -> String {
     let Some(p) = region_projection(site, LOCATOR_WIDTH, 10.0) else {
         return String::new();
     };
+    let lang = lang.map_or(String::new(), |l| format!(r#" lang="{}""#, escape(l)));
     let (x, y) = p.project(v.lon, v.lat);
     let mut svg = format!(
         r#"<svg class="locator-map" viewBox="0 0 {} {}" role="img" aria-labelledby="locator-title" xmlns="http://www.w3.org/2000/svg"><title id="locator-title">{}</title>"#,
@@ -395,13 +413,14 @@ pub fn locator_map(site: &Site, v: &MarketView<'_>, alt: &str, t: &Strings) -> S
         let ty = if sy > 24.0 { sy - 7.0 } else { sy + 18.0 };
         let _ = write!(
             svg,
-            r#"<g class="labels" aria-hidden="true"><text x="{}" y="{}">{}</text></g>"#,
+            r#"<g class="labels" aria-hidden="true"{}><text x="{}" y="{}">{}</text></g>"#,
+            lang,
             num(tx),
             num(ty),
             escape(v.league)
         );
     }
-    band(&mut svg, site, &p, t, LOCATOR_BAND, 9.0);
+    band(&mut svg, site, &p, t, &lang, LOCATOR_BAND, 9.0);
     svg.push_str("</svg>");
     svg
 }

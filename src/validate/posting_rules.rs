@@ -111,6 +111,9 @@ pub(super) fn check_texts(ctx: &Ctx<'_>, raw: &RawPosting, diags: &mut Diagnosti
     if let Some(s) = &raw.source {
         texts.push((&["source"], s));
     }
+    if let Some(h) = raw.conditions.as_ref().and_then(|c| c.hours.as_deref()) {
+        texts.push((&["conditions", "hours"], h));
+    }
     if let Some(a) = raw.location.as_ref().and_then(|l| l.address.as_deref()) {
         texts.push((&["location", "address"], a));
     }

@@ -360,6 +360,7 @@ fn check_posting(
         requirements: raw.requirements.clone(),
         body: raw.body.clone().map(crate::model::Body::new),
         welcomes: raw.welcomes.clone(),
+        conditions: raw.conditions.clone().filter(|c| *c != Default::default()),
         verified_by: verified.map(|v| v.by.clone()).unwrap_or_default(),
         verified_on: verified.map(|v| v.on).unwrap_or(raw.posted),
         kind: raw.kind,

@@ -22,6 +22,7 @@ const LIMITS: &[(&str, usize)] = &[
     ("label", 60),
     ("address", 200),
     ("place", 200),
+    ("hours", 100),
     ("requirements", 1_000),
     ("description", 2_000),
     ("body", 10_000),

@@ -1,4 +1,4 @@
-//! Line icons for a market's services and facilities: inline SVG (24 × 24, drawn with
+//! Line icons for a market's services and facilities and a posting's working conditions: inline SVG (24 × 24, drawn with
 //! `currentColor`), so they need no font or network and print as crisp as the text.
 //! They are decorative (`aria-hidden`): the visible label next to each says it all.
 
@@ -42,6 +42,15 @@ fn drawing(key: &str) -> &'static str {
         "accessible" => {
             r#"<circle cx="12" cy="4" r="2"/><path d="M12 7v6h5l2 5M12 10h5M9.5 11a5.5 5.5 0 1 0 6 7.5"/>"#
         }
+        "meals" => r#"<path d="M3 11h18a9 9 0 0 1-18 0zM8 3v4M12 2v5M16 3v4"/>"#,
+        "lodging" => {
+            r#"<path d="M3 5v15M3 14h18v6M21 14v-3a3 3 0 0 0-3-3h-8v6"/><circle cx="6.5" cy="10.5" r="1.8"/>"#
+        }
+        "transport" => {
+            r#"<rect x="4" y="3" width="16" height="14" rx="2"/><path d="M4 11h16M7 17v3M17 17v3"/><circle cx="8" cy="14" r=".8"/><circle cx="16" cy="14" r=".8"/>"#
+        }
+        "safety_gear" => r#"<path d="M4 16a8 8 0 0 1 16 0zM2 16h20v3H2zM12 8V5"/>"#,
+        "work_hours" => r#"<circle cx="12" cy="12" r="9"/><path d="M12 7v5h4"/>"#,
         "info_board" => r#"<circle cx="12" cy="12" r="9"/><path d="M12 11v6M12 7.5v.01"/>"#,
         _ => r#"<path d="m5 12 5 5 9-10"/>"#,
     }
