@@ -18,7 +18,7 @@ pub enum Severity {
 }
 
 /// A position in a source file, 1-based. Line 0 means "the whole file".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
 pub struct Pos {
     pub line: u32,
     pub column: u32,

@@ -159,7 +159,8 @@ fn sanitized_to_html(src: &str) -> Rendered {
 /// A relative link to a folder (`../legal-aid/`) gets `index.html`, so it also works
 /// from `file://` and a USB stick, like every link gigboard writes itself.
 fn folder_link(dest: pulldown_cmark::CowStr<'_>) -> pulldown_cmark::CowStr<'_> {
-    let external = dest.contains(':') || dest.starts_with('/') || dest.starts_with('#');
+    // Root-relative folders (`/map/`) get it too: `rebase` makes them relative per page.
+    let external = dest.contains(':') || dest.starts_with("//") || dest.starts_with('#');
     let (path, fragment) = dest
         .split_once('#')
         .map_or((&*dest, None), |(p, f)| (p, Some(f)));
@@ -172,6 +173,45 @@ fn folder_link(dest: pulldown_cmark::CowStr<'_>) -> pulldown_cmark::CowStr<'_> {
         None => format!("{path}{slash}index.html"),
     };
     fixed.into()
+}
+
+/// Root-relative addresses (`/map/`, `/files/form.pdf`) in rendered markdown, made
+/// relative to the page: such a link breaks opened from a folder (`file://`) and on a
+/// host that serves the site under a sub-path. `root` leads from the page to the top
+/// of its language's pages, `assets` to the site root, where `is_static` files are.
+/// Only addresses this module wrote are touched (`href="/…"`, `src="/…"`, never `//host`).
+pub fn rebase<'h>(
+    html: &'h str,
+    root: &str,
+    assets: &str,
+    is_static: impl Fn(&str) -> bool,
+) -> std::borrow::Cow<'h, str> {
+    if !html.contains("=\"/") {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    while let Some(at) = rest.find("=\"/") {
+        let (before, after) = rest.split_at(at + 2);
+        out.push_str(before);
+        let target = &after[1..];
+        let attribute = before.ends_with(" href=\"") || before.ends_with(" src=\"");
+        if !attribute || target.starts_with('/') {
+            rest = after;
+            continue;
+        }
+        let first = target.split(['/', '#', '?', '"']).next().unwrap_or("");
+        let prefix = if is_static(first) { assets } else { root };
+        // The site's root itself is `index.html` from the page's folder.
+        if prefix.is_empty() && (target.starts_with('"') || target.starts_with('#')) {
+            out.push_str("index.html");
+        } else {
+            out.push_str(prefix);
+        }
+        rest = target;
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 /// The text of a markdown document, paragraphs separated by newlines.
@@ -196,6 +236,30 @@ mod tests {
         assert!(!r.html.contains("javascript:"));
         assert!(!r.html.contains("onclick"));
         assert!(r.html_removed);
+    }
+
+    #[test]
+    fn root_relative_links_become_relative_to_the_page() {
+        let r = to_html("[地图](/map/) [表](/files/form.pdf) [首页](/) [外](//x.cn/a) [锚](/#top)");
+        assert!(r.html.contains("href=\"/map/index.html\""), "{}", r.html);
+        let is_static = |first: &str| first == "files";
+        let at_depth_two = rebase(&r.html, "../../", "../../../", is_static);
+        for want in [
+            "href=\"../../map/index.html\"",
+            "href=\"../../../files/form.pdf\"",
+            "href=\"../../index.html\"",
+            "href=\"//x.cn/a\"",
+            "href=\"../../index.html#top\"",
+        ] {
+            assert!(at_depth_two.contains(want), "{want} in {at_depth_two}");
+        }
+        let at_root = rebase(&r.html, "", "", is_static);
+        assert!(at_root.contains("href=\"map/index.html\""), "{at_root}");
+        assert!(at_root.contains("href=\"index.html\""), "{at_root}");
+        assert!(at_root.contains("href=\"index.html#top\""), "{at_root}");
+        // Text that only looks like an address stays as written.
+        let text = to_html("写法：`href=\"/x\"`");
+        assert_eq!(rebase(&text.html, "../", "../", is_static), text.html);
     }
 
     #[test]

@@ -282,11 +282,25 @@ fn a_map_with_an_outline_shows_its_review_number_and_source_bottom_left() {
         credit.iter().any(|c| c == "审图号：GS（2024）0650号"),
         "{credit:?}"
     );
-    // The English pages say it in English, the number as approved.
+    // The English pages say it in English, the number and source as approved (marked
+    // as Chinese text).
     let en = std::fs::read_to_string(out.join("en/map/index.html")).expect("the English map");
-    assert!(
-        en.contains("Map review number: GS（2024）0650号"),
-        "English credit"
+    let en = scraper::Html::parse_document(&en);
+    let credit: Vec<String> = en
+        .select(&sel("svg.region-map .map-credit"))
+        .map(|t| t.text().collect())
+        .collect();
+    assert_eq!(
+        credit,
+        [
+            "Source: 自然资源部标准地图服务",
+            "Map review number: GS（2024）0650号"
+        ]
+    );
+    assert_eq!(
+        en.select(&sel("svg.region-map .map-credit tspan[lang='zh-CN']"))
+            .count(),
+        2
     );
 }
 

@@ -77,6 +77,9 @@ pub struct Site {
     pub training: Vec<events::Training>,
     /// Files under `content/static/`, relative to it.
     pub statics: Vec<PathBuf>,
+    /// Root-relative links in the markdown of markets, events, training and pages
+    /// (postings keep theirs per feed), checked once the whole site is known.
+    pub root_links: Vec<RootLink>,
     pub stats: Stats,
 }
 
@@ -236,6 +239,16 @@ pub struct PayModel {
     /// Equal to `min` for a single amount.
     pub max: f64,
     pub unit: PayUnit,
+}
+
+/// A root-relative address written in content (`[地图](/map/)`), where it is written:
+/// the pages make it relative, and `check` warns when it points to no page.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RootLink {
+    pub file: std::path::PathBuf,
+    pub pos: crate::diag::Pos,
+    pub field: String,
+    pub target: String,
 }
 
 #[derive(Debug, Clone)]

@@ -188,7 +188,7 @@ struct EventPage<'a> {
     contact_name: Option<&'a str>,
     phone: Option<&'a str>,
     tel: Option<String>,
-    description_html: Option<&'a str>,
+    description_html: Option<std::borrow::Cow<'a, str>>,
     hotlines: Vec<HotlineView<'a>>,
     jsonld: String,
 }
@@ -256,7 +256,10 @@ fn pages(r: &Renderer<'_>) -> Files {
             contact_name: e.contact_name.as_deref(),
             phone: e.contact_phone.as_deref(),
             tel: e.contact_phone.as_deref().map(views::tel),
-            description_html: e.description_html.as_deref(),
+            description_html: e
+                .description_html
+                .as_deref()
+                .map(|h| r.content_html(h, &event_path(&e.id))),
             hotlines: market
                 .map(|m| views::hotlines(&m.hotlines, r.t))
                 .unwrap_or_default(),

@@ -224,7 +224,7 @@ fn posting_pages(r: &Renderer<'_>) -> Files {
             });
             let data = PostingPage {
                 p: r.postings.shown(i),
-                body_html: body.map(|b| b.html),
+                body_html: body.map(|b| r.content_html(&b.html, &view.path).into_owned()),
                 market: MarketBrief::of(&r.markets[model.market]),
                 jsonld,
             };
@@ -278,7 +278,7 @@ fn categories(r: &Renderer<'_>) -> Files {
 
 #[derive(Serialize)]
 struct MdPage<'a> {
-    html: &'a str,
+    html: std::borrow::Cow<'a, str>,
 }
 
 fn pages(r: &Renderer<'_>) -> Files {
@@ -286,12 +286,14 @@ fn pages(r: &Renderer<'_>) -> Files {
         .pages
         .iter()
         .map(|p| {
+            let path = format!("{}/index.html", p.slug);
+            let html = r.content_html(&p.html, &path);
             r.page(
                 "page.html",
-                &format!("{}/index.html", p.slug),
+                &path,
                 &p.title,
                 p.description.as_deref(),
-                &MdPage { html: &p.html },
+                &MdPage { html },
             )
         })
         .collect()

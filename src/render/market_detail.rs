@@ -39,6 +39,8 @@ pub struct MarketDetail<'a> {
     pub hours_data: Option<String>,
     pub locator: String,
     pub coordinates: String,
+    /// The market's description, its links relative to the market's page.
+    pub description_html: Option<std::borrow::Cow<'a, str>>,
 }
 
 /// Minutes east of UTC of the site's zone on `site.today` (Asia/Shanghai: 480).
@@ -128,6 +130,7 @@ impl<'a> MarketDetail<'a> {
             hours_data: (m.status == MarketStatus::Operating).then(|| hours_data(site, m)),
             locator: svgmap::locator_map(site, view, &alt, t, content_lang),
             coordinates: coordinates_text(view.lat, view.lon, t),
+            description_html: None,
         }
     }
 }

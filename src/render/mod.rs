@@ -325,6 +325,19 @@ impl<'a> Renderer<'a> {
         self.emit(full, bytes)
     }
 
+    /// Markdown HTML as the page at `path` (in this language's tree) shows it: its
+    /// root-relative links made relative to the page (see `markdown::rebase`).
+    pub fn content_html<'h>(&self, html: &'h str, path: &str) -> std::borrow::Cow<'h, str> {
+        let full = format!("{}{path}", self.prefix);
+        crate::markdown::rebase(html, &root_prefix(path), &root_prefix(&full), |first| {
+            self.site.statics.iter().any(|s| {
+                s.components()
+                    .next()
+                    .is_some_and(|c| c.as_os_str() == first)
+            })
+        })
+    }
+
     /// Whether the page at `path` (in this language's tree) is to be rendered now:
     /// families check it before costly work for one page (QR codes, maps).
     pub fn wants(&self, path: &str) -> bool {

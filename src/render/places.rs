@@ -230,11 +230,14 @@ pub(super) fn markets(r: &Renderer<'_>) -> Files {
             let title = view.name;
             let summary = format!("{} · {}", view.address, view.today_hours);
             let ld = crate::outputs::market_ld::government_service(site, m, r.t);
+            let mut detail =
+                super::market_detail::MarketDetail::new(site, m, view, r.t, r.content_lang);
+            detail.description_html = view.description_html.map(|h| r.content_html(h, &path));
             let data = MarketPage {
                 postings: r.postings_at(list.slice(1)),
                 count: m.postings.len(),
                 pager: list.pager(1),
-                detail: super::market_detail::MarketDetail::new(site, m, view, r.t, r.content_lang),
+                detail,
                 events: super::events::for_market(r, m),
                 m: view,
                 jsonld: Some(jsonld::script_safe(&ld)),

@@ -121,7 +121,7 @@ struct TrainingPage<'a> {
     address: Option<&'a str>,
     /// The market's training line (培训咨询), when it has one.
     hotlines: Vec<HotlineView<'a>>,
-    description_html: Option<&'a str>,
+    description_html: Option<std::borrow::Cow<'a, str>>,
 }
 
 pub fn pages(r: &Renderer<'_>) -> Files {
@@ -174,7 +174,10 @@ pub fn pages(r: &Renderer<'_>) -> Files {
             market: p.market.map(|m| &r.markets[m]),
             address: p.address.as_deref(),
             hotlines: views::hotlines(&training_lines, r.t),
-            description_html: p.description_html.as_deref(),
+            description_html: p
+                .description_html
+                .as_deref()
+                .map(|h| r.content_html(h, &training_path(&p.id))),
         };
         let summary = format!("{} · {} · {}", data.c.cost, data.c.dates, data.c.place);
         out.push(r.page(

@@ -30,7 +30,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// Bumped when what a stored feed holds changes shape.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// A file changed this recently is not stored: a second save within the file system's
 /// clock tick would leave its stamp as it was.
@@ -185,6 +185,19 @@ pub fn check_remembering(
 
     let mut site = site;
     pages_and_statics(root, files, &mut site, &mut diags);
+    let feed_links = checked.iter().flat_map(|(feed, _)| &feed.links);
+    if feed_links.clone().next().is_some() || !site.root_links.is_empty() {
+        let known = checked
+            .iter()
+            .flat_map(|(feed, _)| feed.ids.iter().map(|i| i.id.as_str()))
+            .collect();
+        super::links::check(
+            &site,
+            site.root_links.iter().chain(feed_links),
+            &known,
+            &mut diags,
+        );
+    }
     if diags.has_errors() {
         return (None, diags);
     }
@@ -306,6 +319,8 @@ struct StoredFeed {
     scheduled: usize,
     live: usize,
     diags: Vec<Diagnostic>,
+    /// Root-relative links in the bodies, checked against the whole site each time.
+    links: Vec<crate::model::RootLink>,
 }
 
 /// A posting id and where it is written (see [`postings::IdSite`]).
@@ -340,6 +355,7 @@ impl StoredFeed {
             scheduled: result.scheduled,
             live: result.live.len(),
             diags: diags.into_vec(),
+            links: result.links,
         }
     }
 }
@@ -452,6 +468,12 @@ mod tests {
                 "title",
                 "标题\n太长",
             )],
+            links: vec![crate::model::RootLink {
+                file: PathBuf::from("content/jobs/a.yaml"),
+                pos: Pos { line: 7, column: 7 },
+                field: "postings[0].body".into(),
+                target: "/markets/没有/".into(),
+            }],
         };
         let feeds = [feed("a", &["x", "y"]), feed("b/天", &[]), feed("c", &["z"])];
         write_store(&path, "key\"1", &feeds.iter().collect::<Vec<_>>());

@@ -152,6 +152,7 @@ pub fn site(config: &Located<SiteConfig>, overrides: &Overrides, diags: &mut Dia
         events: Vec::new(),
         training: Vec::new(),
         statics: Vec::new(),
+        root_links: Vec::new(),
         stats: Stats::default(),
     }
 }

@@ -28,6 +28,10 @@ pub fn check_all(
     let raw = load::records::<RawEvent>(root, events, diags);
     for r in &raw {
         super::texts::lengths(&r.file, &r.node, diags);
+        if let Some(d) = &r.value.description {
+            let pos = r.node.pos_of(&["description"]);
+            super::links::collect(&mut site.root_links, &r.file, pos, "description", d);
+        }
     }
     let mut checked: Vec<Event> = raw
         .iter()
@@ -43,6 +47,10 @@ pub fn check_all(
     let raw = load::records::<RawTraining>(root, training, diags);
     for r in &raw {
         super::texts::lengths(&r.file, &r.node, diags);
+        if let Some(d) = &r.value.description {
+            let pos = r.node.pos_of(&["description"]);
+            super::links::collect(&mut site.root_links, &r.file, pos, "description", d);
+        }
     }
     let mut programmes: Vec<_> = raw
         .iter()

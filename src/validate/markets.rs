@@ -110,6 +110,15 @@ pub fn check(site: &mut Site, markets: &[Located<MarketFile>], diags: &mut Diagn
                 );
             }
         }
+        if let Some(d) = m.description.as_deref() {
+            super::links::collect(
+                &mut site.root_links,
+                file,
+                node.pos_of(&["description"]),
+                "description",
+                d,
+            );
+        }
         let description_html = m.description.as_deref().map(|d| {
             let r = markdown::to_html(d);
             if r.html_removed {

@@ -10,6 +10,7 @@ mod config;
 mod credit_code;
 mod events;
 mod ids;
+mod links;
 mod map;
 mod markets;
 mod pages;
@@ -178,6 +179,13 @@ fn pages_and_statics(
                     finding.message,
                 ));
             }
+            links::collect(
+                &mut site.root_links,
+                &page.file,
+                crate::diag::Pos::FILE,
+                "body",
+                &page.body,
+            );
             pages::check(site, &page, diags);
         }
     }
@@ -301,6 +309,7 @@ pub fn site_cached(
     let mut stats = Stats::default();
     let mut all = Vec::new();
     let mut ids = Vec::new();
+    let mut feed_links = Vec::new();
     for (_, result, d) in checked {
         // Without a cache nothing else holds the feed: its postings move, not copy.
         let (result, d) = (
@@ -314,6 +323,7 @@ pub fn site_cached(
         stats.scheduled += result.scheduled;
         all.extend(result.live);
         ids.extend(result.ids);
+        feed_links.extend(result.links);
     }
     postings::check_duplicates(
         ids.iter().map(postings::IdSite::borrowed),
@@ -324,6 +334,15 @@ pub fn site_cached(
     site.postings = all;
 
     pages_and_statics(root, files, &mut site, &mut diags);
+    if !feed_links.is_empty() || !site.root_links.is_empty() {
+        let known = ids.iter().map(|i| i.id.as_str()).collect();
+        links::check(
+            &site,
+            site.root_links.iter().chain(&feed_links),
+            &known,
+            &mut diags,
+        );
+    }
 
     if diags.has_errors() {
         return (None, diags);

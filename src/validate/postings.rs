@@ -81,6 +81,8 @@ pub struct FeedResult {
     pub expired: usize,
     pub unverified: usize,
     pub scheduled: usize,
+    /// Root-relative links in the postings' bodies, checked when every id is known.
+    pub links: Vec<crate::model::RootLink>,
 }
 
 pub fn check_feed(
@@ -127,6 +129,16 @@ pub fn check_feed(
             pos: node.pos_of(&["id"]),
             path: format!("{}.id", ctx.path),
         });
+        if let Some(body) = &raw.body {
+            let field = ctx.field(&["body"]);
+            super::links::collect(
+                &mut result.links,
+                &feed.file,
+                node.pos_of(&["body"]),
+                field,
+                body,
+            );
+        }
         let market_name = raw.market.as_deref().or(feed.header.market.as_deref());
         if let Some(p) = check_posting(site, refs, &ctx, raw, market_name, feed_market_ok, diags) {
             match liveness(site, &ctx, raw, diags) {

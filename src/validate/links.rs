@@ -1,0 +1,154 @@
+//! Root-relative links written in content (`[地图](/map/)`, `[表格](/files/form.pdf)`).
+//!
+//! The pages make them relative (`markdown::rebase`), so they work from a folder and on a
+//! host that serves the site under a sub-path; here each one is checked against the
+//! site's own addresses, so that a link to a page that does not exist is found by
+//! `check`, not by a worker. The addresses are the ones the site's URL scheme gives
+//! (README, "What a build writes"): the folders gigboard writes, the ids under them,
+//! the markdown pages, the static files and each language's copy of the pages. A
+//! posting's page is found by its id among every feed's postings (a posting that has
+//! expired still has an id: the link is right, the page comes and goes with the date).
+
+use super::ids::RESERVED;
+use crate::diag::{Diagnostic, Diagnostics, Pos};
+use crate::model::{RootLink, Site};
+use std::path::Path;
+
+/// Files and folders at the top of the output that the theme or the data outputs
+/// write, besides the folders in [`RESERVED`].
+const OTHER_TOP: &[&str] = &[
+    "css",
+    "js",
+    "fonts",
+    "employers",
+    "jobs.json",
+    "markets.json",
+    "markets.csv",
+    "markets.geojson",
+];
+
+/// The root-relative addresses a markdown text links to, as written: parsing is
+/// skipped for the texts (nearly all) that cannot hold one.
+pub fn in_markdown(src: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, Parser, Tag};
+    if !(src.contains("](/") || src.contains("]: /")) {
+        return Vec::new();
+    }
+    Parser::new(src)
+        .filter_map(|e| match e {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if dest_url.starts_with('/') && !dest_url.starts_with("//") =>
+            {
+                Some(dest_url.to_string())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Records the root-relative links of `src`, a markdown text at `field` of `file`.
+pub fn collect(
+    out: &mut Vec<RootLink>,
+    file: &Path,
+    pos: Pos,
+    field: impl Into<String>,
+    src: &str,
+) {
+    let targets = in_markdown(src);
+    if targets.is_empty() {
+        return;
+    }
+    let field = field.into();
+    out.extend(targets.into_iter().map(|target| RootLink {
+        file: file.to_path_buf(),
+        pos,
+        field: field.clone(),
+        target,
+    }));
+}
+
+/// A warning for every link that points nowhere in the site.
+pub fn check<'a>(
+    site: &Site,
+    links: impl IntoIterator<Item = &'a RootLink>,
+    posting_ids: &rustc_hash::FxHashSet<&str>,
+    diags: &mut Diagnostics,
+) {
+    for link in links {
+        let path = link.target.split(['#', '?']).next().unwrap_or("");
+        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        if let Some(problem) = nowhere(site, &segments, posting_ids, true) {
+            diags.push(Diagnostic::warning(
+                &link.file,
+                link.pos,
+                link.field.clone(),
+                format!(
+                    "the link `{}` points to no page of this site ({problem}); write the address of a page the site has, e.g. `/map/` or `/markets/ID/`",
+                    link.target
+                ),
+            ));
+        }
+    }
+}
+
+/// What is missing at `segments` (the address split at `/`), or None when the site has it.
+fn nowhere(
+    site: &Site,
+    segments: &[&str],
+    posting_ids: &rustc_hash::FxHashSet<&str>,
+    top: bool,
+) -> Option<String> {
+    let [first, rest @ ..] = segments else {
+        return None;
+    };
+    let missing = |what: &str, id: &str| Some(format!("there is no {what} `{id}`"));
+    // The first folder under it: an id, or a file of the folder itself.
+    let id = rest.first().copied().filter(|s| *s != "index.html");
+    match *first {
+        "index.html" if rest.is_empty() => None,
+        lang if top && site.languages.iter().any(|l| l == lang) => {
+            nowhere(site, rest, posting_ids, false)
+        }
+        "jobs" => id
+            .filter(|i| *i != "page" && !posting_ids.contains(i))
+            .and_then(|i| missing("posting", i)),
+        "markets" => id
+            .filter(|i| *i != "page" && !site.markets.iter().any(|m| m.id == *i))
+            .and_then(|i| missing("market", i)),
+        "categories" => id
+            .filter(|i| !site.categories.iter().any(|c| c.slug == *i))
+            .and_then(|i| missing("category", i)),
+        "regions" => {
+            let league = id.filter(|i| !site.leagues.iter().any(|l| l.code == *i));
+            let county = rest
+                .get(1)
+                .copied()
+                .filter(|c| *c != "index.html" && *c != "page")
+                .filter(|c| !site.counties.iter().any(|k| k.code == *c));
+            league
+                .map(|l| format!("there is no league with the code `{l}`"))
+                .or_else(|| county.map(|c| format!("there is no county with the code `{c}`")))
+        }
+        "events" => id
+            .filter(|i| *i != "page" && !site.events.iter().any(|e| e.id == *i))
+            .and_then(|i| missing("event", i)),
+        "training" => id
+            .filter(|i| *i != "page" && !site.training.iter().any(|t| t.id == *i))
+            .and_then(|i| missing("training programme", i)),
+        name if RESERVED.contains(&name) || OTHER_TOP.contains(&name) => None,
+        slug if site.pages.iter().any(|p| p.slug == slug) => None,
+        _ if top && is_static(site, segments) => None,
+        other => Some(format!("nothing of this site is called `{other}`")),
+    }
+}
+
+/// Whether `segments` name a file under `content/static/` or a folder holding some.
+fn is_static(site: &Site, segments: &[&str]) -> bool {
+    site.statics.iter().any(|file| {
+        let parts: Vec<String> = file
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        parts.len() >= segments.len() && parts.iter().zip(segments).all(|(a, b)| a == b)
+    })
+}
