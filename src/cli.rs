@@ -29,6 +29,9 @@ pub enum Command {
     /// Write a filled-in template for a new posting or market
     #[command(subcommand)]
     New(NewCommand),
+    /// Translate the interface: what is missing, a sheet for the translator, and back
+    #[command(subcommand)]
+    I18n(I18nCommand),
     /// Build the site, serve it on this computer and rebuild whenever a file changes
     #[cfg(feature = "serve")]
     Serve(ServeArgs),
@@ -120,6 +123,44 @@ pub struct InitArgs {
 pub enum InitRegion {
     OneLeague,
     InnerMongolia,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum I18nCommand {
+    /// For each language: how many interface texts are translated, missing and stale
+    Status {
+        #[command(flatten)]
+        root: RootArg,
+    },
+    /// Write a sheet (.xlsx or .csv) for a translator: key, Chinese, English, the
+    /// language's current text and where it appears
+    Export {
+        /// The language's code, as its file in i18n/ is named (e.g. mn)
+        #[arg(long)]
+        lang: String,
+        /// The sheet to write, e.g. mn.xlsx
+        file: PathBuf,
+        #[command(flatten)]
+        root: RootArg,
+    },
+    /// Read a translated sheet back: every row checked, nothing written while one is wrong
+    Import {
+        /// The sheet (.xlsx, .xls, .ods or .csv) that `export` wrote and a translator filled in
+        file: PathBuf,
+        /// Which language column to read, when the sheet has several
+        #[arg(long)]
+        lang: Option<String>,
+        #[command(flatten)]
+        root: RootArg,
+    },
+}
+
+/// `--root` alone, for commands that do not need a date.
+#[derive(Debug, Args, Clone)]
+pub struct RootArg {
+    /// The site's folder: the one that holds content/ (and themes/, if any)
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
 }
 
 #[derive(Debug, Subcommand)]

@@ -17,10 +17,12 @@ pub mod render;
 pub mod scaffold;
 #[cfg(feature = "serve")]
 pub mod serve;
+pub mod sheets;
 pub mod sink;
 #[cfg(test)]
 mod test_rng;
 pub mod theme_files;
+pub mod translate;
 pub mod validate;
 pub mod views;
 pub mod write;

@@ -3,7 +3,8 @@
 
 use clap::Parser;
 use gigboard::cli::{
-    BuildArgs, CheckArgs, Cli, Command, Format, InitArgs, InitRegion, NewCommand, SiteArgs,
+    BuildArgs, CheckArgs, Cli, Command, Format, I18nCommand, InitArgs, InitRegion, NewCommand,
+    SiteArgs,
 };
 use gigboard::diag::{Diagnostic, Severity};
 use gigboard::load::scalars::Day;
@@ -21,6 +22,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Init(args) => init(args),
         Command::New(cmd) => new(cmd),
+        Command::I18n(cmd) => i18n(cmd),
         #[cfg(feature = "serve")]
         Command::Serve(args) => serve(args),
     };
@@ -244,6 +246,77 @@ fn new(cmd: NewCommand) -> Result<ExitCode, String> {
                 "wrote {}: fill in the （请填写） parts, then run `gigboard check`",
                 path.display()
             );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn i18n(cmd: I18nCommand) -> Result<ExitCode, String> {
+    use gigboard::translate;
+    match cmd {
+        I18nCommand::Status { root } => {
+            let langs = translate::status(&root.root)?;
+            println!("语言 (language)        已翻译 (translated)  缺少 (missing)  过期 (stale)");
+            for l in &langs {
+                println!(
+                    "{:<22} {:>8} / {:<8}  {:>12}  {:>12}",
+                    format!("{} {}", l.code, l.name),
+                    l.translated,
+                    l.total,
+                    l.missing,
+                    l.stale
+                );
+            }
+            if langs.iter().any(|l| l.missing > 0 || l.stale > 0) {
+                eprintln!(
+                    "缺少或过期的文字显示为中文。导出给翻译：gigboard i18n export --lang 代码 文件.xlsx\n\
+                     (missing and stale texts show in Chinese; export a sheet for the translator with i18n export)"
+                );
+            }
+        }
+        I18nCommand::Export { lang, file, root } => {
+            let n = translate::export(&root.root, &lang, &file)?;
+            eprintln!(
+                "已写出 {}：{n} 条界面文字。填好“{lang}”一列后运行 gigboard i18n import {}
+                 (wrote {n} texts; fill in the `{lang}` column, then run gigboard i18n import)",
+                file.display(),
+                file.display()
+            );
+        }
+        I18nCommand::Import { file, lang, root } => {
+            match translate::import(&root.root, &file, lang.as_deref()) {
+                Ok(r) => {
+                    if r.theme_added {
+                        eprintln!(
+                            "content/site.yaml 末尾加上了 theme: local（the translations live in themes/local/）"
+                        );
+                    }
+                    eprintln!(
+                        "{}：新增 {}，修改 {}，未变 {}；已写入 {}
+({}: {} added, {} changed, {} unchanged)",
+                        r.lang,
+                        r.added,
+                        r.changed,
+                        r.unchanged,
+                        r.written.display(),
+                        r.lang,
+                        r.added,
+                        r.changed,
+                        r.unchanged
+                    );
+                }
+                Err(problems) => {
+                    for p in &problems {
+                        eprintln!("{}", gigboard::diag::printable(p));
+                    }
+                    eprintln!(
+                        "{} 处问题，什么也没有写入（{} problem(s); nothing was written）",
+                        problems.len(),
+                        problems.len()
+                    );
+                    return Ok(ExitCode::from(1));
+                }
+            }
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -2,10 +2,10 @@
 //! `/markets.json` for programs, `/markets.csv` for spreadsheets. Typed structs with
 //! serde (never string templates); fields are documented in the README.
 
-use super::csv::Csv;
 use crate::load::records::Hotline;
 use crate::load::scalars::WEEKDAY_KEYS;
 use crate::model::{Market, Site};
+use crate::sheets::csv::Csv;
 use crate::views::{MarketView, enum_key};
 use serde::Serialize;
 

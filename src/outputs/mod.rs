@@ -1,7 +1,6 @@
 //! Non-HTML outputs (feeds, data files, sitemap, robots.txt) and the structured data
 //! embedded in pages. Each module builds its format with a real serializer.
 
-pub mod csv;
 pub mod directory;
 pub mod event_ld;
 pub mod feeds;

@@ -116,6 +116,9 @@ struct LanguageLink<'a> {
     name: &'a str,
     prefix: String,
     current: bool,
+    /// Under half of the interface is in this language (the rest shows in Chinese):
+    /// the switcher says so, so that nobody expects a whole page in it.
+    partial: bool,
 }
 
 /// Which copy of the site a renderer writes: the site's own language at the root, or
@@ -240,6 +243,7 @@ impl<'a> Renderer<'a> {
                             format!("{}/", l.code)
                         },
                         current: l.code == tree.language.code,
+                        partial: l.translated * 2 < l.total,
                     })
                     .collect()
             } else {
