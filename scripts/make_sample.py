@@ -530,7 +530,7 @@ MARKETS = [
 
 
 def jitter(rng, v):
-    return round(v + rng.uniform(-0.02, 0.02), 4)
+    return round(v + rng.uniform(-0.02, 0.02), 5)
 
 
 def build_markets(rng, leagues, counties):
@@ -1222,8 +1222,8 @@ def posting_location(rng, m, t):
     base = LOC_KIND[ctx[0]] if ctx else "示例小区"
     extra = f" {rng.randint(1, 20)} 号楼" if base == "示例小区" else ""
     addr = f"{m['county_name']}{base}{extra}（示例）"
-    return addr, Flow(address=addr, lat=round(m["lat"] + rng.uniform(-0.03, 0.03), 4),
-                      lon=round(m["lon"] + rng.uniform(-0.03, 0.03), 4))
+    return addr, Flow(address=addr, lat=round(m["lat"] + rng.uniform(-0.03, 0.03), 5),
+                      lon=round(m["lon"] + rng.uniform(-0.03, 0.03), 5))
 
 
 def make_posting(cx, m, t, day, nn):
@@ -1637,7 +1637,9 @@ minimum-wage figures are real and come from the sources below.
 
 ## Coordinates (`regions.yaml`; market points are placed near them)
 
-WGS84 representative points (county seat or urban centre), 4 decimals:
+WGS84 representative points (county seat or urban centre), 4 decimals. The fictional
+markets and work places are placed within about 2 km of them, with 5 decimals (about a
+metre, as map apps give a point):
 
 * 107 points: **Wikidata** P625 (coordinate location), matched on P442 (division
   code). Licence: **CC0**. Two leagues without a point use their seat county
