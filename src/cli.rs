@@ -111,12 +111,15 @@ pub struct CheckArgs {
 pub struct InitArgs {
     /// The folder for the new site (created if missing; must be empty)
     pub dir: PathBuf,
-    /// Which regions to include: one league (default) or all of Inner Mongolia
+    /// A county bureau's site: the county's GB/T 2260 code or name (e.g. 150221 or 固阳县)
+    #[arg(long, value_name = "CODE", conflicts_with_all = ["league", "region"])]
+    pub county: Option<String>,
+    /// A league's site, with all its counties: its code or name (e.g. 150200 or 包头市)
+    #[arg(long, value_name = "CODE", conflicts_with = "region")]
+    pub league: Option<String>,
+    /// Without --county or --league: the first league (default) or all of Inner Mongolia
     #[arg(long, value_enum, default_value = "one-league")]
     pub region: InitRegion,
-    /// The day the sample postings are dated (YYYY-MM-DD). Default: today in Asia/Shanghai
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub date: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]

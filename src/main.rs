@@ -205,21 +205,22 @@ fn today(site: &SiteArgs) -> Result<Day, String> {
 }
 
 fn init(args: InitArgs) -> Result<ExitCode, String> {
-    let site = SiteArgs {
-        root: args.dir.clone(),
-        date: args.date.clone(),
+    use gigboard::scaffold::Scope;
+    let scope = match (args.county, args.league) {
+        (Some(county), _) => Scope::County(county),
+        (None, Some(league)) => Scope::League(league),
+        (None, None) if args.region == InitRegion::InnerMongolia => Scope::WholeRegion,
+        (None, None) => Scope::FirstLeague,
     };
-    let files = gigboard::scaffold::init(
-        &args.dir,
-        args.region == InitRegion::InnerMongolia,
-        today(&site)?,
-    )?;
+    let files = gigboard::scaffold::init(&args.dir, &scope)?;
     for f in &files {
         eprintln!("wrote {}", f.display());
     }
     eprintln!(
-        "a new site is ready: run `gigboard build --root {}`",
-        args.dir.display()
+        "新网站已建好。先填好市场文件里“请填写”的地方（gigboard check --root {dir} 会逐条列出），\n\
+         再用 gigboard new posting 添加岗位，然后 gigboard build --root {dir}。\n\
+         (a new site is ready: fill in what `check` lists, add postings with `new posting`, then build)",
+        dir = args.dir.display()
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -704,8 +704,10 @@ fn each_extra_language_is_the_whole_html_site_again_with_the_data_only_once() {
             ],
             "{rel}"
         );
+        // The language's name is marked with its own tag (a "partial" mark beside it
+        // is in the page's language).
         let current: Vec<String> = html
-            .select(&sel(".lang-switch .lang-current"))
+            .select(&sel(".lang-switch .lang-current > span[lang]"))
             .map(|e| e.value().attr("lang").unwrap_or("").to_string())
             .collect();
         assert_eq!(
@@ -719,7 +721,10 @@ fn each_extra_language_is_the_whole_html_site_again_with_the_data_only_once() {
                 .join(Path::new(rel).parent().expect("dir"))
                 .join(href);
             assert!(target.is_file(), "{rel}: the switcher's {href} exists");
-            assert!(a.value().attr("lang").is_some() && a.value().attr("hreflang").is_some());
+            assert!(
+                a.value().attr("hreflang").is_some()
+                    && a.select(&sel("span[lang]")).next().is_some()
+            );
         }
         // Styles, scripts and feeds come from the one copy at the root.
         for link in html.select(&sel("link[rel~=stylesheet], script[src]")) {

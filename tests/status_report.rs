@@ -107,7 +107,11 @@ fn east_africa(market_file: &str) -> String {
             }
         })
         .collect();
-    assert_ne!(lines.join("\n"), market_file.trim_end(), "the file has a location line");
+    assert_ne!(
+        lines.join("\n"),
+        market_file.trim_end(),
+        "the file has a location line"
+    );
     lines.join("\n") + "\n"
 }
 

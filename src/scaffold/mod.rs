@@ -88,8 +88,101 @@ fn market_text(county: &County, status: &str) -> String {
     )
 }
 
+/// What a new site covers: one county (a county bureau's site), one league, or all of
+/// Inner Mongolia. A county or league is named by its GB/T 2260 code or its name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    County(String),
+    League(String),
+    /// The first league of the list (呼和浩特市), all its counties.
+    FirstLeague,
+    WholeRegion,
+}
+
+/// The leagues (each with the counties the site covers), the county of the first
+/// market, and the place the site is named for.
+fn scope_of(regions: &RegionsFile, scope: &Scope) -> Result<(Vec<League>, County, String), String> {
+    let is = |code: &str, name: &str, asked: &str| code == asked || name == asked.trim();
+    let first_county = |l: &League| {
+        l.counties
+            .first()
+            .cloned()
+            .ok_or_else(|| format!("{} has no county in the built-in list", l.name))
+    };
+    match scope {
+        Scope::County(asked) => {
+            for l in &regions.leagues {
+                if let Some(c) = l.counties.iter().find(|c| is(&c.code, &c.name, asked)) {
+                    let mut league = l.clone();
+                    league.counties = vec![c.clone()];
+                    return Ok((vec![league], c.clone(), c.name.clone()));
+                }
+            }
+            Err(unknown("county", asked, regions))
+        }
+        Scope::League(asked) => {
+            let l = regions
+                .leagues
+                .iter()
+                .find(|l| is(&l.code, &l.name, asked))
+                .ok_or_else(|| unknown("league", asked, regions))?;
+            Ok((vec![l.clone()], first_county(l)?, l.name.clone()))
+        }
+        Scope::FirstLeague => {
+            let l = regions
+                .leagues
+                .first()
+                .ok_or_else(|| "the built-in region list is empty".to_string())?;
+            Ok((vec![l.clone()], first_county(l)?, l.name.clone()))
+        }
+        Scope::WholeRegion => {
+            let l = regions
+                .leagues
+                .first()
+                .ok_or_else(|| "the built-in region list is empty".to_string())?;
+            Ok((
+                regions.leagues.clone(),
+                first_county(l)?,
+                "内蒙古自治区".to_string(),
+            ))
+        }
+    }
+}
+
+/// A code or name that is not in the list, with the names that come close.
+fn unknown(what: &str, asked: &str, regions: &RegionsFile) -> String {
+    let names = regions.leagues.iter().flat_map(|l| {
+        std::iter::once((l.code.as_str(), l.name.as_str())).chain(
+            l.counties
+                .iter()
+                .map(|c| (c.code.as_str(), c.name.as_str())),
+        )
+    });
+    let close: Vec<String> = names
+        .filter(|(code, name)| {
+            asked.len() >= 2
+                && (code.starts_with(asked)
+                    || name.contains(asked.trim_end_matches(['县', '旗', '区', '市'])))
+        })
+        .take(8)
+        .map(|(code, name)| format!("{code} {name}"))
+        .collect();
+    let hint = if close.is_empty() {
+        "e.g. 150221 固阳县 or 150200 包头市".to_string()
+    } else {
+        format!("did you mean: {}", close.join(", "))
+    };
+    format!(
+        "`{asked}` is not a {what} of Inner Mongolia in the GB/T 2260 list (give its 6-digit code or its name; {hint})"
+    )
+}
+
 /// Creates a new site in `dir` (which must be empty or missing). Returns the files written.
-pub fn init(dir: &Path, whole_region: bool, today: Day) -> Result<Vec<PathBuf>, String> {
+///
+/// Nothing in it pretends: no sample postings, and the market's own facts (address,
+/// phones, operator) are `（请填写…）` fill-ins that `check` names one by one and that
+/// are never published — the site builds once the editor has written them.
+pub fn init(dir: &Path, scope: &Scope) -> Result<Vec<PathBuf>, String> {
     if dir.exists() {
         let mut entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         if entries.next().is_some() {
@@ -100,39 +193,44 @@ pub fn init(dir: &Path, whole_region: bool, today: Day) -> Result<Vec<PathBuf>, 
         }
     }
     let regions = inner_mongolia()?;
-    let leagues: Vec<&League> = if whole_region {
-        regions.leagues.iter().collect()
-    } else {
-        regions.leagues.iter().take(1).collect()
-    };
-    let county = leagues
-        .first()
-        .and_then(|l| l.counties.first())
-        .ok_or_else(|| "the built-in region list is empty".to_string())?;
+    let (leagues, county, place) = scope_of(&regions, scope)?;
     let market_id = format!("market-{}", county.code);
-    let title = "零工市场信息网";
-    let expires = Day(today
-        .0
-        .checked_add(jiff::Span::new().days(3))
-        .map_err(|e| e.to_string())?);
+    let title = format!("{place}零工市场信息网");
+    let publisher = if *scope == Scope::WholeRegion {
+        "内蒙古自治区人力资源和社会保障厅".to_string()
+    } else {
+        format!("{place}人力资源和社会保障局")
+    };
+    let league_refs: Vec<&League> = leagues.iter().collect();
     let c = dir.join("content");
     let files = vec![
-        (c.join("site.yaml"), fill(SITE, &[("TITLE", title)])),
-        (c.join("regions.yaml"), regions_yaml(&leagues)),
+        (
+            c.join("site.yaml"),
+            fill(
+                SITE,
+                &[
+                    ("TITLE", &title),
+                    ("PLACE", &place),
+                    ("PUBLISHER", &publisher),
+                ],
+            ),
+        ),
+        (c.join("regions.yaml"), regions_yaml(&league_refs)),
         (
             c.join("markets").join(format!("{market_id}.yaml")),
-            market_text(county, "operating"),
-        ),
-        (
-            c.join("jobs")
-                .join(&market_id)
-                .join(format!("{today}.yaml")),
-            first_feed(&market_id, today, expires),
+            market_text(&county, "operating"),
         ),
         (c.join("pages").join("employers.md"), PAGE.to_string()),
         (
             dir.join("README.md"),
-            fill(README, &[("TITLE", title), ("MARKET", &market_id)]),
+            fill(
+                README,
+                &[
+                    ("TITLE", &title),
+                    ("MARKET", &market_id),
+                    ("DIR", &dir.display().to_string()),
+                ],
+            ),
         ),
         (dir.join(".gitignore"), GITIGNORE.to_string()),
     ];
@@ -140,47 +238,6 @@ pub fn init(dir: &Path, whole_region: bool, today: Day) -> Result<Vec<PathBuf>, 
         write_new(path, text)?;
     }
     Ok(files.into_iter().map(|(p, _)| p).collect())
-}
-
-fn first_feed(market: &str, today: Day, expires: Day) -> String {
-    format!(
-        r#"# 岗位：每个市场每天一个文件。The market's postings of {today}.
-market: {market}
-postings:
-  - id: "{market}-{ymd}-01"
-    title: 小区楼道保洁
-    category: cleaning
-    employer: {{name: 示例物业服务有限公司（示例）, kind: company}}
-    pay: {{amount: 160, unit: day}}
-    headcount: 2
-    start: "{today}T08:00"
-    posted: {today}
-    expires: {expires}
-    quick_hire: true
-    kind: day
-    contact: {{name: 王经理, phone: "138-0000-0001"}}
-    requirements: 身体健康，能吃苦耐劳
-    welcomes: [older]
-    verified: {{by: 市场信息审核员, on: {today}}}
-    body: |
-      打扫楼道和电梯间，日结，管午饭。
-  - id: "{market}-{ymd}-02"
-    title: 超市年货装卸
-    category: loading
-    employer: {{name: 示例商贸有限公司（示例）, kind: company}}
-    pay: {{min: 25, max: 30, unit: hour}}
-    headcount: 4
-    start: "{today}T09:00"
-    posted: {today}
-    expires: {expires}
-    kind: part_time
-    contact: {{name: 李主管, phone: "138-0000-0002"}}
-    verified: {{by: 市场信息审核员, on: {today}}}
-    body: |
-      搬运和码放年货，按小时计酬，每天结算。
-"#,
-        ymd = today.to_string().replace('-', "")
-    )
 }
 
 /// Appends a posting template to today's feed of `market` (or to `feed`). Returns the

@@ -27,7 +27,7 @@ pub fn check_all(
 ) {
     let raw = load::records::<RawEvent>(root, events, diags);
     for r in &raw {
-        super::texts::lengths(&r.file, &r.node, diags);
+        super::texts::every_text(&r.file, &r.node, diags);
         if let Some(d) = &r.value.description {
             let pos = r.node.pos_of(&["description"]);
             super::links::collect(&mut site.root_links, &r.file, pos, "description", d);
@@ -46,7 +46,7 @@ pub fn check_all(
     );
     let raw = load::records::<RawTraining>(root, training, diags);
     for r in &raw {
-        super::texts::lengths(&r.file, &r.node, diags);
+        super::texts::every_text(&r.file, &r.node, diags);
         if let Some(d) = &r.value.description {
             let pos = r.node.pos_of(&["description"]);
             super::links::collect(&mut site.root_links, &r.file, pos, "description", d);

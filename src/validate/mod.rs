@@ -124,10 +124,10 @@ fn site_base(
         return (None, diags);
     };
     texts::personal(&config.file, &config.node, &mut diags);
-    texts::lengths(&config.file, &config.node, &mut diags);
+    texts::every_text(&config.file, &config.node, &mut diags);
     if let Some(regions) = &regions {
         texts::personal(&regions.file, &regions.node, &mut diags);
-        texts::lengths(&regions.file, &regions.node, &mut diags);
+        texts::every_text(&regions.file, &regions.node, &mut diags);
     }
     let mut site = config::site(&config, overrides, &mut diags);
     let theme_dir = config
@@ -143,7 +143,7 @@ fn site_base(
     let raw_markets = load::markets(root, &files.markets, &mut diags);
     for market in &raw_markets {
         texts::personal(&market.file, &market.node, &mut diags);
-        texts::lengths(&market.file, &market.node, &mut diags);
+        texts::every_text(&market.file, &market.node, &mut diags);
     }
     markets::check(&mut site, &raw_markets, &mut diags);
     site.outline = map::outline(root, &config, &mut diags);
@@ -170,7 +170,18 @@ fn pages_and_statics(
     for abs in &files.pages {
         if let Some(page) = load::page(root, abs, diags) {
             texts::personal(&page.file, &page.node, diags);
-            texts::lengths(&page.file, &page.node, diags);
+            texts::every_text(&page.file, &page.node, diags);
+            if page.body.contains(texts::FILL_IN) {
+                diags.push(crate::diag::Diagnostic::error(
+                    &page.file,
+                    crate::diag::Pos::FILE,
+                    "body",
+                    format!(
+                        "页面里还有模板里的“（{}…）”：请写上真实内容，模板文字不会发布（the page still holds a template's fill-in text）",
+                        texts::FILL_IN
+                    ),
+                ));
+            }
             for finding in personal_data::personal_data(&page.body, false) {
                 diags.push(crate::diag::Diagnostic::error(
                     &page.file,

@@ -107,7 +107,7 @@ pub fn check_feed(
     }
     for (i, node, raw) in &feed.postings {
         result.total += 1;
-        super::texts::posting_lengths(&feed.file, node, *i, diags);
+        super::texts::every_posting_text(&feed.file, node, *i, diags);
         let ctx = Ctx {
             file: &feed.file,
             node,

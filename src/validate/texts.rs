@@ -91,14 +91,15 @@ fn walk<'a>(
     }
 }
 
-/// Texts over their field's limit, as errors naming the limit.
-pub fn lengths(file: &Path, node: &Node, diags: &mut Diagnostics) {
-    lengths_under(file, node, Vec::new(), diags);
+/// The rules on every text of a file: its field's length limit, and no fill-in left
+/// from a template (see [`fill_in_problem`]).
+pub fn every_text(file: &Path, node: &Node, diags: &mut Diagnostics) {
+    every_text_under(file, node, Vec::new(), diags);
 }
 
-/// [`lengths`] of the `index`th posting of a feed.
-pub fn posting_lengths(file: &Path, node: &Node, index: usize, diags: &mut Diagnostics) {
-    lengths_under(
+/// [`every_text`] of the `index`th posting of a feed.
+pub fn every_posting_text(file: &Path, node: &Node, index: usize, diags: &mut Diagnostics) {
+    every_text_under(
         file,
         node,
         vec![Step::Key("postings"), Step::Index(index)],
@@ -106,13 +107,16 @@ pub fn posting_lengths(file: &Path, node: &Node, index: usize, diags: &mut Diagn
     );
 }
 
-fn lengths_under<'a>(
+fn every_text_under<'a>(
     file: &Path,
     node: &'a Node,
     mut steps: Vec<Step<'a>>,
     diags: &mut Diagnostics,
 ) {
     walk(node, &mut steps, "", &mut |steps, key, at, text| {
+        if let Some(problem) = fill_in_problem(key, text) {
+            diags.push(Diagnostic::error(file, at.pos, path_of("", steps), problem));
+        }
         let limit = limit_of(key);
         // A text of no more bytes than the limit has no more characters either.
         if text.len() <= limit {
@@ -130,6 +134,30 @@ fn lengths_under<'a>(
             ));
         }
     });
+}
+
+/// The mark every fill-in of gigboard's templates carries: `（请填写岗位名称）`.
+pub const FILL_IN: &str = "请填写";
+
+/// A text still as a template wrote it: a `（请填写…）` fill-in, or in a phone field
+/// (`phone`, `number`) a number of zeros or the template's `138-0000-0000`. Such a
+/// text would be published as if it were true (a `tel:` link that calls nobody).
+pub fn fill_in_problem(key: &str, text: &str) -> Option<String> {
+    if text.contains(FILL_IN) {
+        let shown: String = text.trim().chars().take(30).collect();
+        return Some(format!(
+            "这里还是模板里的“{shown}”：请写上真实内容，模板文字不会发布（still the template's fill-in text: write the real {key}）"
+        ));
+    }
+    if key == "phone" || key == "number" {
+        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+        if !digits.is_empty() && (digits.bytes().all(|b| b == b'0') || digits == "13800000000") {
+            return Some(format!(
+                "“{text}”是模板里的假号码，打不通：请写上真实电话（the template's made-up number: write the real phone number）"
+            ));
+        }
+    }
+    None
 }
 
 /// Personal data in every text, and phone fields (`phone`, a hotline's `number`) that
@@ -166,11 +194,25 @@ mod tests {
     }
 
     #[test]
+    fn template_fill_ins_and_made_up_numbers_are_found() {
+        assert!(fill_in_problem("title", "（请填写岗位名称）").is_some());
+        assert!(fill_in_problem("body", "工作内容：请填写").is_some());
+        assert!(fill_in_problem("number", "0000-0000-0000").is_some());
+        assert!(fill_in_problem("phone", "138-0000-0000").is_some());
+        assert!(fill_in_problem("phone", "+86 000 0000 0000").is_some());
+        // Real-looking numbers with zeros in them, and zeros outside phone fields, pass.
+        assert!(fill_in_problem("phone", "138-0000-0592").is_none());
+        assert!(fill_in_problem("number", "0471-0000-0101").is_none());
+        assert!(fill_in_problem("icp", "蒙ICP备00000000号-1").is_none());
+        assert!(fill_in_problem("title", "小区楼道保洁").is_none());
+    }
+
+    #[test]
     fn a_text_over_its_field_s_limit_is_an_error_naming_the_limit() {
         let long = "长".repeat(61);
         let found = diags_of(
             &format!("postings:\n  - title: {long}\n    body: 短\n"),
-            lengths,
+            every_text,
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].field, "postings[0].title");
@@ -179,7 +221,7 @@ mod tests {
             "{}",
             found[0].message
         );
-        assert!(diags_of(&format!("title: {}\n", "长".repeat(60)), lengths).is_empty());
+        assert!(diags_of(&format!("title: {}\n", "长".repeat(60)), every_text).is_empty());
     }
 
     #[test]
