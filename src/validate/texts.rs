@@ -150,7 +150,12 @@ pub fn fill_in_problem(key: &str, text: &str) -> Option<String> {
         ));
     }
     if key == "phone" || key == "number" {
-        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+        let national = text
+            .trim()
+            .strip_prefix("+86")
+            .or_else(|| text.trim().strip_prefix("0086"))
+            .unwrap_or(text);
+        let digits: String = national.chars().filter(char::is_ascii_digit).collect();
         if !digits.is_empty() && (digits.bytes().all(|b| b == b'0') || digits == "13800000000") {
             return Some(format!(
                 "“{text}”是模板里的假号码，打不通：请写上真实电话（the template's made-up number: write the real phone number）"
