@@ -29,6 +29,8 @@ pub enum Command {
     /// Write a filled-in template for a new posting or market
     #[command(subcommand)]
     New(NewCommand),
+    /// Move feeds whose postings have all expired to content/archive/YYYY/MM/
+    Archive(ArchiveArgs),
     /// Translate the interface: what is missing, a sheet for the translator, and back
     #[command(subcommand)]
     I18n(I18nCommand),
@@ -126,6 +128,18 @@ pub struct InitArgs {
 pub enum InitRegion {
     OneLeague,
     InnerMongolia,
+}
+
+#[derive(Debug, Args)]
+pub struct ArchiveArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Archive feeds whose postings all expired before this day (default: today)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub before: Option<String>,
+    /// Only say what would move
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,6 +5,7 @@
 //! pages in memory) → **write** (staged, swapped in whole). `check` stops after
 //! validate; `build` runs them all.
 
+pub mod archive;
 pub mod cli;
 pub mod compact;
 pub mod diag;

@@ -3,8 +3,8 @@
 
 use clap::Parser;
 use gigboard::cli::{
-    BuildArgs, CheckArgs, Cli, Command, Format, I18nCommand, InitArgs, InitRegion, NewCommand,
-    SiteArgs,
+    ArchiveArgs, BuildArgs, CheckArgs, Cli, Command, Format, I18nCommand, InitArgs, InitRegion,
+    NewCommand, SiteArgs,
 };
 use gigboard::diag::{Diagnostic, Severity};
 use gigboard::load::scalars::Day;
@@ -23,6 +23,7 @@ fn main() -> ExitCode {
         Command::Init(args) => init(args),
         Command::New(cmd) => new(cmd),
         Command::I18n(cmd) => i18n(cmd),
+        Command::Archive(args) => archive(args),
         #[cfg(feature = "serve")]
         Command::Serve(args) => serve(args),
     };
@@ -249,6 +250,40 @@ fn new(cmd: NewCommand) -> Result<ExitCode, String> {
             );
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn archive(args: ArchiveArgs) -> Result<ExitCode, String> {
+    let before = match args.before.as_deref() {
+        Some(d) => Day::parse(d).map_err(|e| format!("--before {d}: {e}"))?,
+        None => today(&args.site)?,
+    };
+    let report = gigboard::archive::archive(&args.site.root, before, args.dry_run)?;
+    let verb = if args.dry_run {
+        "会移到"
+    } else {
+        "已移到"
+    };
+    for m in &report.moved {
+        eprintln!(
+            "{} {verb} {}（{} 个岗位）",
+            m.from.display(),
+            m.to.display(),
+            m.postings
+        );
+    }
+    for k in &report.kept {
+        eprintln!("{}", gigboard::diag::printable(k));
+    }
+    eprintln!(
+        "{} 个岗位文件{}归档（{before} 以前全部过期的）；{} 个留在原处。\n({} feed(s) {} archived, {} kept)",
+        report.moved.len(),
+        if args.dry_run { "可以" } else { "已" },
+        report.kept.len(),
+        report.moved.len(),
+        if args.dry_run { "would be" } else { "were" },
+        report.kept.len()
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -183,6 +183,10 @@ pub fn check_remembering(
         },
     );
 
+    postings::archivable(
+        checked.iter().map(|(feed, _)| (feed.total, feed.expired)),
+        &mut diags,
+    );
     let mut site = site;
     pages_and_statics(root, files, &mut site, &mut diags);
     let feed_links = checked.iter().flat_map(|(feed, _)| &feed.links);

@@ -321,6 +321,7 @@ pub fn site_cached(
     let mut all = Vec::new();
     let mut ids = Vec::new();
     let mut feed_links = Vec::new();
+    let mut feed_counts = Vec::new();
     for (_, result, d) in checked {
         // Without a cache nothing else holds the feed: its postings move, not copy.
         let (result, d) = (
@@ -328,6 +329,7 @@ pub fn site_cached(
             std::sync::Arc::unwrap_or_clone(d),
         );
         diags.extend(d);
+        feed_counts.push((result.total, result.expired));
         stats.postings_total += result.total;
         stats.expired += result.expired;
         stats.unverified += result.unverified;
@@ -341,6 +343,7 @@ pub fn site_cached(
         ids.len(),
         &mut diags,
     );
+    postings::archivable(feed_counts.into_iter(), &mut diags);
     site.stats = stats;
     site.postings = all;
 

@@ -152,6 +152,25 @@ pub fn check_feed(
     result
 }
 
+/// One line for the feeds whose postings have all expired (`counts`: each feed's
+/// postings and expired postings), pointing to `gigboard archive`.
+pub fn archivable(counts: impl Iterator<Item = (usize, usize)>, diags: &mut Diagnostics) {
+    let (feeds, postings) = counts
+        .filter(|&(total, expired)| total > 0 && expired == total)
+        .fold((0, 0), |(f, p), (_, expired)| (f + 1, p + expired));
+    if feeds == 0 {
+        return;
+    }
+    diags.push(Diagnostic::warning(
+        Path::new("content/jobs"),
+        crate::diag::Pos::FILE,
+        "",
+        format!(
+            "{feeds} 个岗位文件里的 {postings} 个岗位已全部过期，不再发布：运行 gigboard archive 把这些文件移到 content/archive/（{feeds} feed(s) hold only expired postings: `gigboard archive` moves them out of content/jobs/）"
+        ),
+    ));
+}
+
 pub(super) struct Ctx<'a> {
     file: &'a Path,
     node: &'a Node,
@@ -193,12 +212,9 @@ enum Live {
 
 fn liveness(site: &Site, ctx: &Ctx<'_>, raw: &RawPosting, diags: &mut Diagnostics) -> Live {
     let today = site.today;
+    // Expired postings are counted, not warned about one by one: they grow every day,
+    // and `gigboard archive` is the answer to them (see `archivable`).
     if raw.expires < today {
-        ctx.warning(
-            diags,
-            &["expires"],
-            format!("expired on {} — not published", raw.expires),
-        );
         return Live::Expired;
     }
     match &raw.verified {
