@@ -160,11 +160,14 @@ fn build(args: BuildArgs) -> Result<ExitCode, String> {
         }
         Err(BuildError::Content(diags)) => {
             print_human(&diags);
-            eprintln!(
-                "build stopped: {} error(s), {} warning(s); {} was not changed",
+            let (errors, warnings) = (
                 count(&diags, Severity::Error),
                 count(&diags, Severity::Warning),
-                opts.output.display()
+            );
+            eprintln!(
+                "构建停止：{errors} 个错误、{warnings} 个警告；{out} 没有改动，原来的网站照常可用。\n\
+                 build stopped: {errors} error(s), {warnings} warning(s); {out} was not changed",
+                out = opts.output.display()
             );
             Ok(ExitCode::from(1))
         }
