@@ -31,6 +31,12 @@ pub struct SiteConfig {
     pub base_url: Option<String>,
     #[serde(default)]
     pub theme: Option<String>,
+    /// The organiser's logo, a path under `content/static/` (shown in the header).
+    #[serde(default)]
+    pub logo: Option<String>,
+    /// The header's and links' colour, `#RRGGBB`: white text on it must stay readable.
+    #[serde(default)]
+    pub brand_color: Option<String>,
     #[serde(default = "default_paginate")]
     pub paginate: u32,
     #[serde(default)]

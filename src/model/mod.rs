@@ -49,6 +49,10 @@ pub struct Site {
     /// Absolute base URL with a trailing slash, when configured.
     pub base_url: Option<String>,
     pub theme: Option<String>,
+    /// The logo's path under the site root (a static file), checked.
+    pub logo: Option<String>,
+    /// The brand colour `#rrggbb`, checked for contrast with white.
+    pub brand_color: Option<String>,
     pub paginate: usize,
     pub hotlines: Vec<Hotline>,
     pub footer: Footer,

@@ -99,6 +99,9 @@ struct SiteView<'a> {
     base_url: Option<&'a str>,
     hotlines: Vec<HotlineView<'a>>,
     footer: &'a crate::load::records::Footer,
+    /// The organiser's logo (a path from the site root) and brand colour, when set.
+    logo: Option<&'a str>,
+    brand_color: Option<&'a str>,
     menu: Vec<views::LinkView<'a>>,
     /// `<html lang>`: the language most of a page's text is in.
     lang: &'a str,
@@ -227,6 +230,8 @@ impl<'a> Renderer<'a> {
             base_url: site.base_url.as_deref(),
             hotlines: views::hotlines(&site.hotlines, t),
             footer: &site.footer,
+            logo: site.logo.as_deref(),
+            brand_color: site.brand_color.as_deref(),
             menu,
             lang: &tree.language.page_tag,
             ui: &tree.language.code,

@@ -130,6 +130,7 @@ fn site_base(
         texts::every_text(&regions.file, &regions.node, &mut diags);
     }
     let mut site = config::site(&config, overrides, &mut diags);
+    site.logo = config::logo(&config, &files.statics, &mut diags);
     let theme_dir = config
         .value
         .theme
