@@ -8,6 +8,7 @@
 pub mod archive;
 pub mod cli;
 pub mod compact;
+pub mod crs;
 pub mod diag;
 pub mod icons;
 pub mod load;

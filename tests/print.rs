@@ -747,6 +747,8 @@ fn qr_codes_on_the_printed_sheet_open_live_posting_pages() {
     let ids: BTreeSet<&str> = live.iter().map(|p| p.id.as_str()).collect();
     let png_dir = tempfile::tempdir().expect("a folder for the page images");
     let mut seen: Vec<String> = Vec::new();
+    // 扫码导航: the market in 高德, as its page links to it, once, on the first page.
+    let mut navigation: Vec<(usize, String)> = Vec::new();
     for n in 1..=pages {
         let ns = n.to_string();
         let prefix = png_dir.path().join(format!("p{n}"));
@@ -767,6 +769,10 @@ fn qr_codes_on_the_printed_sheet_open_live_posting_pages() {
         .into_owned();
         let text = page_text(pdf, n);
         for url in decoded.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            if url.starts_with("https://uri.amap.com/") {
+                navigation.push((n, url.to_string()));
+                continue;
+            }
             let id = url
                 .strip_prefix(BASE)
                 .and_then(|rest| rest.strip_prefix("jobs/"))
@@ -795,6 +801,14 @@ fn qr_codes_on_the_printed_sheet_open_live_posting_pages() {
             seen.push(id.to_string());
         }
     }
+    let market_page = page(&format!("markets/{BUSIEST}/index.html"));
+    let amap = market_page
+        .select(&sel(".directions a"))
+        .next()
+        .and_then(|a| a.value().attr("href"))
+        .expect("the market page's 高德 link")
+        .to_string();
+    assert_eq!(navigation, [(1, amap)], "the sheet's 扫码导航 code");
     let mut sorted = seen.clone();
     sorted.sort();
     sorted.dedup();

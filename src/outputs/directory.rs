@@ -123,6 +123,10 @@ struct Entry<'a> {
     transit: Option<&'a str>,
     lat: f64,
     lon: f64,
+    /// The system the market's file gave its point in, when not WGS84 (`lat`/`lon`
+    /// are WGS84 whatever it was).
+    #[serde(skip_serializing_if = "crate::crs::Crs::is_wgs84")]
+    crs: crate::crs::Crs,
     opened: Option<String>,
     grade: Option<u8>,
     hours: Vec<Rule>,
@@ -173,6 +177,7 @@ fn entry<'a>(site: &'a Site, m: &'a Market, v: &'a MarketView<'a>) -> Entry<'a> 
         transit: m.transit.as_deref(),
         lat: m.location.lat,
         lon: m.location.lon,
+        crs: m.location.crs,
         opened: m.opened.map(|d| d.to_string()),
         grade: m.grade,
         hours: m

@@ -165,6 +165,8 @@ struct StopView<'a> {
     county_path: String,
     place: &'a str,
     upcoming: bool,
+    /// 导航 to the stop, when its point is given.
+    directions: Option<views::directions::Directions>,
 }
 
 #[derive(Serialize)]
@@ -177,6 +179,8 @@ struct EmployerView<'a> {
 #[derive(Serialize)]
 struct EventPage<'a> {
     e: EventCard<'a>,
+    /// 导航 to the event's place (its own point, else its market's).
+    directions: Option<views::directions::Directions>,
     organiser: &'a str,
     market: Option<&'a views::MarketView<'a>>,
     address: Option<&'a str>,
@@ -212,7 +216,21 @@ fn pages(r: &Renderer<'_>) -> Files {
     )?];
     for e in &site.events {
         let market = e.market.map(|m| &site.markets[m]);
+        let name = e.address.as_deref().unwrap_or(&e.title);
+        let directions = match (e.location, market) {
+            (Some(at), _) => Some(views::directions::Directions::to(
+                at.lat, at.lon, name, name,
+            )),
+            (None, Some(m)) => Some(views::directions::Directions::to(
+                m.location.lat,
+                m.location.lon,
+                &m.name,
+                &m.address,
+            )),
+            (None, None) => None,
+        };
         let data = EventPage {
+            directions,
             e: EventCard::new(r, e),
             organiser: &e.organiser,
             market: e.market.map(|m| &r.markets[m]),
@@ -234,6 +252,9 @@ fn pages(r: &Renderer<'_>) -> Files {
                         ),
                         place: &s.place,
                         upcoming: s.is_upcoming(site.today),
+                        directions: s.location.map(|at| {
+                            views::directions::Directions::to(at.lat, at.lon, &s.place, &s.place)
+                        }),
                     }
                 })
                 .collect(),

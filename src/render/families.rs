@@ -142,6 +142,8 @@ struct PostingPage<'a> {
     market: MarketBrief<'a>,
     /// Only on the site's own language (see the page's loop).
     jsonld: Option<String>,
+    /// 导航 to where the work is (its own place, else its market).
+    directions: views::directions::Directions,
 }
 
 /// What a posting page shows of its market: built per page, so kept small (the full
@@ -222,7 +224,20 @@ fn posting_pages(r: &Renderer<'_>) -> Files {
                 });
                 jsonld::script_safe(&jsonld::job_posting(r.site, model, &description, &benefits))
             });
+            let market = &r.site.markets[model.market];
+            let directions = match model.place_location {
+                Some(at) => {
+                    views::directions::Directions::to(at.lat, at.lon, view.place, view.place)
+                }
+                None => views::directions::Directions::to(
+                    market.location.lat,
+                    market.location.lon,
+                    &market.name,
+                    &market.address,
+                ),
+            };
             let data = PostingPage {
+                directions,
                 p: r.postings.shown(i),
                 body_html: body.map(|b| r.content_html(&b.html, &view.path).into_owned()),
                 market: MarketBrief::of(&r.markets[model.market]),

@@ -41,6 +41,8 @@ pub struct MarketDetail<'a> {
     pub coordinates: String,
     /// The market's description, its links relative to the market's page.
     pub description_html: Option<std::borrow::Cow<'a, str>>,
+    /// 导航 to the market in the map apps.
+    pub directions: crate::views::directions::Directions,
 }
 
 /// Minutes east of UTC of the site's zone on `site.today` (Asia/Shanghai: 480).
@@ -131,6 +133,12 @@ impl<'a> MarketDetail<'a> {
             locator: svgmap::locator_map(site, view, &alt, t, content_lang),
             coordinates: coordinates_text(view.lat, view.lon, t),
             description_html: None,
+            directions: crate::views::directions::Directions::to(
+                view.lat,
+                view.lon,
+                view.name,
+                view.address,
+            ),
         }
     }
 }

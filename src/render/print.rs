@@ -61,6 +61,8 @@ struct Sheet<'a> {
     more_address: String,
     /// Show each posting's market (the region-wide sheet).
     show_market: bool,
+    /// 扫码导航: a QR code of the market in 高德 (any phone's camera opens it).
+    nav_qr: Option<String>,
     /// The complaint lines repeated at the foot of every printed page.
     complaint: Vec<HotlineView<'a>>,
     has_base_url: bool,
@@ -232,7 +234,15 @@ pub fn sheets(r: &Renderer<'_>) -> Files {
                 return Ok(r.planned(&path));
             }
             let title = format!("{} {}", m.name, r.t.get("print_sheet_title"));
+            let nav = views::directions::Directions::to(
+                m.location.lat,
+                m.location.lon,
+                &m.name,
+                &m.address,
+            );
+            let nav_qr = qr::svg(&nav.amap).ok();
             let data = Sheet {
+                nav_qr,
                 heading: &m.name,
                 today_note: m.closure_on(site.today).and_then(|c| c.note.clone()),
                 rows: rows(&m.postings)?,
@@ -270,6 +280,7 @@ pub fn sheets(r: &Renderer<'_>) -> Files {
             None,
             &Sheet {
                 heading,
+                nav_qr: None,
                 m: None,
                 today_note: None,
                 rows: rows(&quick)?,

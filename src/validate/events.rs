@@ -90,7 +90,9 @@ fn place(at: &At<'_>, diags: &mut Diagnostics, w: &WorkPlace) -> (Option<String>
         ),
     }
     let point = match (w.lat, w.lon) {
-        (Some(lat), Some(lon)) => coordinates(at, diags, &["location"], LatLon { lat, lon }),
+        (Some(lat), Some(lon)) => {
+            coordinates(at, diags, &["location"], LatLon::converted(w.crs, lat, lon))
+        }
         (None, None) => None,
         _ => {
             at.error(

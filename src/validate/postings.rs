@@ -357,10 +357,10 @@ fn check_posting(
         return None;
     }
     let (market, category, pay) = (market?, category?, pay?);
-    let place_location = raw.location.as_ref().and_then(|l| match (l.lat, l.lon) {
-        (Some(lat), Some(lon)) => Some(crate::load::records::LatLon { lat, lon }),
-        _ => None,
-    });
+    let place_location = raw
+        .location
+        .as_ref()
+        .and_then(crate::load::records::WorkPlace::point);
     let verified = raw.verified.as_ref();
     Some(Posting {
         id: raw.id.clone(),

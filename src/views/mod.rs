@@ -1,6 +1,7 @@
 //! Typed, borrowed views handed to templates. Built once per build and shared by
 //! every page that lists them, so a posting is formatted once however often it shows.
 
+pub mod directions;
 pub mod i18n;
 mod market;
 
