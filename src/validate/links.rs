@@ -20,6 +20,7 @@ const OTHER_TOP: &[&str] = &[
     "css",
     "js",
     "fonts",
+    "img",
     "employers",
     "jobs.json",
     "markets.json",
