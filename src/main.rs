@@ -96,11 +96,12 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
                         String::new()
                     };
                     eprintln!(
-                        "checked: {} markets, {} postings ({} live, {} expired, {} unverified); {errors} error(s), {warnings} warning(s){unchanged}",
+                        "checked: {} markets, {} postings ({} live, {} expired, {}{} unverified); {errors} error(s), {warnings} warning(s){unchanged}",
                         s.markets,
                         s.stats.postings_total,
                         s.live,
                         s.stats.expired,
+                        filled_text(s.stats.filled),
                         s.stats.unverified
                     )
                 }
@@ -139,13 +140,14 @@ fn build(args: BuildArgs) -> Result<ExitCode, String> {
         Ok(report) => {
             let warnings = report.warnings.len();
             eprintln!(
-                "built {} pages ({} files) into {} in {:.2}s: {} live postings, {} expired, {} unverified left out; {warnings} warning(s){}",
+                "built {} pages ({} files) into {} in {:.2}s: {} live postings, {} expired, {}{} unverified left out; {warnings} warning(s){}",
                 report.pages,
                 report.files,
                 report.output.display(),
                 started.elapsed().as_secs_f64(),
                 report.live,
                 report.stats.expired,
+                filled_text(report.stats.filled),
                 report.stats.unverified,
                 if warnings > 0 {
                     " (`gigboard check` lists them)"
@@ -288,6 +290,15 @@ fn archive(args: ArchiveArgs) -> Result<ExitCode, String> {
         report.kept.len()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// `3 filled, ` in the summary lines, when any posting is marked 已招满.
+fn filled_text(filled: usize) -> String {
+    if filled == 0 {
+        String::new()
+    } else {
+        format!("{filled} filled, ")
+    }
 }
 
 fn i18n(cmd: I18nCommand) -> Result<ExitCode, String> {

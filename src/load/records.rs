@@ -53,6 +53,14 @@ pub struct SiteConfig {
     pub kiosk: KioskConfig,
     #[serde(default)]
     pub print: PrintConfig,
+    /// How long the page of an expired posting stays, saying it has expired (a QR code
+    /// on yesterday's sheet, a shared link), before the address is gone.
+    #[serde(default = "default_expired_pages_days")]
+    pub expired_pages_days: u32,
+}
+
+fn default_expired_pages_days() -> u32 {
+    30
 }
 
 fn default_language() -> String {
@@ -382,6 +390,9 @@ pub struct RawPosting {
     pub verified: Option<Verified>,
     #[serde(default)]
     pub kind: JobKind,
+    /// `filled` (已招满): taken off the board before it expires; its page says so.
+    #[serde(default)]
+    pub status: PostingStatus,
     #[serde(default)]
     pub source: Option<String>,
     #[serde(default)]
@@ -517,6 +528,14 @@ pub enum Welcome {
 pub struct Verified {
     pub by: String,
     pub on: Day,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PostingStatus {
+    #[default]
+    Open,
+    Filled,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]

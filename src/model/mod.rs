@@ -73,6 +73,11 @@ pub struct Site {
     pub leagues: Vec<League>,
     pub counties: Vec<County>,
     pub markets: Vec<Market>,
+    /// Postings no longer open whose pages stay, saying so: expired in the last
+    /// `expired_pages_days`, or filled. By id.
+    pub closed: Vec<ClosedPosting>,
+    /// `expired_pages_days` of site.yaml.
+    pub closed_days: u32,
     /// Live postings, in board order: quick hires first, then newest, then id.
     pub postings: Vec<std::sync::Arc<Posting>>,
     pub pages: Vec<Page>,
@@ -92,6 +97,8 @@ pub struct Site {
 pub struct Stats {
     pub postings_total: usize,
     pub expired: usize,
+    /// Marked `status: filled` (已招满) before they expired.
+    pub filled: usize,
     pub unverified: usize,
     pub scheduled: usize,
 }
@@ -199,6 +206,14 @@ impl Market {
     pub fn closure_on(&self, day: Day) -> Option<&Closure> {
         self.closures.iter().find(|c| c.date == day)
     }
+}
+
+/// A posting that is no longer open, and why.
+#[derive(Debug, Clone)]
+pub struct ClosedPosting {
+    pub posting: std::sync::Arc<Posting>,
+    /// 已招满 (else 已过期).
+    pub filled: bool,
 }
 
 #[derive(Debug, Clone)]

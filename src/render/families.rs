@@ -19,6 +19,7 @@ const FAMILIES: &[(&str, Family, Option<&[&str]>)] = &[
     ("board", board, Some(&["index.html"])),
     ("job lists", job_lists, Some(&["jobs/"])),
     ("posting pages", posting_pages, Some(&["jobs/"])),
+    ("closed postings", super::closed::pages, Some(&["jobs/"])),
     ("categories", categories, Some(&["categories/"])),
     ("regions", super::places::regions, Some(&["regions/"])),
     ("markets", super::places::markets, Some(&["markets/"])),

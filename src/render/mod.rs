@@ -5,6 +5,7 @@
 //! view into one output file (relative links, minifying).
 
 mod chrome;
+mod closed;
 pub use crate::compact;
 mod directory;
 mod events;

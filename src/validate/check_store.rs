@@ -145,6 +145,7 @@ pub fn check_remembering(
         summary.stats.expired += feed.expired;
         summary.stats.unverified += feed.unverified;
         summary.stats.scheduled += feed.scheduled;
+        summary.stats.filled += feed.filled;
         summary.live += feed.live;
         count += feed.ids.len();
         for d in &feed.diags {
@@ -321,6 +322,8 @@ struct StoredFeed {
     expired: usize,
     unverified: usize,
     scheduled: usize,
+    #[serde(default)]
+    filled: usize,
     live: usize,
     diags: Vec<Diagnostic>,
     /// Root-relative links in the bodies, checked against the whole site each time.
@@ -357,6 +360,7 @@ impl StoredFeed {
             expired: result.expired,
             unverified: result.unverified,
             scheduled: result.scheduled,
+            filled: result.filled,
             live: result.live.len(),
             diags: diags.into_vec(),
             links: result.links,
@@ -465,6 +469,7 @@ mod tests {
             expired: 1,
             unverified: 0,
             scheduled: 0,
+            filled: 0,
             live: 1,
             diags: vec![Diagnostic::warning(
                 Path::new("content/jobs/a.yaml"),

@@ -150,6 +150,8 @@ pub fn site(config: &Located<SiteConfig>, overrides: &Overrides, diags: &mut Dia
         counties: Vec::new(),
         markets: Vec::new(),
         postings: Vec::new(),
+        closed: Vec::new(),
+        closed_days: c.expired_pages_days,
         pages: Vec::new(),
         events: Vec::new(),
         training: Vec::new(),

@@ -323,6 +323,7 @@ pub fn site_cached(
     let mut ids = Vec::new();
     let mut feed_links = Vec::new();
     let mut feed_counts = Vec::new();
+    let mut closed = Vec::new();
     for (_, result, d) in checked {
         // Without a cache nothing else holds the feed: its postings move, not copy.
         let (result, d) = (
@@ -332,6 +333,8 @@ pub fn site_cached(
         diags.extend(d);
         feed_counts.push((result.total, result.expired));
         stats.postings_total += result.total;
+        stats.filled += result.filled;
+        closed.extend(result.closed);
         stats.expired += result.expired;
         stats.unverified += result.unverified;
         stats.scheduled += result.scheduled;
@@ -347,6 +350,8 @@ pub fn site_cached(
     postings::archivable(feed_counts.into_iter(), &mut diags);
     site.stats = stats;
     site.postings = all;
+    closed.sort_by(|a: &crate::model::ClosedPosting, b| a.posting.id.cmp(&b.posting.id));
+    site.closed = closed;
 
     pages_and_statics(root, files, &mut site, &mut diags);
     if !feed_links.is_empty() || !site.root_links.is_empty() {

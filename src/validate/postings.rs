@@ -81,6 +81,9 @@ pub struct FeedResult {
     pub expired: usize,
     pub unverified: usize,
     pub scheduled: usize,
+    pub filled: usize,
+    /// Pages that stay, saying the posting is no longer open (see `Site::closed`).
+    pub closed: Vec<crate::model::ClosedPosting>,
     /// Root-relative links in the postings' bodies, checked when every id is known.
     pub links: Vec<crate::model::RootLink>,
 }
@@ -141,9 +144,25 @@ pub fn check_feed(
         }
         let market_name = raw.market.as_deref().or(feed.header.market.as_deref());
         if let Some(p) = check_posting(site, refs, &ctx, raw, market_name, feed_market_ok, diags) {
+            let filled = raw.status == crate::load::records::PostingStatus::Filled;
             match liveness(site, &ctx, raw, diags) {
+                Live::Yes | Live::Scheduled if filled => {
+                    result.filled += 1;
+                    result.closed.push(crate::model::ClosedPosting {
+                        posting: p.into(),
+                        filled: true,
+                    });
+                }
                 Live::Yes => result.live.push(p.into()),
-                Live::Expired => result.expired += 1,
+                Live::Expired => {
+                    result.expired += 1;
+                    if recently_closed(site, raw) {
+                        result.closed.push(crate::model::ClosedPosting {
+                            posting: p.into(),
+                            filled,
+                        });
+                    }
+                }
                 Live::Unverified => result.unverified += 1,
                 Live::Scheduled => result.scheduled += 1,
             }
@@ -208,6 +227,18 @@ enum Live {
     Expired,
     Unverified,
     Scheduled,
+}
+
+/// A verified posting that expired within the site's `expired_pages_days`: its page
+/// stays, saying so (an unverified one never had a page).
+fn recently_closed(site: &Site, raw: &RawPosting) -> bool {
+    let verified = raw.verified.as_ref().is_some_and(|v| v.on <= raw.expires);
+    let since = site
+        .today
+        .0
+        .checked_sub(jiff::Span::new().days(i64::from(site.closed_days)))
+        .unwrap_or(site.today.0);
+    verified && raw.expires.0 >= since
 }
 
 fn liveness(site: &Site, ctx: &Ctx<'_>, raw: &RawPosting, diags: &mut Diagnostics) -> Live {
