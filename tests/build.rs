@@ -1034,7 +1034,7 @@ fn sample_links() -> &'static [Link] {
 
 /// Links that leave the site or stay on the page: not checked against the output.
 fn is_external(link: &str) -> bool {
-    ["http:", "https:", "tel:", "mailto:", "#", "data:"]
+    ["http:", "https:", "tel:", "mailto:", "#", "data:", "geo:"]
         .iter()
         .any(|p| link.starts_with(p))
 }
