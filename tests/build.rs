@@ -56,6 +56,11 @@ fn all_output_text(dir: &Path) -> Vec<(String, String)> {
 }
 
 /// The `application/ld+json` scripts of a page, parsed.
+/// Whether the page at `path` is the page of a posting no longer open (该岗位已过期).
+fn is_closed_page(path: &Path) -> bool {
+    std::fs::read_to_string(path).is_ok_and(|t| t.contains("class=\"closed-state\""))
+}
+
 fn json_ld(page: &Html) -> Vec<serde_json::Value> {
     page.select(&sel(r#"script[type="application/ld+json"]"#))
         .map(|s| {
@@ -95,18 +100,24 @@ fn the_mini_site_builds_every_page_family() {
         "about/index.html".into(),
     ];
     expected.extend(MINI_LIVE.iter().map(|p| format!("jobs/{}/index.html", p.0)));
+    // The expired posting keeps a page that says so (README: pages that outlive their posting).
+    expected.push("jobs/xincheng-20261120-03/index.html".into());
     expected.extend(
         ["construction", "cleaning", "loading"].map(|c| format!("categories/{c}/index.html")),
     );
     let missing: Vec<&String> = expected.iter().filter(|f| !files.contains(*f)).collect();
     assert!(missing.is_empty(), "missing {missing:?} in {files:#?}");
 
-    // One page per live posting, and no other.
+    // One page per live posting, and no other (but the expired one's, which says so).
     let posting_pages: BTreeSet<&str> = files
         .iter()
         .filter_map(|f| f.strip_prefix("jobs/")?.strip_suffix("/index.html"))
         .filter(|id| !id.starts_with("page/"))
+        .filter(|id| !is_closed_page(&site.output().join(format!("jobs/{id}/index.html"))))
         .collect();
+    assert!(is_closed_page(
+        &site.output().join("jobs/xincheng-20261120-03/index.html")
+    ));
     let live: BTreeSet<&str> = MINI_LIVE.iter().map(|p| p.0).collect();
     assert_eq!(posting_pages, live);
 
@@ -296,7 +307,13 @@ fn expired_and_unverified_postings_appear_nowhere() {
         run.stderr
     );
     for (rel, text) in all_output_text(&site.output()) {
+        // The expired posting's own page says it has expired, and names it.
+        let own = rel.contains("jobs/xincheng-20261120-03/");
         for secret in MINI_UNPUBLISHED {
+            let expired_posting = MINI_UNPUBLISHED[..3].contains(secret);
+            if own && expired_posting {
+                continue;
+            }
             assert!(!text.contains(secret), "{secret} is published in {rel}");
         }
     }
@@ -652,7 +669,8 @@ fn only_posting_pages_carry_job_posting_json_ld() {
         let is_posting = rel
             .strip_prefix("jobs/")
             .and_then(|r| r.strip_suffix("/index.html"))
-            .is_some_and(|id| !id.contains('/'));
+            .is_some_and(|id| !id.contains('/'))
+            && !is_closed_page(&site.output().join(&rel));
         let job_postings = json_ld(&site.html(&rel))
             .iter()
             .filter(|ld| ld["@type"] == "JobPosting")
@@ -911,8 +929,17 @@ fn the_sample_site_has_a_page_for_every_live_posting_market_county_and_category(
     assert!(live.len() > 100, "the sample shows a full board");
     assert_eq!(live.len(), summary_count(run, "live postings"));
     for p in &postings {
+        let page = format!("jobs/{}/index.html", p.id);
+        // An expired, verified posting keeps a page saying so (within 30 days).
+        let shown = exists(&page) && !is_closed_page(&out.join(&page));
+        if exists(&page) && !shown {
+            assert!(
+                p.expires.as_str() < TODAY && p.verified_on.is_some(),
+                "{page} is a closed page"
+            );
+        }
         assert_eq!(
-            exists(&format!("jobs/{}/index.html", p.id)),
+            shown,
             p.is_live(TODAY),
             "jobs/{}/ (posted {}, expires {}, verified {:?})",
             p.id,

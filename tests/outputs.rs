@@ -54,7 +54,11 @@ fn live_ids() -> BTreeSet<String> {
     std::fs::read_dir(sample().join("jobs"))
         .expect("jobs/")
         .filter_map(Result::ok)
-        .filter(|e| e.path().join("index.html").exists())
+        .filter(|e| {
+            // The page of a posting no longer open says so (该岗位已过期).
+            std::fs::read_to_string(e.path().join("index.html"))
+                .is_ok_and(|t| !t.contains("class=\"closed-state\""))
+        })
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n != "page")
         .collect()

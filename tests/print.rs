@@ -508,7 +508,11 @@ fn without_base_url_the_sheet_says_so_and_prints_no_qr_code() {
         .expect_code(0);
     let doc = site.html("print/xincheng/index.html");
     assert!(doc.select(&sel("table.jobs tbody tr")).count() > 0);
-    assert_eq!(doc.select(&sel("table.jobs svg")).count(), 0, "no posting's QR code");
+    assert_eq!(
+        doc.select(&sel("table.jobs svg")).count(),
+        0,
+        "no posting's QR code"
+    );
     // The code to the market in 高德 needs no address of the site's own.
     assert_eq!(doc.select(&sel(".nav-qr svg.qr")).count(), 1);
     assert_eq!(doc.select(&sel("th.c-qr")).count(), 0, "no QR column");
