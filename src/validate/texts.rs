@@ -143,7 +143,11 @@ pub const FILL_IN: &str = "请填写";
 /// (`phone`, `number`) a number of zeros or the template's `138-0000-0000`. Such a
 /// text would be published as if it were true (a `tel:` link that calls nobody).
 pub fn fill_in_problem(key: &str, text: &str) -> Option<String> {
-    if text.contains(FILL_IN) {
+    // Every text of every posting passes here: memchr's vector search, built once, is
+    // a fraction of `str::contains` on a three-character needle.
+    static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(FILL_IN));
+    if FINDER.find(text.as_bytes()).is_some() {
         let shown: String = text.trim().chars().take(30).collect();
         return Some(format!(
             "这里还是模板里的“{shown}”：请写上真实内容，模板文字不会发布（still the template's fill-in text: write the real {key}）"
