@@ -272,3 +272,18 @@ fn the_switcher_says_which_language_is_only_partly_translated() {
         );
     }
 }
+
+#[test]
+fn a_theme_with_pictures_is_read_for_its_texts_only() {
+    let site = TestSite::fixture("mini");
+    let settings = site.read("content/site.yaml");
+    site.write("content/site.yaml", &format!("{settings}theme: local\n"));
+    std::fs::create_dir_all(site.path("themes/local/static/img")).expect("mkdir");
+    std::fs::write(
+        site.path("themes/local/static/img/logo.png"),
+        b"\x89PNG\r\n\x1a\n\xff\xfe",
+    )
+    .expect("a picture");
+    let langs = status(&site);
+    assert!(langs.iter().any(|l| l.0 == "mn"), "{langs:?}");
+}

@@ -79,6 +79,13 @@ impl Texts {
                     continue;
                 };
                 let rel = rel.to_string_lossy().replace('\\', "/");
+                // Only texts: a theme's pictures and fonts are not read.
+                if !["i18n/", "i18n-source/", "templates/"]
+                    .iter()
+                    .any(|folder| rel.starts_with(folder))
+                {
+                    continue;
+                }
                 let text = std::fs::read_to_string(entry.path())
                     .map_err(|e| format!("{}: {e}", entry.path().display()))?;
                 texts.add(&rel, text);
@@ -574,6 +581,12 @@ fn name_local_theme(root: &Path) -> Result<(), String> {
     let path = root.join("content").join("site.yaml");
     let mut text =
         std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    if text.lines().any(|l| l.starts_with("theme:")) {
+        return Err(format!(
+            "{} 里已经有 theme:，但读不出来：请先用 gigboard check 改好这个文件（site.yaml has a theme: line that cannot be read）",
+            path.display()
+        ));
+    }
     if !text.is_empty() && !text.ends_with('\n') {
         text.push('\n');
     }
