@@ -192,7 +192,7 @@ fn job_description(
         line("requirements", req);
     }
     if let Some(c) = &model.conditions {
-        let said: Vec<String> = views::condition_words(c, t);
+        let said: Vec<String> = views::conditions::condition_words(c, t);
         if !said.is_empty() {
             line("conditions", &said.join(t.get("enum_sep")));
         }
@@ -221,7 +221,7 @@ fn posting_pages(r: &Renderer<'_>) -> Files {
             // canonical (the same url and identifier on three pages is three postings).
             let jsonld = r.is_root_tree().then(|| {
                 let benefits = model.conditions.as_ref().map_or(String::new(), |c| {
-                    views::condition_benefits(c, r.t).join(r.t.get("enum_sep"))
+                    views::conditions::condition_benefits(c, r.t).join(r.t.get("enum_sep"))
                 });
                 jsonld::script_safe(&jsonld::job_posting(r.site, model, &description, &benefits))
             });

@@ -13,6 +13,7 @@ mod families;
 mod help;
 mod kiosk;
 mod lists;
+mod map_band;
 mod market_detail;
 mod places;
 pub mod print;

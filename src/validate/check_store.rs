@@ -184,7 +184,7 @@ pub fn check_remembering(
         },
     );
 
-    postings::archivable(
+    super::closed::archivable(
         checked.iter().map(|(feed, _)| (feed.total, feed.expired)),
         &mut diags,
     );

@@ -6,11 +6,13 @@
 //! Nothing stops at the first problem; the caller decides from the diagnostics.
 
 mod check_store;
+mod closed;
 mod config;
 mod credit_code;
 mod events;
 mod ids;
 mod links;
+mod look;
 mod map;
 mod markets;
 mod pages;
@@ -130,7 +132,7 @@ fn site_base(
         texts::every_text(&regions.file, &regions.node, &mut diags);
     }
     let mut site = config::site(&config, overrides, &mut diags);
-    site.logo = config::logo(&config, &files.statics, &mut diags);
+    site.logo = look::logo(&config, &files.statics, &mut diags);
     let theme_dir = config
         .value
         .theme
@@ -347,7 +349,7 @@ pub fn site_cached(
         ids.len(),
         &mut diags,
     );
-    postings::archivable(feed_counts.into_iter(), &mut diags);
+    closed::archivable(feed_counts.into_iter(), &mut diags);
     site.stats = stats;
     site.postings = all;
     closed.sort_by(|a: &crate::model::ClosedPosting, b| a.posting.id.cmp(&b.posting.id));

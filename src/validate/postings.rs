@@ -156,7 +156,7 @@ pub fn check_feed(
                 Live::Yes => result.live.push(p.into()),
                 Live::Expired => {
                     result.expired += 1;
-                    if recently_closed(site, raw) {
+                    if super::closed::recently_closed(site, raw) {
                         result.closed.push(crate::model::ClosedPosting {
                             posting: p.into(),
                             filled,
@@ -169,25 +169,6 @@ pub fn check_feed(
         }
     }
     result
-}
-
-/// One line for the feeds whose postings have all expired (`counts`: each feed's
-/// postings and expired postings), pointing to `gigboard archive`.
-pub fn archivable(counts: impl Iterator<Item = (usize, usize)>, diags: &mut Diagnostics) {
-    let (feeds, postings) = counts
-        .filter(|&(total, expired)| total > 0 && expired == total)
-        .fold((0, 0), |(f, p), (_, expired)| (f + 1, p + expired));
-    if feeds == 0 {
-        return;
-    }
-    diags.push(Diagnostic::warning(
-        Path::new("content/jobs"),
-        crate::diag::Pos::FILE,
-        "",
-        format!(
-            "{feeds} 个岗位文件里的 {postings} 个岗位已全部过期，不再发布：运行 gigboard archive 把这些文件移到 content/archive/（{feeds} feed(s) hold only expired postings: `gigboard archive` moves them out of content/jobs/）"
-        ),
-    ));
 }
 
 pub(super) struct Ctx<'a> {
@@ -227,18 +208,6 @@ enum Live {
     Expired,
     Unverified,
     Scheduled,
-}
-
-/// A verified posting that expired within the site's `expired_pages_days`: its page
-/// stays, saying so (an unverified one never had a page).
-fn recently_closed(site: &Site, raw: &RawPosting) -> bool {
-    let verified = raw.verified.as_ref().is_some_and(|v| v.on <= raw.expires);
-    let since = site
-        .today
-        .0
-        .checked_sub(jiff::Span::new().days(i64::from(site.closed_days)))
-        .unwrap_or(site.today.0);
-    verified && raw.expires.0 >= since
 }
 
 fn liveness(site: &Site, ctx: &Ctx<'_>, raw: &RawPosting, diags: &mut Diagnostics) -> Live {

@@ -1,11 +1,12 @@
 //! Typed, borrowed views handed to templates. Built once per build and shared by
 //! every page that lists them, so a posting is formatted once however often it shows.
 
+pub mod conditions;
 pub mod directions;
 pub mod i18n;
 mod market;
 
-use crate::load::records::{Conditions, Hotline, PayUnit};
+use crate::load::records::{Hotline, PayUnit};
 use crate::load::scalars::{Day, LocalDateTime};
 use crate::model::{PayModel, Posting, Site};
 use i18n::Strings;
@@ -259,7 +260,7 @@ pub struct PostingView<'a> {
     pub requirements: Option<&'a str>,
     pub welcomes: Vec<&'a str>,
     /// 工作条件 given as yes or no, each with its icon and words.
-    pub conditions: Vec<ConditionView<'a>>,
+    pub conditions: Vec<conditions::ConditionView<'a>>,
     /// 工作时间 in the editor's words.
     pub work_hours: Option<&'a str>,
     pub verified_by: &'a str,
@@ -270,66 +271,6 @@ pub struct PostingView<'a> {
     pub market_path: String,
     pub county: &'a str,
     pub league: &'a str,
-}
-
-/// One of a posting's working conditions: "管饭" (yes), "不管饭" (no), or the working
-/// hours in the editor's words under their `label`.
-#[derive(Debug, Serialize)]
-pub struct ConditionView<'a> {
-    pub key: &'static str,
-    pub yes: bool,
-    pub label: Option<&'a str>,
-    pub text: &'a str,
-    /// The condition's line icon (decorative; the text says it).
-    pub icon: String,
-}
-
-/// The conditions as words: "管饭", "不包住", "工作时间：07:30–17:30".
-pub fn condition_words(c: &Conditions, t: &Strings) -> Vec<String> {
-    condition_views(c, t)
-        .into_iter()
-        .map(|v| match v.label {
-            Some(label) => format!("{label}{}{}", t.get("colon"), v.text),
-            None => v.text.to_string(),
-        })
-        .collect()
-}
-
-/// The conditions a posting promises ("管饭", "包住"): the yes ones, in words.
-pub fn condition_benefits<'a>(c: &Conditions, t: &'a Strings) -> Vec<&'a str> {
-    c.flags()
-        .into_iter()
-        .filter(|(_, given)| *given == Some(true))
-        .map(|(key, _)| t.get(&format!("condition_{key}_yes")))
-        .collect()
-}
-
-fn condition_views<'a>(c: &'a Conditions, t: &'a Strings) -> Vec<ConditionView<'a>> {
-    let mut out: Vec<ConditionView<'a>> = c
-        .flags()
-        .into_iter()
-        .filter_map(|(key, given)| {
-            let yes = given?;
-            let word = if yes { "yes" } else { "no" };
-            Some(ConditionView {
-                key,
-                yes,
-                label: None,
-                text: t.get(&format!("condition_{key}_{word}")),
-                icon: crate::icons::icon(key),
-            })
-        })
-        .collect();
-    if let Some(hours) = c.hours.as_deref() {
-        out.push(ConditionView {
-            key: "work_hours",
-            yes: true,
-            label: Some(t.get("work_hours")),
-            text: hours,
-            icon: crate::icons::icon("work_hours"),
-        });
-    }
-    out
 }
 
 impl<'a> PostingView<'a> {
@@ -369,7 +310,7 @@ impl<'a> PostingView<'a> {
             conditions: p
                 .conditions
                 .as_ref()
-                .map_or(Vec::new(), |c| condition_views(c, t)),
+                .map_or(Vec::new(), |c| conditions::condition_views(c, t)),
             work_hours: p.conditions.as_ref().and_then(|c| c.hours.as_deref()),
             verified_by: &p.verified_by,
             verified_on: short_day(p.verified_on, t),
