@@ -8,32 +8,14 @@
 //! fails (`.ci/run` installs feedparser and libxml2-utils).
 
 mod common;
+mod sample;
 
-use common::{files_under, gigboard};
+use common::files_under;
+use sample::site as sample;
 use std::collections::BTreeSet;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
-use std::sync::OnceLock;
-
-/// The sample as `gigboard build` writes it, once for this file.
-fn sample() -> &'static Path {
-    static OUT: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
-    &OUT.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let out = dir.path().join("output");
-        gigboard(&[
-            "build",
-            "--root",
-            env!("CARGO_MANIFEST_DIR"),
-            "--output",
-            out.to_str().expect("a UTF-8 path"),
-        ])
-        .expect_code(0);
-        (dir, out)
-    })
-    .1
-}
 
 /// Whether `program args…` runs; else a loud skip, or a failure under CI.
 fn tool(test: &str, what: &str, program: &str, args: &[&str]) -> bool {

@@ -143,19 +143,32 @@ fn far_from_county(site: &Site, m: &Located<MarketFile>, diags: &mut Diagnostics
     if km <= FAR_KM {
         return;
     }
-    let hint = if distance_km(loc.lon, loc.lat, seat.lat, seat.lon) <= FAR_KM {
-        "; lat and lon look swapped"
+    let swapped = distance_km(loc.lon, loc.lat, seat.lat, seat.lon) <= FAR_KM;
+    misplaced(
+        m,
+        &format!(
+            "{km:.0} km from {} ({}) as regions.yaml places it",
+            county.name, county.code
+        ),
+        swapped,
+        diags,
+    );
+}
+
+/// A warning that a market's point is `place` (with a hint when swapping lat and lon
+/// would put it right).
+fn misplaced(m: &Located<MarketFile>, place: &str, swapped: bool, diags: &mut Diagnostics) {
+    let loc = m.value.location;
+    let hint = if swapped {
+        "lat and lon look swapped"
     } else {
-        "; check the numbers (WGS84 degrees, lat first)"
+        "check the numbers (WGS84 degrees, lat first)"
     };
     diags.push(Diagnostic::warning(
         &m.file,
         m.node.pos_of(&["location"]),
         "location",
-        format!(
-            "lat {} lon {} is {km:.0} km from {} ({}) as regions.yaml places it{hint}",
-            loc.lat, loc.lon, county.name, county.code
-        ),
+        format!("lat {} lon {} is {place}; {hint}", loc.lat, loc.lon),
     ));
 }
 
@@ -189,22 +202,11 @@ pub fn check(
         if outline.contains(loc.lon, loc.lat) {
             continue;
         }
-        let hint = if outline.contains(loc.lat, loc.lon) {
-            "; lat and lon look swapped"
-        } else {
-            "; check the numbers (WGS84 degrees, lat first)"
-        };
-        diags.push(Diagnostic::warning(
-            &m.file,
-            m.node.pos_of(&["location"]),
-            "location",
-            format!(
-                "lat {} lon {} is outside the region outline ({}){hint}",
-                loc.lat,
-                loc.lon,
-                outline_name.unwrap_or("map.outline")
-            ),
-        ));
+        let place = format!(
+            "outside the region outline ({})",
+            outline_name.unwrap_or("map.outline")
+        );
+        misplaced(m, &place, outline.contains(loc.lat, loc.lon), diags);
     }
     let Some(regions) = regions else { return };
     let mut served = vec![false; site.counties.len()];
