@@ -370,7 +370,7 @@ fn kiosk_screen_pages_through_postings_and_reloads_itself() {
         Some("600"),
         "default reload"
     );
-    let screens: Vec<ElementRef> = doc.select(&sel("section.k-screen")).collect();
+    let screens: Vec<ElementRef> = doc.select(&sel("section.k-screen:not(.k-stale)")).collect();
     assert_eq!(
         screens.len(),
         live.len().div_ceil(6),

@@ -322,6 +322,12 @@ impl Site {
             .to_offset(self.zoned(day.0.at(12, 0, 0, 0)).timestamp())
     }
 
+    /// Minutes east of UTC of the site's zone on its today (Asia/Shanghai: 480): what
+    /// page scripts add to the reader's clock to count days and hours as the site does.
+    pub fn utc_offset_minutes(&self) -> i32 {
+        self.offset_on(self.today).seconds() / 60
+    }
+
     /// Midnight of `day` in the site's zone, as RFC 3339 (`2026-11-27T00:00:00+08:00`).
     pub fn midnight_rfc3339(&self, day: Day) -> String {
         self.local_rfc3339(day, "00:00:00")

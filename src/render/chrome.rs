@@ -55,3 +55,36 @@ impl Renderer<'_> {
         Ok(slot.get_or_init(|| value).clone())
     }
 }
+
+impl Renderer<'_> {
+    /// A template rendered on its own (no `base.html`), with links as the page at
+    /// `page_path` (in this language's tree) needs them: a part that a page's script
+    /// puts in later (the home page's county cards).
+    pub(super) fn fragment<T: Serialize>(
+        &self,
+        template: &str,
+        page_path: &str,
+        data: &T,
+    ) -> Result<String, RenderError> {
+        let mut ctx = tera::Context::from_serialize(data).map_err(tera_error)?;
+        ctx.insert("root", &super::root_prefix(page_path));
+        ctx.insert(
+            "assets",
+            &super::root_prefix(&format!("{}{page_path}", self.prefix)),
+        );
+        let mut bytes = Vec::with_capacity(4096);
+        self.tera
+            .render_to(template, &ctx, &mut bytes)
+            .map_err(tera_error)?;
+        String::from_utf8(bytes).map_err(|e| RenderError(e.to_string()))
+    }
+
+    /// A file that is not a page, at `path` in this language's tree.
+    pub(super) fn tree_file(
+        &self,
+        path: &str,
+        bytes: Vec<u8>,
+    ) -> Result<crate::sink::OutFile, RenderError> {
+        self.emit(format!("{}{path}", self.prefix), bytes)
+    }
+}

@@ -57,9 +57,11 @@ pub fn all(r: &Renderer<'_>) -> Files {
     Ok(out)
 }
 
-/// How many postings of each category the home board shows before "more".
-const BOARD_PER_CATEGORY: usize = 12;
-const BOARD_QUICK_HIRES: usize = 40;
+/// How many postings of each category the home board shows before "more": few, so
+/// that on a phone the board stays a few screens long (the chosen county's postings
+/// come first, and each category's page has them all).
+const BOARD_PER_CATEGORY: usize = 6;
+const BOARD_QUICK_HIRES: usize = 12;
 
 #[derive(Serialize)]
 struct BoardSection<'a> {
@@ -76,6 +78,8 @@ struct Board<'a> {
     sections: Vec<BoardSection<'a>>,
     total: usize,
     markets: Vec<LinkView<'a>>,
+    /// The county chooser (see `county_board`).
+    leagues: Vec<super::county_board::LeagueChoice<'a>>,
 }
 
 fn board(r: &Renderer<'_>) -> Files {
@@ -120,6 +124,7 @@ fn board(r: &Renderer<'_>) -> Files {
         sections,
         total: site.postings.len(),
         markets,
+        leagues: super::county_board::choices(r),
     };
     Ok(vec![r.page(
         "index.html",
@@ -316,15 +321,44 @@ fn pages(r: &Renderer<'_>) -> Files {
 }
 
 #[derive(Serialize)]
-struct Empty {}
+struct NotFound {
+    /// `[[id, name, board], …]` of every market, longest id first: the page's script
+    /// names the market whose id begins the missing posting's id (`gigboard new posting`
+    /// makes ids as `<market>-<date>-<n>`), once its closed page has gone too.
+    markets_json: String,
+    /// Where this language's pages are on the server: the path of `base_url` (`/`
+    /// without one) and `""` or `en/`.
+    base_path: String,
+}
+
+/// The path part of `base_url` (`https://host/gig/` → `/gig/`), `/` without one.
+fn site_path(base_url: Option<&str>) -> &str {
+    base_url
+        .and_then(|b| b.split_once("://"))
+        .and_then(|(_, rest)| rest.find('/').map(|at| &rest[at..]))
+        .unwrap_or("/")
+}
 
 fn not_found(r: &Renderer<'_>) -> Files {
+    if !r.wants("404.html") {
+        return Ok(vec![r.planned("404.html")]);
+    }
+    let mut markets: Vec<_> = r
+        .markets
+        .iter()
+        .map(|m| [m.id, m.name, m.path.as_str()])
+        .collect();
+    markets.sort_by_key(|m| std::cmp::Reverse(m[0].len()));
+    let data = NotFound {
+        markets_json: serde_json::to_string(&markets).unwrap_or_default(),
+        base_path: format!("{}{}", site_path(r.site.base_url.as_deref()), r.prefix),
+    };
     Ok(vec![r.page(
         "404.html",
         "404.html",
         r.t.get("not_found"),
         None,
-        &Empty {},
+        &data,
     )?])
 }
 

@@ -45,11 +45,6 @@ pub struct MarketDetail<'a> {
     pub directions: crate::views::directions::Directions,
 }
 
-/// Minutes east of UTC of the site's zone on `site.today` (Asia/Shanghai: 480).
-fn utc_offset_minutes(site: &Site) -> i32 {
-    site.offset_on(site.today).seconds() / 60
-}
-
 /// `{"offset":480,"week":[[[390,1050]],…],"closures":{"2027-01-01":[]}}`: Monday first,
 /// spans in minutes since midnight; dated exceptions from today on.
 fn hours_data(site: &Site, m: &Market) -> String {
@@ -74,7 +69,7 @@ fn hours_data(site: &Site, m: &Market) -> String {
             (c.date.to_string(), json!(spans))
         })
         .collect();
-    json!({"offset": utc_offset_minutes(site), "week": week, "closures": closures}).to_string()
+    json!({"offset": site.utc_offset_minutes(), "week": week, "closures": closures}).to_string()
 }
 
 fn features<'a, T: Serialize>(items: &[T], prefix: &str, t: &'a Strings) -> Vec<Feature<'a>> {

@@ -6,6 +6,7 @@
 
 mod chrome;
 mod closed;
+mod county_board;
 pub use crate::compact;
 mod directory;
 mod events;
@@ -98,6 +99,9 @@ struct SiteView<'a> {
     language: &'a str,
     today: String,
     today_iso: String,
+    /// The site's UTC offset in minutes on that day: scripts that compare the build's
+    /// day with the reader's (stale pages, expired cards) count days in the site's zone.
+    utc_offset: i32,
     base_url: Option<&'a str>,
     hotlines: Vec<HotlineView<'a>>,
     footer: &'a crate::load::records::Footer,
@@ -229,6 +233,7 @@ impl<'a> Renderer<'a> {
             language: &site.language,
             today: views::day_text(site.today, t),
             today_iso: site.today.to_string(),
+            utc_offset: site.utc_offset_minutes(),
             base_url: site.base_url.as_deref(),
             hotlines: views::hotlines(&site.hotlines, t),
             footer: &site.footer,

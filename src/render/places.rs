@@ -147,6 +147,7 @@ pub(super) fn regions(r: &Renderer<'_>) -> Files {
             )?);
         }
     }
+    out.extend(super::county_board::scripts(r)?);
     out.push(r.page(
         "regions.html",
         "regions/index.html",

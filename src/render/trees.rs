@@ -99,7 +99,7 @@ fn site_trees(
             let extra = all
                 .iter()
                 .skip(1)
-                .find(|l| p.starts_with(&format!("{}/", l.code)) && p.ends_with(".html"));
+                .find(|l| p.starts_with(&format!("{}/", l.code)) && in_every_language(p));
             match extra {
                 Some(l) => prefix == format!("{}/", l.code),
                 None => prefix.is_empty(),
@@ -136,7 +136,7 @@ fn site_trees(
         files.extend(
             tree_files?
                 .into_iter()
-                .filter(|f| f.path.starts_with(&tree.prefix) && f.path.ends_with(".html")),
+                .filter(|f| f.path.starts_with(&tree.prefix) && in_every_language(&f.path)),
         );
         minify += r.minify_time;
         other_languages += r.take_spent().into_iter().map(|(_, t)| t).sum();
@@ -149,6 +149,13 @@ fn site_trees(
         minify,
         spent,
     })
+}
+
+/// Whether a file is made again for each language: the pages, and the parts of pages
+/// their scripts put in (the home page's county cards); data, feeds and static files
+/// are made once, at the root.
+fn in_every_language(path: &str) -> bool {
+    path.ends_with(".html") || super::county_board::is_cards(path)
 }
 
 /// The site's own language at the root, with the data files, feeds and static files.

@@ -12,6 +12,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+pub mod browser;
+
 /// The binary under test, built by cargo for the integration tests.
 pub const GIGBOARD: &str = env!("CARGO_BIN_EXE_gigboard");
 

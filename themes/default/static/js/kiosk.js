@@ -10,8 +10,22 @@
   var zone = root.getAttribute("data-tz") || undefined;
   root.classList.add("kiosk-js");
 
+  // Yesterday's postings are never shown as today's: when the day in the site's zone
+  // is later than the day the page was built for (the morning build did not run), the
+  // screen says so instead. The reload below brings today's page once it is there.
+  var offset = parseInt(root.getAttribute("data-offset"), 10) || 0;
+  var siteToday = new Date(Date.now() + offset * 60000).toISOString().slice(0, 10);
+  var stale = document.querySelector("[data-kiosk-stale]");
+  var isStale = stale && siteToday > (root.getAttribute("data-as-of") || siteToday);
+
   // Pages.
-  var screens = Array.prototype.slice.call(document.querySelectorAll(".k-screen"));
+  var screens = Array.prototype.slice.call(document.querySelectorAll(".k-screen:not([data-kiosk-stale])"));
+  if (isStale) {
+    screens.forEach(function (s) { s.parentNode.removeChild(s); });
+    stale.hidden = false;
+    stale.classList.add("is-current");
+    screens = [stale];
+  }
   var current = 0;
   function show(i) {
     screens.forEach(function (s, k) {

@@ -92,3 +92,75 @@
   update();
   setInterval(update, 60000);
 })();
+
+// 信息更新于: a page is built for one day (data-as-of, in the site's zone). Opened on a
+// later day (the morning build did not run, or the page was saved), it says so at the
+// top, hides the cards of postings that have expired since (data-expires: their last
+// day) and counts them; a market page shows the real day's hours. Without JS the date
+// line in the header still says which day the page is for.
+(function () {
+  var el = document.querySelector('[data-as-of]');
+  var main = document.getElementById('main');
+  if (!el || !main) return;
+  var offset = parseInt(el.getAttribute('data-offset'), 10) || 0;
+  var today = new Date(Date.now() + offset * 60000).toISOString().slice(0, 10);
+  var asOf = el.getAttribute('data-as-of');
+  if (!(today > asOf)) return;
+  function fill(text, vars) {
+    Object.keys(vars).forEach(function (k) { text = text.split('{' + k + '}').join(vars[k]); });
+    return text;
+  }
+  var days = Math.round((Date.parse(today) - Date.parse(asOf)) / 86400000);
+  var shown = el.querySelector('time');
+  var box = document.createElement('div');
+  box.className = 'stale';
+  box.setAttribute('role', 'note');
+  var line = document.createElement('p');
+  line.textContent = fill(el.getAttribute('data-stale') || '', {
+    date: shown ? shown.textContent : asOf, days: days
+  });
+  box.appendChild(line);
+  var hidden = 0;
+  var count = document.createElement('p');
+  count.className = 'stale-count';
+  count.hidden = true;
+  box.appendChild(count);
+  // Also called for cards put in later (the county board).
+  window.gigboardHideExpired = function (scope) {
+    Array.prototype.forEach.call(scope.querySelectorAll('[data-expires]'), function (card) {
+      if (!card.hidden && card.getAttribute('data-expires') < today) { card.hidden = true; hidden++; }
+    });
+    count.textContent = fill(el.getAttribute('data-hidden') || '', { n: hidden });
+    count.hidden = hidden === 0;
+  };
+  window.gigboardHideExpired(document);
+  el.classList.add('is-stale');
+  main.insertBefore(box, main.firstChild);
+
+  // A market page: today's row and today's hours are the real day's.
+  var hoursLine = document.querySelector('[data-market-hours]');
+  var badge = document.querySelector('[data-open-badge]');
+  if (!hoursLine || !badge) return;
+  Array.prototype.forEach.call(document.querySelectorAll('.hours tr'), function (row) {
+    var time = row.querySelector('time');
+    if (time) row.classList.toggle('is-today', time.getAttribute('datetime') === today);
+  });
+  var data;
+  try { data = JSON.parse(badge.getAttribute('data-hours')); } catch (e) { return; }
+  if (!data || !data.week) return;
+  var spans = data.closures && Object.prototype.hasOwnProperty.call(data.closures, today)
+    ? data.closures[today]
+    : data.week[(new Date(Date.parse(today)).getUTCDay() + 6) % 7] || [];
+  function clock(min) {
+    var h = Math.floor(min / 60), m = min % 60;
+    return (h < 10 ? '0' : '') + h + ':' + (m < 10 ? '0' : '') + m;
+  }
+  var strong = hoursLine.querySelector('strong');
+  if (strong) {
+    strong.textContent = spans.length
+      ? spans.map(function (s) { return clock(s[0]) + '–' + clock(s[1]); })
+        .join(hoursLine.getAttribute('data-sep') || ', ')
+      : hoursLine.getAttribute('data-closed-all-day') || '';
+  }
+})();
+

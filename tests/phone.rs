@@ -1,0 +1,350 @@
+//! A worker's phone, in Chromium at 360 × 640 (`tests/browser/phone.mjs`): a compact
+//! header that leaves a job on the first screen (with 大字 too); choosing a county puts
+//! its jobs first and is remembered; a page opened days after its build says so and
+//! hides what has expired since, and the market screen stops showing postings; a QR
+//! code from yesterday's sheet opens the expired page, and later the 404 page names the
+//! posting's market. The pages' clock is fixed by the script: no result depends on the
+//! day the tests run.
+
+mod common;
+
+use common::browser::{browser_tools, require, run_script};
+use common::{TestSite, gigboard, sel};
+use serde_json::Value;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+/// The sample's pinned day, at six in the morning.
+const SAMPLE_MORNING: &str = "2026-11-27T06:00:00+08:00";
+
+fn sample() -> &'static Path {
+    static OUT: OnceLock<tempfile::TempDir> = OnceLock::new();
+    OUT.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = dir.path().join("output");
+        gigboard(&[
+            "build",
+            "--root",
+            env!("CARGO_MANIFEST_DIR"),
+            "--output",
+            out.to_str().expect("utf8"),
+        ])
+        .expect_code(0);
+        dir
+    })
+    .path()
+    .join("output")
+    .leak()
+}
+
+fn tools(test: &str) -> Option<PathBuf> {
+    require(test, browser_tools(), "node, playwright-core or Chromium")
+}
+
+/// Runs one scenario of phone.mjs over `site` with the pages' clock at `now`.
+fn phone(modules: &Path, now: &str, site: &Path, scenario: &[&str]) -> Value {
+    let mut args: Vec<&OsStr> = vec!["--now".as_ref(), now.as_ref(), site.as_os_str()];
+    args.extend(scenario.iter().map(OsStr::new));
+    run_script("phone.mjs", modules, &args)
+}
+
+fn num(v: &Value, key: &str) -> i64 {
+    v[key]
+        .as_i64()
+        .unwrap_or_else(|| panic!("{key} is a number in {v}"))
+}
+
+fn no_errors(v: &Value) {
+    assert_eq!(v["errors"], serde_json::json!([]), "script errors: {v}");
+}
+
+#[test]
+fn the_phone_header_is_compact_and_a_job_shows_on_the_first_screen() {
+    let Some(modules) = tools("phone header") else {
+        return;
+    };
+    let r = phone(
+        &modules,
+        SAMPLE_MORNING,
+        sample(),
+        &["first-screen", "index.html"],
+    );
+    for mode in ["normal", "large"] {
+        let v = &r[mode];
+        no_errors(v);
+        eprintln!(
+            "home at 360 × 640, {mode}: main starts at {} px, the first job's title ends at {} px, page {} px",
+            num(v, "main_top"),
+            num(v, "card_title_bottom"),
+            num(v, "length")
+        );
+        assert_eq!(v["large"], mode == "large", "{v}");
+        // A whole job title on the first screen, 大字 or not.
+        assert!(num(v, "card_title_bottom") <= 640, "{mode}: {v}");
+        assert_eq!(
+            v["width"][0], v["width"][1],
+            "{mode}: no sideways scrolling"
+        );
+        // The menu and the languages are folded, and unfold with 菜单.
+        assert_eq!(v["nav_shown"], false, "{mode}: {v}");
+        assert_eq!(v["languages_shown"], false, "{mode}: {v}");
+        let open = &v["after_menu"];
+        assert_eq!(open["nav_shown"], true, "{mode}: {open}");
+        assert_eq!(open["languages_shown"], true, "{mode}: {open}");
+        assert_eq!(open["width"][0], open["width"][1], "{mode}: menu open");
+    }
+    // Before this layout the sample's board was 78,727 px long and, with 大字, its first
+    // job started below the first screen (1,006 px).
+    assert!(num(&r["normal"], "length") < 45_000, "{}", r["normal"]);
+}
+
+#[test]
+fn staff_links_are_out_of_the_workers_way() {
+    let home = std::fs::read_to_string(sample().join("index.html")).expect("home");
+    let doc = scraper::Html::parse_document(&home);
+    // The print link is in the footer now, not above the jobs.
+    assert!(doc.select(&sel("main a[href^='print/']")).next().is_none());
+    assert!(
+        doc.select(&sel("footer .staff-links a[href='print/index.html']"))
+            .next()
+            .is_some()
+    );
+    // A market page: the sheet and the screen come after its postings.
+    let market = std::fs::read_to_string(sample().join("markets/hohhot-xincheng/index.html"))
+        .expect("market");
+    let staff = market.find("class=\"staff-links\"").expect("staff links");
+    let last_card = market.rfind("class=\"card").expect("cards");
+    assert!(staff > last_card);
+}
+
+/// The posting pages a county's own page lists (its first page).
+fn county_postings(rel: &str) -> Vec<String> {
+    let html = std::fs::read_to_string(sample().join(rel)).expect("county page");
+    scraper::Html::parse_document(&html)
+        .select(&sel("main .card h3 a"))
+        .filter_map(|a| a.value().attr("href"))
+        .map(|h| h.trim_start_matches("../").to_string())
+        .collect()
+}
+
+#[test]
+fn choosing_a_county_shows_its_jobs_first_and_is_remembered() {
+    // Without JavaScript the chooser's links are the county pages, which list the
+    // county's jobs before its markets.
+    let home = scraper::Html::parse_document(
+        &std::fs::read_to_string(sample().join("index.html")).expect("home"),
+    );
+    let link = home
+        .select(&sel(".county-chooser a[data-county='150102']"))
+        .next()
+        .expect("新城区 in the chooser");
+    let county_page = link.value().attr("href").expect("href");
+    assert_eq!(county_page, "regions/150100/150102/index.html");
+    let page = std::fs::read_to_string(sample().join(county_page)).expect("county page");
+    assert!(page.find("class=\"card").expect("cards") < page.find("market-list").expect("markets"));
+    let theirs = county_postings(county_page);
+    assert!(theirs.len() > 12, "{theirs:?}");
+
+    let Some(modules) = tools("county board") else {
+        return;
+    };
+    let r = phone(
+        &modules,
+        SAMPLE_MORNING,
+        sample(),
+        &["county", "index.html", "150102"],
+    );
+    no_errors(&r);
+    assert_eq!(r["board_before"], false, "nothing chosen yet: {r}");
+    assert_eq!(r["axe"], serde_json::json!([]), "axe on the chosen board");
+    for when in ["chosen", "again"] {
+        let v = &r[when];
+        assert!(
+            v["url"].as_str().expect("url").ends_with("/index.html"),
+            "{when}: the home page"
+        );
+        assert!(
+            v["heading"].as_str().expect("heading").contains("新城区"),
+            "{when}: {v}"
+        );
+        let cards: Vec<&str> = v["cards"]
+            .as_array()
+            .expect("cards")
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        // Its first twelve, in the county page's order (quick hires first).
+        assert_eq!(cards, theirs[..12], "{when}");
+        assert_eq!(v["all_link"], county_page, "{when}");
+        // Above the region's quick hires.
+        assert!(num(v, "board_top") < num(v, "quick_top"), "{when}: {v}");
+    }
+}
+
+#[test]
+fn a_site_built_two_days_ago_says_so_and_hides_what_expired_since() {
+    let Some(modules) = tools("stale pages") else {
+        return;
+    };
+    let pages = [
+        "index.html",
+        "jobs/index.html",
+        "markets/hohhot-xincheng/index.html",
+        "kiosk/hohhot-xincheng/index.html",
+    ];
+    let mut scenario = vec!["stale"];
+    scenario.extend(pages);
+    // Opened on the day it was built: nothing to say, nothing hidden.
+    let fresh = phone(&modules, SAMPLE_MORNING, sample(), &scenario);
+    for rel in pages {
+        let v = &fresh[rel];
+        no_errors(v);
+        assert_eq!(v["notice"], Value::Null, "{rel}: {v}");
+        assert_eq!(num(v, "cards_hidden"), 0, "{rel}: {v}");
+    }
+    assert!(
+        num(
+            &fresh["kiosk/hohhot-xincheng/index.html"],
+            "kiosk_cards_shown"
+        ) > 0
+    );
+
+    // Two days later (a Sunday), nobody having rebuilt it.
+    let old = phone(&modules, "2026-11-29T07:00:00+08:00", sample(), &scenario);
+    for rel in &pages[..3] {
+        let v = &old[rel];
+        no_errors(v);
+        let notice = v["notice"].as_str().unwrap_or_else(|| panic!("{rel}: {v}"));
+        assert!(
+            notice.contains("2026年11月27日") && notice.contains("2 天"),
+            "{rel}: {notice}"
+        );
+        assert_eq!(v["header_marked"], true, "{rel}");
+        // Every card still shown is live today; the others are hidden and counted.
+        for day in v["cards_shown"].as_array().expect("cards") {
+            assert!(day.as_str().expect("date") >= "2026-11-29", "{rel}: {day}");
+        }
+        let hidden = num(v, "cards_hidden");
+        assert!(hidden > 0, "{rel}: {v}");
+        assert_eq!(
+            v["hidden_note"].as_str().expect("count"),
+            format!("已隐藏 {hidden} 个今天已过期的岗位。"),
+            "{rel}"
+        );
+    }
+    // The market page: today is Sunday, and its hours are Sunday's.
+    let market = &old["markets/hohhot-xincheng/index.html"];
+    assert_eq!(market["today_rows"], serde_json::json!(["2026-11-29"]));
+    let sunday = sunday_hours("markets/hohhot-xincheng/index.html");
+    assert_eq!(market["today_hours"].as_str(), Some(sunday.as_str()));
+    // The market's screen shows a warning instead of Friday's postings.
+    let kiosk = &old["kiosk/hohhot-xincheng/index.html"];
+    no_errors(kiosk);
+    assert_eq!(num(kiosk, "kiosk_cards_shown"), 0, "{kiosk}");
+    assert!(
+        kiosk["kiosk_stale"]
+            .as_str()
+            .is_some_and(|s| s.contains("2026年11月27日")),
+        "{kiosk}"
+    );
+}
+
+/// A market page's weekly hours for Sunday, as the page writes them.
+fn sunday_hours(rel: &str) -> String {
+    let html = std::fs::read_to_string(sample().join(rel)).expect("market page");
+    let doc = scraper::Html::parse_document(&html);
+    doc.select(&sel("table.hours tr"))
+        .find(|row| {
+            row.select(&sel("th"))
+                .next()
+                .is_some_and(|th| th.text().collect::<String>() == "星期日")
+        })
+        .and_then(|row| row.select(&sel("td")).next())
+        .map(|td| td.text().collect::<String>())
+        .expect("Sunday in the weekly hours")
+}
+
+#[test]
+fn yesterdays_qr_code_opens_the_expired_page_and_later_the_404_names_the_market() {
+    let Some(modules) = tools("QR code to a closed posting") else {
+        return;
+    };
+    if !common::browser::runs("zbarimg", "--version") {
+        require::<()>("QR code to a closed posting", None, "zbarimg (zbar-tools)");
+        return;
+    }
+    let site = TestSite::fixture("mini");
+    site.run(&["build", "--date", "2026-11-29"]).expect_code(0);
+    let png = site.path("sheet.png");
+    phone(
+        &modules,
+        "2026-11-29T06:00:00+08:00",
+        &site.output(),
+        &[
+            "shot",
+            "print/xincheng/index.html",
+            png.to_str().expect("utf8"),
+        ],
+    );
+    let out = Command::new("zbarimg")
+        .args(["--raw", "-q"])
+        .arg(&png)
+        .output()
+        .expect("zbarimg runs");
+    let urls: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect();
+    // The posting that expires on 11-30, as its code on the sheet says.
+    let wanted = "https://gig.example.org.cn/jobs/xincheng-20261127-02/";
+    assert!(urls.iter().any(|u| u == wanted), "{urls:?}");
+    let path = wanted.trim_start_matches("https://gig.example.org.cn/");
+
+    // The sheet is still on the notice board on 12-02.
+    site.run(&["build", "--date", "2026-12-02"]).expect_code(0);
+    let r = phone(
+        &modules,
+        "2026-12-02T07:00:00+08:00",
+        &site.output(),
+        &["served", path],
+    );
+    let v = &r[path];
+    no_errors(v);
+    assert_eq!(num(v, "status"), 200, "{v}");
+    assert!(
+        v["closed"].as_str().is_some_and(|h| h.contains("已过期")),
+        "{v}"
+    );
+
+    // Past expired_pages_days the address is gone; the 404 page still names the market.
+    site.run(&["build", "--date", "2027-01-05"]).expect_code(0);
+    let r = phone(
+        &modules,
+        "2027-01-05T07:00:00+08:00",
+        &site.output(),
+        &["served", path, "jobs/nobody-knows/", "no/such/page.html"],
+    );
+    let v = &r[path];
+    no_errors(v);
+    assert_eq!(num(v, "status"), 404, "{v}");
+    assert!(
+        v["gone"].as_str().is_some_and(|t| t.contains("新城区")),
+        "{v}"
+    );
+    assert_eq!(
+        v["gone_link"], "http://gig.test/markets/xincheng/index.html",
+        "{v}"
+    );
+    // However deep the address, the page has its styles and its way home.
+    for p in [path, "jobs/nobody-knows/", "no/such/page.html"] {
+        let v = &r[p];
+        assert_eq!(v["styled"], "rgb(11, 79, 156)", "{p}: {v}");
+    }
+    assert_eq!(r["jobs/nobody-knows/"]["gone"], Value::Null);
+    assert_eq!(
+        r["no/such/page.html"]["home_link"],
+        "http://gig.test/index.html"
+    );
+}
