@@ -193,6 +193,7 @@ fn a_site_built_two_days_ago_says_so_and_hides_what_expired_since() {
         "jobs/index.html",
         "markets/hohhot-xincheng/index.html",
         "kiosk/hohhot-xincheng/index.html",
+        "jobs/hohhot-xincheng-20261127-06/index.html",
     ];
     let mut scenario = vec!["stale"];
     scenario.extend(pages);
@@ -234,6 +235,16 @@ fn a_site_built_two_days_ago_says_so_and_hides_what_expired_since() {
             "{rel}"
         );
     }
+    // A posting page whose posting ended on Saturday says so above the rest; one that
+    // lasts says only how old the page is.
+    let ended = &old["jobs/hohhot-xincheng-20261127-06/index.html"];
+    no_errors(ended);
+    assert_eq!(ended["posting_ended"], "该岗位已过期", "{ended}");
+    assert!(ended["notice"].as_str().is_some_and(|n| n.contains("2 天")));
+    assert_eq!(
+        fresh["jobs/hohhot-xincheng-20261127-06/index.html"]["notice"],
+        Value::Null
+    );
     // The market page: today is Sunday, and its hours are Sunday's.
     let market = &old["markets/hohhot-xincheng/index.html"];
     assert_eq!(market["today_rows"], serde_json::json!(["2026-11-29"]));
@@ -347,4 +358,76 @@ fn yesterdays_qr_code_opens_the_expired_page_and_later_the_404_names_the_market(
         r["no/such/page.html"]["home_link"],
         "http://gig.test/index.html"
     );
+}
+
+/// Tiananmen: WGS84 and its GCJ-02 point as published (the usual check of the offset).
+const WGS: (f64, f64) = (39.908692, 116.397477);
+const GCJ: (f64, f64) = (39.910095, 116.403721);
+
+/// Metres between two nearby points.
+fn metres(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let lat = f64::midpoint(a.0, b.0).to_radians();
+    let dy = (a.0 - b.0).to_radians() * 6_371_000.0;
+    let dx = (a.1 - b.1).to_radians() * 6_371_000.0 * lat.cos();
+    dx.hypot(dy)
+}
+
+/// The two numbers after `key` in a link.
+fn pair(link: &str, key: &str) -> (f64, f64) {
+    let at = link.find(key).unwrap_or_else(|| panic!("{key} in {link}")) + key.len();
+    let nums: Vec<f64> = link[at..]
+        .split([',', '&', '?', '(', '%'])
+        .take(2)
+        .map(|n| n.parse().unwrap_or_else(|_| panic!("a number in {link}")))
+        .collect();
+    (nums[0], nums[1])
+}
+
+#[test]
+fn on_a_phone_the_directions_buttons_open_each_app_at_its_own_coordinates() {
+    let Some(modules) = tools("directions") else {
+        return;
+    };
+    let site = TestSite::fixture("mini");
+    site.edit(
+        "content/markets/xincheng.yaml",
+        "location: {lat: 40.8383, lon: 111.6497}",
+        &format!("location: {{lat: {}, lon: {}}}", WGS.0, WGS.1),
+    );
+    site.run(&["build"]).expect_code(0);
+    let r = phone(
+        &modules,
+        "2026-11-27T06:00:00+08:00",
+        &site.output(),
+        &["directions", "markets/xincheng/index.html"],
+    );
+    no_errors(&r);
+    let links = r["links"].as_array().expect("links");
+    assert_eq!(links.len(), 4, "{r}");
+    for l in links {
+        assert!(num(l, "height") >= 44, "a thumb's size: {l}");
+        assert_eq!(l["inside"], true, "on the screen: {l}");
+    }
+    let href = |i: usize| links[i]["href"].as_str().expect("href").to_string();
+    // 高德 (lon,lat) and 腾讯 (lat,lon) in GCJ-02; 百度 in BD-09, a kilometre off WGS84.
+    assert!(href(0).starts_with("https://uri.amap.com/navigation?"));
+    let (lon, lat) = pair(&href(0), "to=");
+    assert!(metres((lat, lon), GCJ) < 2.0, "高德 {}", href(0));
+    assert!(href(1).starts_with("https://api.map.baidu.com/marker?"));
+    assert!((1000.0..1600.0).contains(&metres(pair(&href(1), "location="), WGS)));
+    assert!(href(2).starts_with("https://apis.map.qq.com/uri/v1/routeplan?"));
+    assert!(
+        metres(pair(&href(2), "tocoord="), GCJ) < 2.0,
+        "腾讯 {}",
+        href(2)
+    );
+    // Any other map app: WGS84 as written.
+    assert_eq!(pair(&href(3), "geo:"), WGS);
+    for (i, app) in ["高德", "百度", "腾讯"].iter().enumerate() {
+        assert!(
+            links[i]["text"].as_str().is_some_and(|t| t.contains(app)),
+            "{}",
+            links[i]
+        );
+    }
 }

@@ -14,6 +14,7 @@
 //   served PATH...         each path from a pretend server of SITE_DIR at http://gig.test/
 //                          (a missing file answers 404 with /404.html, as hosts do)
 //   shot PAGE OUT.png      the whole page at 800 px, twice the pixels (for zbarimg)
+//   directions PAGE        the 导航 buttons: address, text and size of each
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -146,7 +147,8 @@ async function stale(rels) {
       const visible = (e) => !!e && e.getClientRects().length > 0;
       const box = document.querySelector('main .stale');
       return {
-        notice: visible(box) ? box.querySelector('p').textContent : null,
+        notice: visible(box) ? box.querySelector('p:not(.stale-posting)').textContent : null,
+        posting_ended: box && box.querySelector('.stale-posting') ? box.querySelector('.stale-posting').textContent : null,
         hidden_note: box && visible(box.querySelector('.stale-count')) ? box.querySelector('.stale-count').textContent : null,
         header_marked: !!document.querySelector('.today.is-stale'),
         cards_shown: [...document.querySelectorAll('[data-expires]')].filter(visible).map((c) => c.getAttribute('data-expires')),
@@ -214,6 +216,16 @@ try {
     report = await county(rest[0], rest[1]);
   } else if (scenario === 'stale') {
     report = await stale(rest);
+  } else if (scenario === 'directions') {
+    const context = await phone();
+    const { page, errors } = await open(context, url(rest[0]));
+    const links = await page.evaluate(() => [...document.querySelectorAll('main .directions a')].map((a) => {
+      const r = a.getBoundingClientRect();
+      return { href: a.href, text: a.textContent.trim(), width: Math.round(r.width), height: Math.round(r.height),
+        inside: r.left >= 0 && r.right <= document.documentElement.clientWidth };
+    }));
+    await context.close();
+    report = { links, errors };
   } else if (scenario === 'shot') {
     const context = await browser.newContext({ viewport: { width: 800, height: 1000 }, deviceScaleFactor: 2 });
     await context.clock.setFixedTime(new Date(opt.now));

@@ -134,6 +134,14 @@
     count.hidden = hidden === 0;
   };
   window.gigboardHideExpired(document);
+  // A posting's own page: its posting may have expired since.
+  var posting = document.querySelector('[data-posting-expires]');
+  if (posting && posting.getAttribute('data-posting-expires') < today) {
+    var ended = document.createElement('p');
+    ended.className = 'stale-posting';
+    ended.textContent = posting.getAttribute('data-expired-text') || '';
+    box.insertBefore(ended, line);
+  }
   el.classList.add('is-stale');
   main.insertBefore(box, main.firstChild);
 
