@@ -31,6 +31,10 @@ pub enum Command {
     New(NewCommand),
     /// Move feeds whose postings have all expired to content/archive/YYYY/MM/
     Archive(ArchiveArgs),
+    /// Add or update postings from a sheet (.xlsx, .xls, .ods, .csv): one row a posting
+    Import(ImportArgs),
+    /// Write today's postings (or a period's) or the market directory as a sheet
+    Export(ExportArgs),
     /// Translate the interface: what is missing, a sheet for the translator, and back
     #[command(subcommand)]
     I18n(I18nCommand),
@@ -142,6 +146,54 @@ pub struct ArchiveArgs {
     pub dry_run: bool,
 }
 
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The sheet: .xlsx, .xls, .ods, or .csv (UTF-8, or GBK as Excel and WPS save it)
+    pub file: PathBuf,
+    /// The market of rows that do not name one in 所属市场 (its id or name)
+    #[arg(long)]
+    pub market: Option<String>,
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Check every row and say what would change, writing nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// What to export
+    pub what: ExportWhat,
+    /// The sheet's format (default xlsx)
+    #[arg(long, value_enum, default_value_t = SheetFormat::Xlsx)]
+    pub format: SheetFormat,
+    /// Where to write it (default: 岗位-<day>.xlsx or 零工市场名录-<day>.xlsx in the site's folder)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Postings posted from this day on, archived ones included (default: those live today)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub from: Option<String>,
+    /// Postings posted up to this day, archived ones included
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub to: Option<String>,
+    #[command(flatten)]
+    pub site: SiteArgs,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportWhat {
+    /// The postings: every column the import reads, and counts by market and category
+    Postings,
+    /// The market directory (名录)
+    Markets,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SheetFormat {
+    Xlsx,
+    Csv,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum I18nCommand {
     /// For each language: how many interface texts are translated, missing and stale
@@ -190,6 +242,18 @@ pub enum NewCommand {
         /// Append to this feed file instead of content/jobs/<market>/<today>.yaml
         #[arg(long, value_name = "FILE")]
         feed: Option<PathBuf>,
+        #[command(flatten)]
+        site: SiteArgs,
+    },
+    /// Write the sheet a bureau types postings into (.xlsx: drop-down lists, an
+    /// example row, a guide to every column), for `gigboard import`
+    Sheet {
+        /// The market the sheet is for (its id or name): filled in its 所属市场 column
+        #[arg(long)]
+        market: Option<String>,
+        /// Where to write it (default: 岗位表.xlsx in the site's folder)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
         #[command(flatten)]
         site: SiteArgs,
     },

@@ -3,8 +3,8 @@
 
 use clap::Parser;
 use gigboard::cli::{
-    ArchiveArgs, BuildArgs, CheckArgs, Cli, Command, Format, I18nCommand, InitArgs, InitRegion,
-    NewCommand, SiteArgs,
+    ArchiveArgs, BuildArgs, CheckArgs, Cli, Command, ExportArgs, ExportWhat, Format, I18nCommand,
+    ImportArgs, InitArgs, InitRegion, NewCommand, SheetFormat, SiteArgs,
 };
 use gigboard::diag::{Diagnostic, Severity};
 use gigboard::load::scalars::Day;
@@ -24,6 +24,8 @@ fn main() -> ExitCode {
         Command::New(cmd) => new(cmd),
         Command::I18n(cmd) => i18n(cmd),
         Command::Archive(args) => archive(args),
+        Command::Import(args) => import(args),
+        Command::Export(args) => export(args),
         #[cfg(feature = "serve")]
         Command::Serve(args) => serve(args),
     };
@@ -246,6 +248,18 @@ fn new(cmd: NewCommand) -> Result<ExitCode, String> {
                 path.display()
             );
         }
+        NewCommand::Sheet { market, out, site } => {
+            let path = out.unwrap_or_else(|| {
+                gigboard::import::template::default_path(&site.root, market.as_deref())
+            });
+            gigboard::import::template::write(&site.root, &path, market.as_deref())?;
+            println!("{}", path.display());
+            eprintln!(
+                "已写入 {}：在示例行下面每行填一个岗位，再运行 gigboard import {}\n(wrote the template: one posting a row below the example, then `gigboard import`)",
+                path.display(),
+                path.display()
+            );
+        }
         NewCommand::Market { county, id, site } => {
             let path = gigboard::scaffold::new_market(&site.root, &county, id.as_deref())?;
             println!("{}", path.display());
@@ -290,6 +304,122 @@ fn archive(args: ArchiveArgs) -> Result<ExitCode, String> {
         report.kept.len()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+fn export(args: ExportArgs) -> Result<ExitCode, String> {
+    let day = |flag: &str, d: &Option<String>| -> Result<Option<Day>, String> {
+        d.as_deref()
+            .map(|d| Day::parse(d).map_err(|e| format!("{flag} {d}: {e}")))
+            .transpose()
+    };
+    let date = day("--date", &args.site.date)?;
+    let today = gigboard::site_today(&args.site.root, date);
+    let ext = match args.format {
+        SheetFormat::Xlsx => "xlsx",
+        SheetFormat::Csv => "csv",
+    };
+    let name = match args.what {
+        ExportWhat::Postings => "岗位",
+        ExportWhat::Markets => "零工市场名录",
+    };
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| args.site.root.join(format!("{name}-{today}.{ext}")));
+    let opts = gigboard::export::ExportOptions {
+        root: args.site.root.clone(),
+        out: out.clone(),
+        from: day("--from", &args.from)?,
+        to: day("--to", &args.to)?,
+        date,
+    };
+    let done = match args.what {
+        ExportWhat::Postings => gigboard::export::postings(&opts)?,
+        ExportWhat::Markets => gigboard::export::markets(&opts)?,
+    };
+    println!("{}", out.display());
+    eprintln!(
+        "已写入 {}：{} 行。\n(wrote {} row(s))",
+        out.display(),
+        done.rows,
+        done.rows
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn import(args: ImportArgs) -> Result<ExitCode, String> {
+    let date = match args.site.date.as_deref() {
+        Some(d) => Some(Day::parse(d).map_err(|e| format!("--date {d}: {e}"))?),
+        None => None,
+    };
+    let opts = gigboard::import::ImportOptions {
+        root: args.site.root.clone(),
+        file: args.file.clone(),
+        market: args.market.clone(),
+        date,
+        dry_run: args.dry_run,
+    };
+    match gigboard::import::import(&opts) {
+        Ok(report) => {
+            for w in &report.warnings {
+                eprintln!("{w}");
+            }
+            for f in &report.files {
+                eprintln!(
+                    "{} {}",
+                    if args.dry_run {
+                        "会写入"
+                    } else {
+                        "已写入"
+                    },
+                    f.display()
+                );
+            }
+            if report.examples > 0 {
+                eprintln!("跳过了 {} 行模板示例。", report.examples);
+            }
+            eprintln!(
+                "{} {} 行：新增 {} 个岗位，修改 {} 个，未变 {} 个{}。\n({} row(s): {} added, {} changed, {} unchanged{})",
+                if args.dry_run {
+                    "检查了"
+                } else {
+                    "导入了"
+                },
+                report.rows,
+                report.added,
+                report.changed,
+                report.unchanged,
+                if args.dry_run {
+                    "（没有写入任何文件）"
+                } else {
+                    ""
+                },
+                report.rows,
+                report.added,
+                report.changed,
+                report.unchanged,
+                if args.dry_run {
+                    "; nothing written"
+                } else {
+                    ""
+                },
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("{p}");
+            }
+            let errors = problems
+                .iter()
+                .filter(|p| p.severity == gigboard::diag::Severity::Error)
+                .count();
+            eprintln!(
+                "导入停止：{errors} 个错误，没有写入任何文件。改好表格后再导入一次。\n(import stopped: {errors} error(s), nothing written)"
+            );
+            Ok(ExitCode::from(1))
+        }
+    }
 }
 
 /// `3 filled, ` in the summary lines, when any posting is marked 已招满.

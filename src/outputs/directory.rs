@@ -229,9 +229,10 @@ pub fn json(site: &Site, views: &[MarketView<'_>]) -> Vec<u8> {
     })
 }
 
-/// `/markets.csv`: one row per market, columns documented in the README.
-pub fn csv(site: &Site, views: &[MarketView<'_>]) -> Vec<u8> {
-    let mut out = Csv::new(&[
+/// The market directory as a table: the columns of `/markets.csv` (documented in the
+/// README) and one row per market; `gigboard export markets` writes the same.
+pub fn table(site: &Site, views: &[MarketView<'_>]) -> (Vec<&'static str>, Vec<Vec<String>>) {
+    let header = vec![
         "编号",
         "名称",
         "盟市",
@@ -247,25 +248,40 @@ pub fn csv(site: &Site, views: &[MarketView<'_>]) -> Vec<u8> {
         "等级",
         "启用日期",
         "网址",
-    ]);
-    for (m, v) in site.markets.iter().zip(views) {
-        out.row([
-            m.id.clone(),
-            m.name.clone(),
-            v.league.to_string(),
-            site.counties[m.county].code.clone(),
-            v.county.to_string(),
-            v.status.to_string(),
-            m.address.clone(),
-            m.location.lat.to_string(),
-            m.location.lon.to_string(),
-            v.today_hours.clone(),
-            v.service_number.unwrap_or_default().to_string(),
-            m.postings.len().to_string(),
-            m.grade.map(|g| g.to_string()).unwrap_or_default(),
-            m.opened.map(|d| d.to_string()).unwrap_or_default(),
-            market_url(site, &m.id),
-        ]);
+    ];
+    let rows = site
+        .markets
+        .iter()
+        .zip(views)
+        .map(|(m, v)| {
+            vec![
+                m.id.clone(),
+                m.name.clone(),
+                v.league.to_string(),
+                site.counties[m.county].code.clone(),
+                v.county.to_string(),
+                v.status.to_string(),
+                m.address.clone(),
+                m.location.lat.to_string(),
+                m.location.lon.to_string(),
+                v.today_hours.clone(),
+                v.service_number.unwrap_or_default().to_string(),
+                m.postings.len().to_string(),
+                m.grade.map(|g| g.to_string()).unwrap_or_default(),
+                m.opened.map(|d| d.to_string()).unwrap_or_default(),
+                market_url(site, &m.id),
+            ]
+        })
+        .collect();
+    (header, rows)
+}
+
+/// `/markets.csv`: [`table`] as CSV.
+pub fn csv(site: &Site, views: &[MarketView<'_>]) -> Vec<u8> {
+    let (header, rows) = table(site, views);
+    let mut out = Csv::new(&header);
+    for row in rows {
+        out.row(row);
     }
     out.into_bytes()
 }

@@ -7,9 +7,19 @@
 //! Every cell is read as the text a clerk sees: numbers without a trailing `.0`, dates
 //! as `YYYY-MM-DD`. What a cell means is for the command that reads the sheet.
 
+pub mod columns;
 pub mod csv;
 
 use std::path::Path;
+
+/// A number as a clerk writes it: `150`, `27.5` (no `.0`).
+pub fn number_text(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{n:.0}")
+    } else {
+        n.to_string()
+    }
+}
 
 /// One sheet: its name and its rows of cells (the first row is usually the header).
 #[derive(Debug, Clone, PartialEq, Eq)]
