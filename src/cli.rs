@@ -148,8 +148,10 @@ pub struct ArchiveArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The sheet: .xlsx, .xls, .ods, or .csv (UTF-8, or GBK as Excel and WPS save it)
-    pub file: PathBuf,
+    /// The sheet: .xlsx, .xls, .ods, or .csv (UTF-8, or GBK as Excel and WPS save it);
+    /// `markets FILE` for the market directory (名录)
+    #[arg(value_name = "[markets] FILE", num_args = 1..=2, required = true)]
+    pub args: Vec<PathBuf>,
     /// The market of rows that do not name one in 所属市场 (its id or name)
     #[arg(long)]
     pub market: Option<String>,

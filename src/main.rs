@@ -352,14 +352,30 @@ fn import(args: ImportArgs) -> Result<ExitCode, String> {
         Some(d) => Some(Day::parse(d).map_err(|e| format!("--date {d}: {e}"))?),
         None => None,
     };
+    let (markets, file) = match args.args.as_slice() {
+        [file] => (false, file.clone()),
+        [what, file] if what.as_os_str() == "markets" => (true, file.clone()),
+        _ => {
+            return Err(
+                "用法：gigboard import FILE，或 gigboard import markets FILE（usage: import [markets] FILE）"
+                    .into(),
+            );
+        }
+    };
     let opts = gigboard::import::ImportOptions {
         root: args.site.root.clone(),
-        file: args.file.clone(),
+        file,
         market: args.market.clone(),
         date,
         dry_run: args.dry_run,
     };
-    match gigboard::import::import(&opts) {
+    let done = if markets {
+        gigboard::import::markets::import(&opts)
+    } else {
+        gigboard::import::import(&opts)
+    };
+    let things = if markets { "个市场" } else { "个岗位" };
+    match done {
         Ok(report) => {
             for w in &report.warnings {
                 eprintln!("{w}");
@@ -379,7 +395,7 @@ fn import(args: ImportArgs) -> Result<ExitCode, String> {
                 eprintln!("跳过了 {} 行模板示例。", report.examples);
             }
             eprintln!(
-                "{} {} 行：新增 {} 个岗位，修改 {} 个，未变 {} 个{}。\n({} row(s): {} added, {} changed, {} unchanged{})",
+                "{} {} 行：新增 {} {things}，修改 {} 个，未变 {} 个{}。\n({} row(s): {} added, {} changed, {} unchanged{})",
                 if args.dry_run {
                     "检查了"
                 } else {

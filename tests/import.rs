@@ -576,3 +576,70 @@ print(ws["B1"].value, ws["B2"].value)
     assert!(seen.contains("formulas []"), "{seen}");
     assert!(seen.contains("岗位名称 "), "{seen}");
 }
+
+#[test]
+fn the_market_directory_imports_from_a_sheet_the_same_way() {
+    if !soffice_present("import markets") {
+        return;
+    }
+    let site = TestSite::fixture("mini");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let header = "编号,名称,旗县,地址,纬度,经度,坐标系,状态,开放时间,服务电话,投诉电话,服务项目,设施,运营单位";
+    let good = [
+        "xincheng-2,新城区第二测试零工市场,新城区,新城区测试路 9 号,40.84,111.66,高德,运营中,周一至周五 06:00-11:30、14:00-18:00；周六 06:30-12:00,0471-3310101,0471-3310102,等候用工、求职信息发布、技能培训、劳动维权、法律咨询,遮风避雨场所、休息座椅、饮用水、卫生间、岗位信息栏,新城区公共就业服务中心",
+        ",回民区第二测试零工市场,150103,回民区测试街 8 号,40.80,111.62,,运营中,每天 07:00-17:00,0471-3310201,0471-3310202,等候用工、求职信息发布、技能培训、劳动维权、法律咨询,遮风避雨场所、休息座椅、饮用水、卫生间、岗位信息栏,回民区人社局",
+    ];
+    let write = |name: &str, rows: &[String]| -> PathBuf {
+        let path = dir.path().join(name);
+        std::fs::write(&path, format!("{header}\n{}\n", rows.join("\n"))).expect("write");
+        libreoffice(&path, "ods", dir.path())
+    };
+    let mut rows: Vec<String> = good.iter().map(|r| r.to_string()).collect();
+    rows[0] = rows[0].replace("周六 06:30-12:00", "周八 06:30-12:00");
+    rows[1] = rows[1].replace("150103", "150199");
+    let before = content(&site);
+    let bad = write("bad.csv", &rows);
+    let run = site.run(&["import", "markets", bad.to_str().expect("utf8")]);
+    run.expect_code(1);
+    assert!(
+        run.stderr
+            .contains("bad.ods:工作表 bad:第 2 行:开放时间（I 列）: 错误: 开放时间“周八"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("bad.ods:工作表 bad:第 3 行:旗县（C 列）: 错误: 没有叫“150199”的旗县"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(content(&site), before, "nothing written");
+
+    let rows: Vec<String> = good.iter().map(|r| r.to_string()).collect();
+    let sheet = write("名录.csv", &rows);
+    let run = site.run(&["import", "markets", sheet.to_str().expect("utf8")]);
+    run.expect_code(0);
+    assert!(run.stderr.contains("新增 2 个市场"), "{}", run.stderr);
+    let again = site.run(&["import", "markets", sheet.to_str().expect("utf8")]);
+    assert!(
+        again.stderr.contains("新增 0 个市场，修改 0 个，未变 2 个"),
+        "{}",
+        again.stderr
+    );
+    site.run(&["build"]).expect_code(0);
+    let page = site.output_text("markets/xincheng-2/index.html");
+    assert!(page.contains("新城区第二测试零工市场"));
+    assert!(page.contains("06:30–12:00"), "Saturday's hours");
+    // A market whose file an editor wrote is left to that file.
+    let mut rows = rows;
+    rows[0] = rows[0].replacen("xincheng-2", "xincheng", 1);
+    let sheet = write("hand.csv", &rows);
+    let run = site.run(&["import", "markets", sheet.to_str().expect("utf8")]);
+    run.expect_code(1);
+    assert!(
+        run.stderr
+            .contains("content/markets/xincheng.yaml 已经有了"),
+        "{}",
+        run.stderr
+    );
+}

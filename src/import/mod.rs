@@ -12,6 +12,7 @@
 
 pub mod cells;
 pub mod feed;
+pub mod markets;
 mod stage;
 pub mod template;
 

@@ -140,7 +140,7 @@ pub(super) fn check(
         report.files.push(rel.clone());
         staged.files.push((rel, text));
     }
-    let after = match checked_with(root, &staged) {
+    let after = match checked_with(root, &staged.files) {
         Ok(d) => d,
         Err(e) => {
             problems.push(Problem {
@@ -152,12 +152,7 @@ pub(super) fn check(
             return staged;
         }
     };
-    let before: HashSet<(PathBuf, String, String)> = crate::check(root, &Default::default())
-        .1
-        .into_vec()
-        .into_iter()
-        .map(|d| (d.file, d.field, d.message))
-        .collect();
+    let before = findings(root);
     for d in after {
         if let Some(ids) = order.get(&d.file) {
             problems.push(located(&d, ids, &from_row, &drafts, shown));
@@ -212,8 +207,23 @@ impl Drop for Mirror {
     }
 }
 
-/// The site's diagnostics with the staged files in place.
-fn checked_with(root: &Path, staged: &Staged) -> Result<Vec<Diagnostic>, String> {
+/// What `check` finds in the site as it is, to tell the import's findings from the
+/// site's own: file, field and message of each.
+pub(super) fn findings(root: &Path) -> HashSet<(PathBuf, String, String)> {
+    crate::check(root, &Default::default())
+        .1
+        .into_vec()
+        .into_iter()
+        .map(|d| (d.file, d.field, d.message))
+        .collect()
+}
+
+/// The site's diagnostics with `files` (from the site root: new text, or None for a
+/// file that goes) in place.
+pub(super) fn checked_with(
+    root: &Path,
+    files: &[(PathBuf, Option<String>)],
+) -> Result<Vec<Diagnostic>, String> {
     let stamp = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
@@ -222,7 +232,7 @@ fn checked_with(root: &Path, staged: &Staged) -> Result<Vec<Diagnostic>, String>
     for top in ["content", "themes"] {
         link_tree(&root.join(top), &mirror.0.join(top))?;
     }
-    for (rel, text) in &staged.files {
+    for (rel, text) in files {
         let path = mirror.0.join(rel);
         // Never write through a link into the site's own file.
         let _ = std::fs::remove_file(&path);
@@ -259,19 +269,30 @@ fn link_tree(from: &Path, to: &Path) -> Result<(), String> {
 
 /// Writes the staged files into the site, each whole (a new file renamed over the old).
 pub(super) fn write(root: &Path, staged: &Staged) -> Result<(), String> {
-    for (rel, text) in &staged.files {
+    write_files(root, &staged.files, feed::MARK)
+}
+
+/// Writes `files` into the site; a file to remove goes only when it is an import's own
+/// (its first line is `mark`).
+pub(super) fn write_files(
+    root: &Path,
+    files: &[(PathBuf, Option<String>)],
+    mark: &str,
+) -> Result<(), String> {
+    for (rel, text) in files {
         let path = root.join(rel);
         match text {
             Some(text) => {
                 if let Some(dir) = path.parent() {
                     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
                 }
-                let tmp = path.with_extension("yaml.importing");
+                let tmp = path.with_extension("importing");
                 std::fs::write(&tmp, text).map_err(|e| format!("{}: {e}", tmp.display()))?;
                 std::fs::rename(&tmp, &path).map_err(|e| format!("{}: {e}", path.display()))?;
             }
             None => {
-                if feed::read_owned(&path).is_some() {
+                let own = std::fs::read_to_string(&path).is_ok_and(|t| t.starts_with(mark));
+                if own {
                     std::fs::remove_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;
                 }
             }
