@@ -111,6 +111,10 @@ pub struct CheckArgs {
     /// Treat warnings as errors (exit 1 if there are any)
     #[arg(long)]
     pub deny_warnings: bool,
+    /// First rewrite content files saved as GBK (Notepad's "ANSI") as UTF-8, keeping a
+    /// copy of each as <name>.gbk.bak
+    #[arg(long)]
+    pub fix: bool,
 }
 
 #[derive(Debug, Args)]

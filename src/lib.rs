@@ -11,6 +11,7 @@ pub mod compact;
 pub mod crs;
 pub mod diag;
 pub mod export;
+pub mod fix;
 pub mod icons;
 pub mod import;
 pub mod load;

@@ -70,6 +70,17 @@ fn count(diags: &[Diagnostic], severity: Severity) -> usize {
 
 fn check(args: CheckArgs) -> Result<ExitCode, String> {
     let overrides = overrides(&args.site)?;
+    if args.fix {
+        for c in gigboard::fix::encodings(&args.site.root)? {
+            eprintln!(
+                "已把 {} 从 GBK 转成 UTF-8，原文件留在 {}\n(converted {} from GBK to UTF-8; the original is {})",
+                c.file.display(),
+                c.copy.display(),
+                c.file.display(),
+                c.copy.display()
+            );
+        }
+    }
     let (summary, diags) = gigboard::check_remembering(&args.site.root, &overrides);
     let diags = diags.sorted();
     let (errors, warnings) = (

@@ -559,3 +559,115 @@ fn raw_html_in_a_body_is_a_warning_and_the_page_shows_it_sanitised() {
     quiet.expect_code(0);
     assert!(!quiet.stderr.contains("raw HTML"), "{}", quiet.stderr);
 }
+
+// ---- the slips of a Chinese keyboard and of Notepad, in plain words -----------------
+
+#[test]
+fn a_full_width_colon_a_missing_space_and_a_tab_are_named_at_the_character() {
+    let (text, run) = check_new_feed(&[("    title: 小区绿化养护", "    title：小区绿化养护")]);
+    run.expect_code(1);
+    let (line, col) = line_col(&text, "：小区绿化养护");
+    run.expect_line_with(&[
+        &format!("{NEW_FEED}:{line}:{col}: error:"),
+        "“title：”用了中文冒号“：”",
+        "title: ",
+    ]);
+    assert!(!run.stderr.contains("simple key"), "{}", run.stderr);
+
+    let (text, run) = check_new_feed(&[("    headcount: 2", "    headcount:2")]);
+    run.expect_code(1);
+    let (line, _) = line_col(&text, "headcount:2");
+    run.expect_line_with(&[
+        &format!("{NEW_FEED}:{line}:"),
+        "冒号后面少了一个空格",
+        "headcount: 2",
+    ]);
+
+    let (text, run) = check_new_feed(&[("    headcount: 2", "\theadcount: 2")]);
+    run.expect_code(1);
+    let (line, _) = line_col(&text, "\theadcount");
+    run.expect_line_with(&[&format!("{NEW_FEED}:{line}:1: error:"), "制表符（Tab 键）"]);
+    assert!(!run.stderr.contains("tabs disallowed"), "{}", run.stderr);
+}
+
+#[test]
+fn a_feed_saved_as_gbk_is_named_with_its_line_and_check_fix_converts_it() {
+    let site = TestSite::fixture("mini");
+    let text = feed(&[posting("gbk-01", &[])]);
+    let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+    std::fs::write(site.path(NEW_FEED), &gbk).expect("write");
+    let run = site.run(&["check"]);
+    run.expect_code(1);
+    let (line, _) = line_col(&text, "小区绿化养护");
+    run.expect_line_with(&[
+        &format!("{NEW_FEED}:{line}:1: error:"),
+        "GBK/GB18030",
+        "另存为",
+        "--fix",
+    ]);
+    let run = site.run(&["check", "--fix"]);
+    run.expect_code(0);
+    run.expect_line_with(&[
+        "已把 content/jobs/new.yaml 从 GBK 转成 UTF-8",
+        "new.yaml.gbk.bak",
+    ]);
+    assert_eq!(site.read(NEW_FEED), text, "now UTF-8, the same text");
+    assert_eq!(
+        std::fs::read(site.path("content/jobs/new.yaml.gbk.bak")).expect("the copy"),
+        gbk.to_vec(),
+        "the original is kept"
+    );
+    // A file that is neither UTF-8 nor GBK is left alone and reported.
+    std::fs::write(site.path(NEW_FEED), b"market: xincheng\n\xff\xfe\xff\n").expect("write");
+    let run = site.run(&["check", "--fix"]);
+    run.expect_code(1);
+    run.expect_line_with(&[&format!("{NEW_FEED}:2:1: error:"), "不是 UTF-8"]);
+}
+
+#[test]
+fn a_name_where_an_id_belongs_is_answered_with_the_id() {
+    let (_, run) = check_new_feed(&[("category: cleaning", "category: 保洁家政")]);
+    run.expect_code(1);
+    run.expect_line_with(&[
+        "postings[0].category",
+        "“保洁家政”是工种 `cleaning` 的名称",
+        "category: cleaning",
+    ]);
+    let site = TestSite::fixture("mini");
+    site.write(
+        NEW_FEED,
+        &feed(&[posting("name-01", &[])]).replace("market: xincheng", "market: 新城区测试零工市场"),
+    );
+    let run = site.run(&["check"]);
+    run.expect_code(1);
+    run.expect_line_with(&[
+        &format!("{NEW_FEED}:1:"),
+        "是市场 `xincheng` 的名称",
+        "market: xincheng",
+    ]);
+}
+
+#[test]
+fn on_rewritten_as_true_by_a_yaml_1_1_tool_is_explained() {
+    let (_, run) = check_new_feed(&[("on: 2026-11-27}", "true: 2026-11-27}")]);
+    run.expect_code(1);
+    run.expect_line_with(&["postings[0].verified.true", "应该是 `on`", "YAML 1.1"]);
+}
+
+#[test]
+fn a_mistake_in_a_market_file_is_reported_there_and_not_on_each_of_its_feeds() {
+    let site = TestSite::fixture("mini");
+    site.edit(
+        "content/markets/xincheng.yaml",
+        "status: operating",
+        "status: operatin",
+    );
+    let run = site.run(&["check"]);
+    run.expect_code(1);
+    run.expect_line_with(&["content/markets/xincheng.yaml", "operatin"]);
+    assert!(
+        !run.stderr.contains("does not exist"),
+        "its feeds are not told the market is missing:\n{}",
+        run.stderr
+    );
+}

@@ -8,6 +8,7 @@ pub mod decode;
 pub mod events;
 pub mod records;
 pub mod scalars;
+pub mod slips;
 pub mod yaml;
 mod yaml_build;
 mod yaml_fast;
@@ -127,7 +128,8 @@ fn sorted(walk: WalkDir) -> impl Iterator<Item = walkdir::DirEntry> {
 /// Reads a UTF-8 text file, as a located diagnostic when it cannot.
 pub fn read_text(abs: &Path, shown: &Path) -> Result<String, Diagnostic> {
     let bytes = read_bytes(abs, shown)?;
-    let text = String::from_utf8(bytes).map_err(|e| not_utf8(shown, e.utf8_error()))?;
+    let text =
+        String::from_utf8(bytes).map_err(|e| not_utf8(shown, e.as_bytes(), e.utf8_error()))?;
     Ok(text
         .strip_prefix('\u{feff}')
         .map(str::to_string)
@@ -193,15 +195,17 @@ fn too_big(len: u64) -> String {
     )
 }
 
-fn not_utf8(shown: &Path, e: std::str::Utf8Error) -> Diagnostic {
+fn not_utf8(shown: &Path, bytes: &[u8], e: std::str::Utf8Error) -> Diagnostic {
+    let line = bytes[..e.valid_up_to()]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1;
     Diagnostic::error(
         shown,
-        Pos::FILE,
+        Pos::new(line as u64, 1),
         "",
-        format!(
-            "the file is not UTF-8 text (byte {}); save it as UTF-8",
-            e.valid_up_to()
-        ),
+        slips::not_utf8(bytes, e.valid_up_to()),
     )
 }
 
@@ -219,9 +223,12 @@ pub fn read_yaml(abs: &Path, shown: &Path) -> Result<Node, Diagnostic> {
 fn yaml_of(bytes: &[u8], shown: &Path) -> Result<Node, Diagnostic> {
     let text = simdutf8::basic::from_utf8(bytes)
         .or_else(|_| std::str::from_utf8(bytes))
-        .map_err(|e| not_utf8(shown, e))?;
+        .map_err(|e| not_utf8(shown, bytes, e))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    yaml::parse(text).map_err(|e| Diagnostic::error(shown, e.pos, "", e.message))
+    yaml::parse(text).map_err(|e| match slips::explain(text, e.pos) {
+        Some((pos, message)) => Diagnostic::error(shown, pos, "", message),
+        None => Diagnostic::error(shown, e.pos, "", e.message),
+    })
 }
 
 /// Decodes a tree into `T`, pushing every problem into `diags`.

@@ -78,6 +78,9 @@ pub struct Site {
     pub closed: Vec<ClosedPosting>,
     /// `expired_pages_days` of site.yaml.
     pub closed_days: u32,
+    /// Market ids (and file names) of market files that could not be checked: their own
+    /// error is the one to fix, so their feeds are not also told the market is missing.
+    pub unchecked_markets: Vec<String>,
     /// Live postings, in board order: quick hires first, then newest, then id.
     pub postings: Vec<std::sync::Arc<Posting>>,
     pub pages: Vec<Page>,

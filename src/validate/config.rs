@@ -152,6 +152,7 @@ pub fn site(config: &Located<SiteConfig>, overrides: &Overrides, diags: &mut Dia
         postings: Vec::new(),
         closed: Vec::new(),
         closed_days: c.expired_pages_days,
+        unchecked_markets: Vec::new(),
         pages: Vec::new(),
         events: Vec::new(),
         training: Vec::new(),

@@ -149,6 +149,7 @@ fn site_base(
         texts::every_text(&market.file, &market.node, &mut diags);
     }
     markets::check(&mut site, &raw_markets, &mut diags);
+    site.unchecked_markets = unchecked_markets(&site, &files.markets, &raw_markets);
     site.outline = map::outline(root, &config, &mut diags);
     site.filed_reports = reports::load(root, &mut diags);
     map::check(
@@ -161,6 +162,29 @@ fn site_base(
 
     events::check_all(root, &files.events, &files.training, &mut site, &mut diags);
     (Some((files, site)), diags)
+}
+
+/// The ids and file names of market files that did not become markets (see
+/// `Site::unchecked_markets`).
+fn unchecked_markets(
+    site: &Site,
+    files: &[std::path::PathBuf],
+    raw: &[load::Located<load::records::MarketFile>],
+) -> Vec<String> {
+    let checked: std::collections::HashSet<&str> =
+        site.markets.iter().map(|m| m.id.as_str()).collect();
+    let stems = files
+        .iter()
+        .filter_map(|f| f.file_stem())
+        .map(|s| s.to_string_lossy().into_owned());
+    let ids = raw.iter().filter_map(|m| m.value.id.clone());
+    let mut out: Vec<String> = stems
+        .chain(ids)
+        .filter(|id| !checked.contains(id.as_str()))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// The markdown pages, and the static files that must not replace a page.

@@ -18,6 +18,12 @@ use std::path::{Path, PathBuf};
 pub struct Refs<'a> {
     pub markets: HashMap<&'a str, usize>,
     pub categories: HashMap<&'a str, usize>,
+    /// Market files with an error of their own (`Site::unchecked_markets`).
+    pub unchecked_markets: std::collections::HashSet<&'a str>,
+    /// Each market's id by its name, each category's slug by its label: an editor who
+    /// writes the name is told the id.
+    market_names: HashMap<&'a str, &'a str>,
+    category_labels: HashMap<&'a str, &'a str>,
 }
 
 impl<'a> Refs<'a> {
@@ -35,6 +41,37 @@ impl<'a> Refs<'a> {
                 .enumerate()
                 .map(|(i, c)| (c.slug.as_str(), i))
                 .collect(),
+            unchecked_markets: site.unchecked_markets.iter().map(String::as_str).collect(),
+            market_names: site
+                .markets
+                .iter()
+                .map(|m| (m.name.as_str(), m.id.as_str()))
+                .collect(),
+            category_labels: site
+                .categories
+                .iter()
+                .map(|c| (c.label.as_str(), c.slug.as_str()))
+                .collect(),
+        }
+    }
+
+    /// What to write instead of a market's name, or the nearest id.
+    pub fn market_hint(&self, name: &str) -> String {
+        match self.market_names.get(name.trim()) {
+            Some(id) => format!(
+                "：“{name}”是市场 `{id}` 的名称，这里要写它的编号：market: {id}（write the market's id, `{id}`）"
+            ),
+            None => suggest(name, self.markets.keys()),
+        }
+    }
+
+    /// What to write instead of a category's label, or the nearest slug.
+    pub fn category_hint(&self, name: &str) -> String {
+        match self.category_labels.get(name.trim()) {
+            Some(slug) => format!(
+                "：“{name}”是工种 `{slug}` 的名称，这里要写它的代号：category: {slug}（write the category's slug, `{slug}`）"
+            ),
+            None => suggest(name, self.categories.keys()),
         }
     }
 }
@@ -97,15 +134,15 @@ pub fn check_feed(
     let mut result = FeedResult::default();
     let feed_market = feed.header.market.as_deref();
     let feed_market_ok = feed_market.is_none_or(|m| refs.markets.contains_key(m));
-    if let Some(name) = feed_market.filter(|_| !feed_market_ok) {
+    if let Some(name) = feed_market
+        .filter(|_| !feed_market_ok)
+        .filter(|m| !refs.unchecked_markets.contains(m))
+    {
         diags.push(Diagnostic::error(
             &feed.file,
             feed.market_pos,
             "market",
-            format!(
-                "market `{name}` does not exist{}",
-                suggest(name, refs.markets.keys())
-            ),
+            format!("market `{name}` does not exist{}", refs.market_hint(name)),
         ));
     }
     for (i, node, raw) in &feed.postings {
@@ -265,7 +302,10 @@ fn check_posting(
         }
         Some(name) => {
             let found = refs.markets.get(name).copied();
-            if found.is_none() && (raw.market.is_some() || feed_market_ok) {
+            if found.is_none()
+                && (raw.market.is_some() || feed_market_ok)
+                && !refs.unchecked_markets.contains(name)
+            {
                 let field: &[&str] = if raw.market.is_some() {
                     &["market"]
                 } else {
@@ -274,10 +314,7 @@ fn check_posting(
                 ctx.error(
                     diags,
                     field,
-                    format!(
-                        "market `{name}` does not exist{}",
-                        suggest(name, refs.markets.keys())
-                    ),
+                    format!("market `{name}` does not exist{}", refs.market_hint(name)),
                 );
             }
             found
@@ -291,7 +328,7 @@ fn check_posting(
             format!(
                 "category `{}` is not in site.yaml{}",
                 raw.category,
-                suggest(&raw.category, refs.categories.keys())
+                refs.category_hint(&raw.category)
             ),
         );
     }
