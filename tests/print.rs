@@ -825,3 +825,152 @@ fn qr_codes_on_the_printed_sheet_open_live_posting_pages() {
         "one readable code per posting on the sheet; read: {seen:?}"
     );
 }
+
+/// The text of a PDF page's QR codes, from a 150 dpi render.
+fn codes_on(pdf: &Path, n: usize, dir: &Path) -> Vec<String> {
+    let ns = n.to_string();
+    let prefix = dir.join(format!("codes{n}"));
+    run_limited(
+        Command::new("pdftoppm")
+            .args(["-r", "150", "-png", "-singlefile", "-f", &ns, "-l", &ns])
+            .arg(pdf)
+            .arg(&prefix),
+        Duration::from_secs(120),
+        false,
+    );
+    String::from_utf8_lossy(&run_limited(
+        Command::new("zbarimg")
+            .args(["--raw", "-q"])
+            .arg(prefix.with_extension("png")),
+        Duration::from_secs(120),
+        true,
+    ))
+    .lines()
+    .map(|l| l.trim().to_string())
+    .filter(|l| !l.is_empty())
+    .collect()
+}
+
+#[test]
+fn the_entrance_poster_prints_on_one_page_with_both_codes_and_large_type() {
+    let test = "entrance poster";
+    let browser = chromium();
+    let mut tools = vec![
+        (browser.as_str(), "--version"),
+        ("pdftoppm", "-v"),
+        ("zbarimg", "--version"),
+    ];
+    tools.extend_from_slice(PDF_TOOLS);
+    if !tools_present(test, &tools) {
+        return;
+    }
+    // Listed on /print/ and linked from the market's page.
+    let index = page("print/index.html");
+    let want = format!("{BUSIEST}/poster/index.html");
+    assert!(
+        index
+            .select(&sel("table.sheet-list a"))
+            .any(|a| a.value().attr("href").is_some_and(|h| h.ends_with(&want))),
+        "the poster is listed on /print/"
+    );
+    let doc = page(&format!("print/{BUSIEST}/poster/index.html"));
+    let market_page = page(&format!("markets/{BUSIEST}/index.html"));
+    let amap = market_page
+        .select(&sel("main .directions a"))
+        .filter_map(|a| a.value().attr("href"))
+        .find(|h| h.starts_with("https://uri.amap.com/"))
+        .expect("the market's 高德 link")
+        .replace("&amp;", "&");
+    // Each phone of the market and of the site, and the week's hours, in words.
+    let text = squeeze(&text_of(doc.root_element()));
+    for number in [
+        "0471-0000-0101",
+        "0471-0000-0102",
+        "0471-0000-0103",
+        "0471-0000-0104",
+        "12333",
+    ] {
+        assert!(text.contains(number), "{number} on the poster");
+    }
+    assert!(
+        text.contains(&squeeze("星期一至星期五 06:00–11:30，14:00–18:00")),
+        "{text}"
+    );
+    assert!(text.contains("求职不收费"));
+    let dir = tempfile::tempdir().expect("a folder");
+    for (size, path, width_mm) in [
+        ("A4", format!("print/{BUSIEST}/poster/index.html"), 210.0),
+        ("A3", format!("print/{BUSIEST}/poster/a3/index.html"), 297.0),
+    ] {
+        let pdf = dir.path().join(format!("poster-{size}.pdf"));
+        let profile = tempfile::tempdir().expect("a browser profile folder");
+        run_limited(
+            common::headless_chromium(chromium(), profile.path())
+                .arg("--no-pdf-header-footer")
+                .arg(format!("--print-to-pdf={}", pdf.display()))
+                .arg(format!("file://{}", sample().join(&path).display())),
+            Duration::from_secs(180),
+            false,
+        );
+        let (pages, page_size) = pdf_pages(&pdf);
+        assert_eq!(pages, 1, "{size}: one page");
+        let points: f64 = page_size
+            .split_whitespace()
+            .next()
+            .and_then(|w| w.parse().ok())
+            .expect("a width");
+        assert!(
+            (points / 72.0 * 25.4 - width_mm).abs() < 2.0,
+            "{size}: {page_size}"
+        );
+        let codes = codes_on(&pdf, 1, dir.path());
+        assert!(
+            codes.contains(&format!("{BASE}markets/{BUSIEST}/")),
+            "{size}: 扫码看今日岗位 {codes:?}"
+        );
+        assert!(
+            codes.contains(&amap),
+            "{size}: 扫码导航 {codes:?} (want {amap})"
+        );
+        // Legible from two metres on A4: the name at 48 pt or more (a Chinese character
+        // is one em wide), hours and phones at 24 pt or more.
+        if size == "A4" {
+            let name = word_widths(&pdf, "新城区零工市场");
+            assert!(
+                name.iter().any(|w| w / 7.0 >= 47.5),
+                "the name: {name:?} pt wide"
+            );
+            let days = word_widths(&pdf, "星期六");
+            assert!(days.iter().any(|w| w / 3.0 >= 23.8), "the hours: {days:?}");
+            let label = word_widths(&pdf, "投诉电话");
+            assert!(
+                label.iter().any(|w| w / 4.0 >= 23.8),
+                "the phones: {label:?}"
+            );
+        }
+    }
+}
+
+/// The width in points of each word on page 1 that is exactly `word` (pdftotext's boxes).
+fn word_widths(pdf: &Path, word: &str) -> Vec<f64> {
+    let bbox = String::from_utf8_lossy(&run_limited(
+        Command::new("pdftotext")
+            .args(["-bbox", "-f", "1", "-l", "1"])
+            .arg(pdf)
+            .arg("-"),
+        Duration::from_secs(60),
+        false,
+    ))
+    .into_owned();
+    let attr = |line: &str, name: &str| -> f64 {
+        line.split(&format!("{name}=\""))
+            .nth(1)
+            .and_then(|v| v.split('"').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0.0)
+    };
+    bbox.lines()
+        .filter(|l| l.contains(&format!(">{word}</word>")))
+        .map(|l| attr(l, "xMax") - attr(l, "xMin"))
+        .collect()
+}

@@ -26,6 +26,7 @@ const FAMILIES: &[(&str, Family, Option<&[&str]>)] = &[
     ("markdown pages", pages, None),
     ("404", not_found, Some(&["404.html"])),
     ("print sheets", super::print::sheets, Some(&["print/"])),
+    ("posters", super::poster::posters, Some(&["print/"])),
     ("kiosk screens", super::kiosk::screens, Some(&["kiosk/"])),
     (
         "map and directory",

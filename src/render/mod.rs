@@ -17,6 +17,7 @@ mod lists;
 mod map_band;
 mod market_detail;
 mod places;
+mod poster;
 pub mod print;
 mod status;
 pub mod svgmap;

@@ -310,6 +310,7 @@ struct SheetLink<'a> {
     quick: usize,
     sheet: String,
     kiosk: String,
+    poster: String,
     market: String,
 }
 
@@ -359,6 +360,7 @@ fn index(r: &Renderer<'_>, quick_count: usize) -> Result<OutFile, RenderError> {
                             .count(),
                         sheet: sheet_path(&m.id),
                         kiosk: kiosk_path(&m.id),
+                        poster: super::poster::poster_path(&m.id, false),
                         market: views::market_path(&m.id),
                     }
                 })
