@@ -431,3 +431,49 @@ fn on_a_phone_the_directions_buttons_open_each_app_at_its_own_coordinates() {
         );
     }
 }
+
+#[test]
+fn the_market_screen_shows_a_code_a_phone_reads_from_a_metre_and_a_half() {
+    let Some(modules) = tools("market screen code") else {
+        return;
+    };
+    if !common::browser::runs("zbarimg", "--version") {
+        require::<()>("market screen code", None, "zbarimg (zbar-tools)");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let png = dir.path().join("screen.png");
+    let r = phone(
+        &modules,
+        "2026-11-27T09:00:00+08:00",
+        sample(),
+        &[
+            "screen",
+            "kiosk/hohhot-xincheng/index.html",
+            "1920",
+            "1080",
+            png.to_str().expect("utf8"),
+        ],
+    );
+    no_errors(&r);
+    // 15 cm on a 43-inch 1080p screen (about 53 cm tall) is some 300 px: a phone's
+    // camera reads a code that size from 1.5 m.
+    let qr = &r["qr"];
+    assert!(num(qr, "width") >= 280, "{r}");
+    assert!(
+        num(qr, "right") <= 1920 && num(qr, "bottom") <= 1080,
+        "on the screen: {r}"
+    );
+    assert_eq!(r["overflow"], false);
+    let out = Command::new("zbarimg")
+        .args(["--raw", "-q"])
+        .arg(&png)
+        .output()
+        .expect("zbarimg runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.lines()
+            .any(|l| l.trim() == "https://gig.example.org.cn/markets/hohhot-xincheng/"),
+        "{text}"
+    );
+}

@@ -54,6 +54,9 @@ struct Kiosk<'a> {
     seconds_per_page: u32,
     reload_seconds: u64,
     timezone: &'a str,
+    /// 扫码看今日岗位: the market's page, large enough to read from 1.5 m (None without
+    /// a base_url).
+    qr: Option<String>,
 }
 
 /// One screen page per market, including markets with no postings today (the screen
@@ -98,6 +101,9 @@ pub fn screens(r: &Renderer<'_>) -> Files {
                 seconds_per_page: site.kiosk.seconds_per_page,
                 reload_seconds: u64::from(site.kiosk.reload_minutes) * 60,
                 timezone: &site.timezone,
+                qr: site.base_url.as_deref().and_then(|base| {
+                    crate::outputs::qr::svg(&format!("{base}markets/{}/", m.id)).ok()
+                }),
             };
             let title = format!("{} {}", m.name, r.t.get("kiosk"));
             r.page("kiosk.html", &path, &title, None, &data)

@@ -15,6 +15,8 @@
 //                          (a missing file answers 404 with /404.html, as hosts do)
 //   shot PAGE OUT.png      the whole page at 800 px, twice the pixels (for zbarimg)
 //   directions PAGE        the 导航 buttons: address, text and size of each
+//   screen PAGE W H OUT.png  the page on a W × H screen: a screenshot, and the box of
+//                          its QR code (.k-qr svg)
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -226,6 +228,25 @@ try {
     }));
     await context.close();
     report = { links, errors };
+  } else if (scenario === 'screen') {
+    const [rel, w, h, out] = rest;
+    const context = await browser.newContext({ viewport: { width: +w, height: +h }, deviceScaleFactor: 1, locale: 'zh-CN' });
+    await context.clock.setFixedTime(new Date(opt.now));
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e.message)));
+    await page.goto(url(rel), { waitUntil: 'load' });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: out });
+    const qr = await page.evaluate(() => {
+      const el = document.querySelector('.k-qr svg');
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      return { width: Math.round(r.width), height: Math.round(r.height), right: Math.round(r.right), bottom: Math.round(r.bottom) };
+    });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > innerWidth);
+    await context.close();
+    report = { qr, overflow, errors };
   } else if (scenario === 'shot') {
     const context = await browser.newContext({ viewport: { width: 800, height: 1000 }, deviceScaleFactor: 2 });
     await context.clock.setFixedTime(new Date(opt.now));
