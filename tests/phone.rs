@@ -477,3 +477,38 @@ fn the_market_screen_shows_a_code_a_phone_reads_from_a_metre_and_a_half() {
         "{text}"
     );
 }
+
+#[test]
+fn on_a_phone_the_status_report_is_cards_with_the_totals_first() {
+    let Some(modules) = tools("status report on a phone") else {
+        return;
+    };
+    let r = phone(
+        &modules,
+        SAMPLE_MORNING,
+        sample(),
+        &["status", "reports/status/index.html"],
+    );
+    no_errors(&r);
+    assert_eq!(
+        r["width"][0], r["width"][1],
+        "no sideways scrolling: {}",
+        r["width"]
+    );
+    let tables = r["tables"].as_array().expect("tables");
+    assert_eq!(tables.len(), 12, "one table a league");
+    for t in tables {
+        assert!(
+            num(t, "totals_top") < num(t, "first_top"),
+            "totals first: {t}"
+        );
+        for cell in t["cells"].as_array().expect("cells") {
+            // Nothing a character wide: each count takes the card's width, with its name.
+            assert!(num(cell, "width") >= 250, "{t}");
+            assert!(
+                cell["label"].as_str().is_some_and(|l| l.len() > 2),
+                "each count says what it counts: {t}"
+            );
+        }
+    }
+}

@@ -15,6 +15,8 @@
 //                          (a missing file answers 404 with /404.html, as hosts do)
 //   shot PAGE OUT.png      the whole page at 800 px, twice the pixels (for zbarimg)
 //   directions PAGE        the 导航 buttons: address, text and size of each
+//   status PAGE            the status report's tables at 360 px: where the totals and the
+//                          first county are, and how wide its cells are
 //   screen PAGE W H OUT.png  the page on a W × H screen: a screenshot, and the box of
 //                          its QR code (.k-qr svg)
 import { createRequire } from 'node:module';
@@ -228,6 +230,21 @@ try {
     }));
     await context.close();
     report = { links, errors };
+  } else if (scenario === 'status') {
+    const context = await phone();
+    const { page, errors } = await open(context, url(rest[0]));
+    report = await page.evaluate(() => [...document.querySelectorAll('.status-league .status-table')].map((t) => {
+      const foot = t.querySelector('tfoot tr').getBoundingClientRect();
+      const row = t.querySelector('tbody tr');
+      const box = row.getBoundingClientRect();
+      const cells = [...row.querySelectorAll('td')].map((c) => {
+        const r = c.getBoundingClientRect();
+        return { width: Math.round(r.width), label: getComputedStyle(c, '::before').content };
+      });
+      return { totals_top: Math.round(foot.top), first_top: Math.round(box.top), cells };
+    }));
+    report = { tables: report, width: await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]), errors };
+    await context.close();
   } else if (scenario === 'screen') {
     const [rel, w, h, out] = rest;
     const context = await browser.newContext({ viewport: { width: +w, height: +h }, deviceScaleFactor: 1, locale: 'zh-CN' });
