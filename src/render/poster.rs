@@ -38,11 +38,11 @@ struct Change<'a> {
 #[derive(Serialize)]
 struct Poster<'a> {
     m: &'a MarketView<'a>,
-    week: Vec<HoursLine>,
-    changes: Vec<Change<'a>>,
+    week: &'a [HoursLine],
+    changes: &'a [Change<'a>],
     /// 扫码看今日岗位: the market's page; None without a base_url.
-    page_qr: Option<String>,
-    nav_qr: Option<String>,
+    page_qr: Option<&'a str>,
+    nav_qr: Option<&'a str>,
     /// `A4` or `A3`.
     size: &'static str,
     other_size: String,
@@ -81,43 +81,47 @@ pub(super) fn posters(r: &Renderer<'_>) -> Files {
     let site = r.site;
     let mut out = Vec::new();
     for (m, view) in site.markets.iter().zip(&r.markets) {
-        for a3 in [false, true] {
-            let path = poster_path(&m.id, a3);
-            if !r.wants(&path) {
-                out.push(r.planned(&path));
+        let paths = [poster_path(&m.id, false), poster_path(&m.id, true)];
+        if !paths.iter().any(|p| r.wants(p)) {
+            out.extend(paths.iter().map(|p| r.planned(p)));
+            continue;
+        }
+        // The codes are drawn once for both sizes.
+        let nav =
+            views::directions::Directions::to(m.location.lat, m.location.lon, &m.name, &m.address);
+        let page_qr = site
+            .base_url
+            .as_deref()
+            .and_then(|base| qr::svg(&format!("{base}markets/{}/", m.id)).ok());
+        let nav_qr = qr::svg(&nav.amap).ok();
+        let week = week_lines(view, r);
+        let changes: Vec<Change> = view
+            .this_week
+            .iter()
+            .filter(|d| d.changed)
+            .map(|d| Change {
+                label: &d.label,
+                spans: &d.spans,
+                note: d.note.as_deref(),
+            })
+            .collect();
+        for (a3, path) in [false, true].into_iter().zip(&paths) {
+            if !r.wants(path) {
+                out.push(r.planned(path));
                 continue;
             }
-            let nav = views::directions::Directions::to(
-                m.location.lat,
-                m.location.lon,
-                &m.name,
-                &m.address,
-            );
-            let page_qr = site
-                .base_url
-                .as_deref()
-                .and_then(|base| qr::svg(&format!("{base}markets/{}/", m.id)).ok());
             let data = Poster {
                 m: view,
-                week: week_lines(view, r),
-                changes: view
-                    .this_week
-                    .iter()
-                    .filter(|d| d.changed)
-                    .map(|d| Change {
-                        label: &d.label,
-                        spans: &d.spans,
-                        note: d.note.as_deref(),
-                    })
-                    .collect(),
-                page_qr,
-                nav_qr: qr::svg(&nav.amap).ok(),
+                week: &week,
+                changes: &changes,
+                page_qr: page_qr.as_deref(),
+                nav_qr: nav_qr.as_deref(),
                 size: if a3 { "A3" } else { "A4" },
                 other_size: poster_path(&m.id, !a3),
                 back_path: view.path.clone(),
             };
             let title = format!("{} {}", m.name, r.t.get("poster_title"));
-            out.push(r.page("poster.html", &path, &title, None, &data)?);
+            out.push(r.page("poster.html", path, &title, None, &data)?);
         }
     }
     Ok(out)
