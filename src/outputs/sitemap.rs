@@ -27,8 +27,9 @@ pub fn build(site: &Site, files: &[OutFile]) -> Option<OutFile> {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    // The kiosk screens and the pages of postings no longer open (of every language
-    // tree) are `noindex`: a sitemap lists no page that asks not to be indexed.
+    // The kiosk screens, the entrance posters (`print/<market>/poster/…`) and the pages of
+    // postings no longer open (of every language tree) are `noindex`: a sitemap lists no
+    // page that asks not to be indexed.
     let closed: std::collections::HashSet<&str> =
         site.closed.iter().map(|c| c.posting.id.as_str()).collect();
     let is_closed = |p: &str| {
@@ -36,11 +37,21 @@ pub fn build(site: &Site, files: &[OutFile]) -> Option<OutFile> {
         let id = parts.next();
         parts.next() == Some("jobs") && id.is_some_and(|id| closed.contains(id))
     };
+    let is_poster = |p: &str| {
+        let parts: Vec<&str> = p.split('/').collect();
+        parts
+            .iter()
+            .position(|part| *part == "print")
+            .is_some_and(|i| parts.get(i + 2) == Some(&"poster"))
+    };
     let mut pages: Vec<&str> = files
         .iter()
         .map(|f| f.path.as_str())
         .filter(|p| {
-            p.ends_with("index.html") && !p.split('/').any(|part| part == "kiosk") && !is_closed(p)
+            p.ends_with("index.html")
+                && !p.split('/').any(|part| part == "kiosk")
+                && !is_poster(p)
+                && !is_closed(p)
         })
         .collect();
     pages.sort_unstable();
