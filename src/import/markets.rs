@@ -139,17 +139,8 @@ impl MarketDraft {
 
 /// Reads, checks and (unless `dry_run`, and only with no error) writes the markets.
 pub fn import(opts: &ImportOptions) -> Result<Report, Vec<Problem>> {
-    let shown = opts
-        .file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| opts.file.display().to_string());
-    let whole = |message: String| Problem {
-        severity: Severity::Error,
-        place: shown.clone(),
-        message,
-        order: [0; 3],
-    };
+    let shown = opts.shown();
+    let whole = |message: String| Problem::whole(&shown, message);
     let book = sheets::read(&opts.file).map_err(|e| vec![whole(e.to_string())])?;
     let words = Words::load().map_err(|e| vec![whole(e)])?;
     let counties = counties(&opts.root);

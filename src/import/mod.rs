@@ -47,6 +47,28 @@ pub struct Problem {
     pub order: [usize; 3],
 }
 
+impl Problem {
+    /// An error of the whole sheet (or of the command), before any row.
+    fn whole(shown: &str, message: String) -> Problem {
+        Problem {
+            severity: Severity::Error,
+            place: shown.to_string(),
+            message,
+            order: [0; 3],
+        }
+    }
+}
+
+impl ImportOptions {
+    /// The sheet as messages name it: its file name.
+    fn shown(&self) -> String {
+        self.file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| self.file.display().to_string())
+    }
+}
+
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let word = match self.severity {
@@ -159,17 +181,8 @@ impl Place<'_> {
 
 /// Reads, checks and (unless `dry_run`, and only with no error) writes.
 pub fn import(opts: &ImportOptions) -> Result<Report, Vec<Problem>> {
-    let shown = opts
-        .file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| opts.file.display().to_string());
-    let whole = |message: String| Problem {
-        severity: Severity::Error,
-        place: shown.clone(),
-        message,
-        order: [0; 3],
-    };
+    let shown = opts.shown();
+    let whole = |message: String| Problem::whole(&shown, message);
     let book = sheets::read(&opts.file).map_err(|e| vec![whole(e.to_string())])?;
     let site = SiteFacts::read(&opts.root);
     let default_day = crate::site_today(&opts.root, opts.date).to_string();

@@ -143,12 +143,7 @@ pub(super) fn check(
     let after = match checked_with(root, &staged.files) {
         Ok(d) => d,
         Err(e) => {
-            problems.push(Problem {
-                severity: Severity::Error,
-                place: shown.to_string(),
-                message: e,
-                order: [0; 3],
-            });
+            problems.push(Problem::whole(shown, e));
             return staged;
         }
     };

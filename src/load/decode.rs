@@ -544,41 +544,35 @@ impl<'a, 'p> Map<'a, 'p> {
 
     fn report_unknown(&self, key: &Node, name: &str) {
         let Some(fields) = self.fields else { return };
-        let mut message = format!("unknown field `{}`", shorten(name));
         // A YAML 1.1 tool (PyYAML, many editors' plug-ins) writes `on:` back as `true:`.
         let yaml11 = match name {
             "true" => ["on", "yes", "y"].iter().find(|f| fields.contains(f)),
             "false" => ["off", "no", "n"].iter().find(|f| fields.contains(f)),
             _ => None,
         };
-        if let Some(was) = yaml11 {
-            message = format!(
+        let message = match yaml11 {
+            Some(was) => format!(
                 "字段名 `{name}` 应该是 `{was}`：有的编辑器或插件按旧的 YAML 1.1 把 {was}: 改写成了 {name}:，请改回 {was}:（a YAML 1.1 tool rewrote `{was}:` as `{name}:`）"
-            );
-            let path = FieldPath::Key(self.parent, name);
-            self.sink.borrow_mut().push(DecodeError {
-                pos: key.pos,
-                field: path.to_string(),
-                message,
-                segs: path.segs(),
-                missing: false,
-            });
-            return;
-        }
-        let best = fields
-            .iter()
-            .map(|f| (strsim::damerau_levenshtein(name, f), *f))
-            .filter(|(d, f)| *d <= 2.max(f.len() / 3))
-            .min();
-        if let Some((_, f)) = best {
-            let _ = write!(message, " — did you mean `{f}`?");
-        } else {
-            let _ = write!(
-                message,
-                "; the fields allowed here are: {}",
-                fields.join(", ")
-            );
-        }
+            ),
+            None => {
+                let mut message = format!("unknown field `{}`", shorten(name));
+                let best = fields
+                    .iter()
+                    .map(|f| (strsim::damerau_levenshtein(name, f), *f))
+                    .filter(|(d, f)| *d <= 2.max(f.len() / 3))
+                    .min();
+                if let Some((_, f)) = best {
+                    let _ = write!(message, " — did you mean `{f}`?");
+                } else {
+                    let _ = write!(
+                        message,
+                        "; the fields allowed here are: {}",
+                        fields.join(", ")
+                    );
+                }
+                message
+            }
+        };
         let path = FieldPath::Key(self.parent, name);
         self.sink.borrow_mut().push(DecodeError {
             pos: key.pos,
