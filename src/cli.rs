@@ -14,8 +14,35 @@ then `gigboard build` to write the site into output/.\n\nExit codes: 0 all good,
 content, 2 wrong command line or a file that cannot be read or written."
 )]
 pub struct Cli {
+    /// The language of the messages: zh (中文) or en. Default: GIGBOARD_LANG, else the
+    /// site's `language`, else Chinese
+    #[arg(long, global = true, value_name = "zh|en", value_parser = ["zh", "en"])]
+    pub lang: Option<String>,
     #[command(subcommand)]
     pub command: Command,
+}
+
+impl Command {
+    /// The site's folder the command works on (`init` has none yet).
+    pub fn root(&self) -> Option<&std::path::Path> {
+        let root = match self {
+            Command::Build(a) => &a.site.root,
+            Command::Check(a) => &a.site.root,
+            Command::Init(_) => return None,
+            Command::New(NewCommand::Posting { site, .. })
+            | Command::New(NewCommand::Sheet { site, .. })
+            | Command::New(NewCommand::Market { site, .. }) => &site.root,
+            Command::Archive(a) => &a.site.root,
+            Command::Import(a) => &a.site.root,
+            Command::Export(a) => &a.site.root,
+            Command::I18n(I18nCommand::Status { root })
+            | Command::I18n(I18nCommand::Export { root, .. })
+            | Command::I18n(I18nCommand::Import { root, .. }) => &root.root,
+            #[cfg(feature = "serve")]
+            Command::Serve(a) => &a.site.root,
+        };
+        Some(root)
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -130,6 +130,30 @@ pub fn site_today(root: &Path, date: Option<load::scalars::Day>) -> load::scalar
     }
 }
 
+/// The language of the messages for the site at `root` (none before `init`): `--lang`,
+/// else `GIGBOARD_LANG`, else the site's `language`, else Chinese.
+pub fn message_lang(root: Option<&Path>, flag: Option<&str>) -> diag::Lang {
+    let chosen = flag
+        .map(str::to_string)
+        .or_else(|| std::env::var(diag::LANG_VAR).ok())
+        .and_then(|l| diag::Lang::parse(&l));
+    if let Some(lang) = chosen {
+        return lang;
+    }
+    let language = root.and_then(|root| {
+        let site = SiteRoot {
+            root: root.to_path_buf(),
+        };
+        site.content()
+            .join("site.yaml")
+            .is_file()
+            .then(|| load::site_config(&site, &mut Diagnostics::default()))
+            .flatten()
+            .map(|c| c.value.language)
+    });
+    diag::Lang::choose(None, language.as_deref())
+}
+
 pub struct BuildOptions {
     pub root: PathBuf,
     pub output: PathBuf,

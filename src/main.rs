@@ -6,8 +6,10 @@ use gigboard::cli::{
     ArchiveArgs, BuildArgs, CheckArgs, Cli, Command, ExportArgs, ExportWhat, Format, I18nCommand,
     ImportArgs, InitArgs, InitRegion, NewCommand, SheetFormat, SiteArgs,
 };
-use gigboard::diag::{Diagnostic, Severity};
+use gigboard::diag::catalogue::run as says;
+use gigboard::diag::{Diagnostic, Lang, Msg, Severity};
 use gigboard::load::scalars::Day;
+use gigboard::msg;
 use gigboard::{BuildError, BuildOptions, Overrides};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -17,40 +19,55 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = gigboard::message_lang(cli.command.root(), cli.lang.as_deref());
     let result = match cli.command {
-        Command::Build(args) => build(args),
-        Command::Check(args) => check(args),
-        Command::Init(args) => init(args),
-        Command::New(cmd) => new(cmd),
+        Command::Build(args) => build(args, lang),
+        Command::Check(args) => check(args, lang),
+        Command::Init(args) => init(args, lang),
+        Command::New(cmd) => new(cmd, lang),
         Command::I18n(cmd) => i18n(cmd),
-        Command::Archive(args) => archive(args),
-        Command::Import(args) => import(args),
-        Command::Export(args) => export(args),
+        Command::Archive(args) => archive(args, lang),
+        Command::Import(args) => import(args, lang),
+        Command::Export(args) => export(args, lang),
         #[cfg(feature = "serve")]
-        Command::Serve(args) => serve(args),
+        Command::Serve(args) => serve(args, lang),
     };
     match result {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("error: {message}");
+            say(lang, msg!(says::ERROR, message = message));
             ExitCode::from(2)
         }
     }
 }
 
-/// `--date`, when given.
-fn date_arg(site: &SiteArgs) -> Result<Option<Day>, String> {
-    site.date
-        .as_deref()
-        .map(Day::parse)
-        .transpose()
-        .map_err(|e| format!("--date: {e}"))
+/// One line (or a few) to the editor, in the run's language.
+fn say(lang: Lang, m: Msg) {
+    eprintln!("{}", m.text(lang));
 }
 
-fn overrides(site: &SiteArgs) -> Result<Overrides, String> {
-    let date = date_arg(site)?;
+/// A date given on the command line (`--date`, `--before` …).
+fn day_arg(flag: &str, value: &str, lang: Lang) -> Result<Day, String> {
+    Day::parse(value).map_err(|e| {
+        msg!(says::BAD_DATE, flag = flag, value = value, problem = e)
+            .text(lang)
+            .to_string()
+    })
+}
+
+/// `--date`, when given.
+fn date_arg(site: &SiteArgs, lang: Lang) -> Result<Option<Day>, String> {
+    site.date
+        .as_deref()
+        .map(|d| day_arg("--date", d, lang))
+        .transpose()
+}
+
+fn overrides(site: &SiteArgs, lang: Lang) -> Result<Overrides, String> {
+    let date = date_arg(site, lang)?;
     if !site.root.is_dir() {
-        return Err(format!("--root {}: no such folder", site.root.display()));
+        let m = msg!(says::NO_ROOT, dir = site.root.display());
+        return Err(m.text(lang).to_string());
     }
     Ok(Overrides {
         date,
@@ -58,9 +75,9 @@ fn overrides(site: &SiteArgs) -> Result<Overrides, String> {
     })
 }
 
-fn print_human(diags: &[Diagnostic]) {
+fn print_human(diags: &[Diagnostic], lang: Lang) {
     for d in diags {
-        eprintln!("{d}");
+        eprintln!("{}", d.display(lang));
     }
 }
 
@@ -68,16 +85,17 @@ fn count(diags: &[Diagnostic], severity: Severity) -> usize {
     diags.iter().filter(|d| d.severity == severity).count()
 }
 
-fn check(args: CheckArgs) -> Result<ExitCode, String> {
-    let overrides = overrides(&args.site)?;
+fn check(args: CheckArgs, lang: Lang) -> Result<ExitCode, String> {
+    let overrides = overrides(&args.site, lang)?;
     if args.fix {
         for c in gigboard::fix::encodings(&args.site.root)? {
-            eprintln!(
-                "已把 {} 从 GBK 转成 UTF-8，原文件留在 {}\n(converted {} from GBK to UTF-8; the original is {})",
-                c.file.display(),
-                c.copy.display(),
-                c.file.display(),
-                c.copy.display()
+            say(
+                lang,
+                msg!(
+                    says::FIXED_GBK,
+                    file = c.file.display(),
+                    copy = c.copy.display()
+                ),
             );
         }
     }
@@ -89,37 +107,40 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
     );
     match args.format {
         Format::Json => {
+            let shown: Vec<serde_json::Value> = diags.iter().map(|d| d.json(lang)).collect();
             let report =
-                serde_json::json!({"errors": errors, "warnings": warnings, "diagnostics": diags});
+                serde_json::json!({"errors": errors, "warnings": warnings, "diagnostics": shown});
             println!(
                 "{}",
                 serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
             );
         }
         Format::Human => {
-            print_human(&diags);
+            print_human(&diags, lang);
             match &summary {
                 Some(s) => {
                     let unchanged = if s.feeds_unchanged > 0 {
-                        format!(
-                            " ({} of {} feed files unchanged since the last check)",
-                            s.feeds_unchanged, s.feeds
-                        )
+                        msg!(says::UNCHANGED, same = s.feeds_unchanged, feeds = s.feeds)
                     } else {
-                        String::new()
+                        Msg::empty()
                     };
-                    eprintln!(
-                        "checked: {} markets, {} postings ({} live, {} expired, {}{} unverified); {errors} error(s), {warnings} warning(s){unchanged}",
-                        s.markets,
-                        s.stats.postings_total,
-                        s.live,
-                        s.stats.expired,
-                        filled_text(s.stats.filled),
-                        s.stats.unverified
-                    )
+                    let line = msg!(
+                        says::CHECKED,
+                        markets = s.markets,
+                        postings = s.stats.postings_total,
+                        live = s.live,
+                        expired = s.stats.expired,
+                        filled = filled_text(s.stats.filled),
+                        unverified = s.stats.unverified,
+                        errors = errors,
+                        warnings = warnings,
+                        unchanged = unchanged
+                    );
+                    say(lang, line);
                 }
-                None => eprintln!(
-                    "{errors} error(s), {warnings} warning(s): fix the errors above and run `gigboard check` again"
+                None => say(
+                    lang,
+                    msg!(says::CHECK_FAILED, errors = errors, warnings = warnings),
                 ),
             }
         }
@@ -132,9 +153,9 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
     })
 }
 
-fn build(args: BuildArgs) -> Result<ExitCode, String> {
+fn build(args: BuildArgs, lang: Lang) -> Result<ExitCode, String> {
     let started = Instant::now();
-    let mut overrides = overrides(&args.site)?;
+    let mut overrides = overrides(&args.site, lang)?;
     overrides.base_url = args.base_url.clone();
     let output = args
         .output
@@ -146,64 +167,78 @@ fn build(args: BuildArgs) -> Result<ExitCode, String> {
         overrides,
         minify: !args.no_minify,
     };
-    let progress = Progress::after(Duration::from_secs(1));
+    let progress = Progress::after(
+        Duration::from_secs(1),
+        says::BUILDING.msg().text(lang).to_string(),
+    );
     let result = gigboard::build(&opts);
     drop(progress);
     match result {
         Ok(report) => {
             let warnings = report.warnings.len();
-            eprintln!(
-                "built {} pages ({} files) into {} in {:.2}s: {} live postings, {} expired, {}{} unverified left out; {warnings} warning(s){}",
-                report.pages,
-                report.files,
-                report.output.display(),
-                started.elapsed().as_secs_f64(),
-                report.live,
-                report.stats.expired,
-                filled_text(report.stats.filled),
-                report.stats.unverified,
-                if warnings > 0 {
-                    " (`gigboard check` lists them)"
-                } else {
-                    ""
-                }
+            let hint = if warnings > 0 {
+                says::WARNINGS_HINT.msg()
+            } else {
+                Msg::empty()
+            };
+            let line = msg!(
+                says::BUILT,
+                pages = report.pages,
+                files = report.files,
+                output = report.output.display(),
+                secs = format!("{:.2}", started.elapsed().as_secs_f64()),
+                live = report.live,
+                expired = report.stats.expired,
+                filled = filled_text(report.stats.filled),
+                unverified = report.stats.unverified,
+                warnings = warnings,
+                hint = hint
             );
+            say(lang, line);
             if args.timings {
                 print_timings(&report, started.elapsed());
             }
             Ok(ExitCode::SUCCESS)
         }
         Err(BuildError::Content(diags)) => {
-            print_human(&diags);
+            print_human(&diags, lang);
             let (errors, warnings) = (
                 count(&diags, Severity::Error),
                 count(&diags, Severity::Warning),
             );
-            eprintln!(
-                "构建停止：{errors} 个错误、{warnings} 个警告；{out} 没有改动，原来的网站照常可用。\n\
-                 build stopped: {errors} error(s), {warnings} warning(s); {out} was not changed",
-                out = opts.output.display()
+            let line = msg!(
+                says::BUILD_STOPPED,
+                errors = errors,
+                warnings = warnings,
+                output = opts.output.display()
             );
+            say(lang, line);
             Ok(ExitCode::from(1))
         }
         Err(e @ BuildError::Render(_)) => {
-            eprintln!(
-                "error: {e}\nbuild stopped; {} was not changed",
-                opts.output.display()
+            let line = msg!(
+                says::BUILD_STOPPED_OTHER,
+                problem = e,
+                output = opts.output.display()
             );
+            say(lang, line);
             Ok(ExitCode::from(1))
         }
         Err(e @ BuildError::Output(_)) => Err(e.to_string()),
-        Err(e @ BuildError::Io(_)) => Err(format!(
-            "{e}\nbuild stopped; {} was not changed",
-            opts.output.display()
-        )),
+        Err(e @ BuildError::Io(_)) => {
+            let line = msg!(
+                says::BUILD_STOPPED_OTHER,
+                problem = e,
+                output = opts.output.display()
+            );
+            Err(line.text(lang).to_string())
+        }
     }
 }
 
 #[cfg(feature = "serve")]
-fn serve(args: gigboard::cli::ServeArgs) -> Result<ExitCode, String> {
-    let overrides = overrides(&args.site)?;
+fn serve(args: gigboard::cli::ServeArgs, lang: Lang) -> Result<ExitCode, String> {
+    let overrides = overrides(&args.site, lang)?;
     gigboard::serve::run(gigboard::serve::ServeOptions {
         root: args.site.root.clone(),
         overrides,
@@ -212,6 +247,7 @@ fn serve(args: gigboard::cli::ServeArgs) -> Result<ExitCode, String> {
         minify: !args.no_minify,
         open: args.open,
         idle: Duration::from_secs(args.idle_timeout.max(1)),
+        lang,
     })
     .map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)
@@ -219,11 +255,11 @@ fn serve(args: gigboard::cli::ServeArgs) -> Result<ExitCode, String> {
 
 /// The site's "today" for `init` and `new`: --date, else site.yaml's pinned `date:`,
 /// else today in the site's time zone.
-fn today(site: &SiteArgs) -> Result<Day, String> {
-    Ok(gigboard::site_today(&site.root, date_arg(site)?))
+fn today(site: &SiteArgs, lang: Lang) -> Result<Day, String> {
+    Ok(gigboard::site_today(&site.root, date_arg(site, lang)?))
 }
 
-fn init(args: InitArgs) -> Result<ExitCode, String> {
+fn init(args: InitArgs, lang: Lang) -> Result<ExitCode, String> {
     use gigboard::scaffold::Scope;
     let scope = match (args.county, args.league) {
         (Some(county), _) => Scope::County(county),
@@ -233,30 +269,25 @@ fn init(args: InitArgs) -> Result<ExitCode, String> {
     };
     let files = gigboard::scaffold::init(&args.dir, &scope)?;
     for f in &files {
-        eprintln!("wrote {}", f.display());
+        say(lang, msg!(says::WROTE, file = f.display()));
     }
-    eprintln!(
-        "新网站已建好。先填好市场文件里“请填写”的地方（gigboard check --root {dir} 会逐条列出），\n\
-         再用 gigboard new posting 添加岗位，然后 gigboard build --root {dir}。\n\
-         (a new site is ready: fill in what `check` lists, add postings with `new posting`, then build)",
-        dir = args.dir.display()
-    );
+    say(lang, msg!(says::INIT_DONE, dir = args.dir.display()));
     Ok(ExitCode::SUCCESS)
 }
 
-fn new(cmd: NewCommand) -> Result<ExitCode, String> {
+fn new(cmd: NewCommand, lang: Lang) -> Result<ExitCode, String> {
     match cmd {
         NewCommand::Posting { market, feed, site } => {
             let (path, id) = gigboard::scaffold::new_posting(
                 &site.root,
                 &market,
                 feed.as_deref(),
-                today(&site)?,
+                today(&site, lang)?,
             )?;
             println!("{}", path.display());
-            eprintln!(
-                "added posting {id} to {}: fill in the （请填写） parts, verify it, then run `gigboard check`",
-                path.display()
+            say(
+                lang,
+                msg!(says::NEW_POSTING, id = id, file = path.display()),
             );
         }
         NewCommand::Sheet { market, out, site } => {
@@ -265,63 +296,60 @@ fn new(cmd: NewCommand) -> Result<ExitCode, String> {
             });
             gigboard::import::template::write(&site.root, &path, market.as_deref())?;
             println!("{}", path.display());
-            eprintln!(
-                "已写入 {}：在示例行下面每行填一个岗位，再运行 gigboard import {}\n(wrote the template: one posting a row below the example, then `gigboard import`)",
-                path.display(),
-                path.display()
-            );
+            say(lang, msg!(says::NEW_SHEET, file = path.display()));
         }
         NewCommand::Market { county, id, site } => {
             let path = gigboard::scaffold::new_market(&site.root, &county, id.as_deref())?;
             println!("{}", path.display());
-            eprintln!(
-                "wrote {}: fill in the （请填写） parts, then run `gigboard check`",
-                path.display()
-            );
+            say(lang, msg!(says::NEW_MARKET, file = path.display()));
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn archive(args: ArchiveArgs) -> Result<ExitCode, String> {
+fn archive(args: ArchiveArgs, lang: Lang) -> Result<ExitCode, String> {
     let before = match args.before.as_deref() {
-        Some(d) => Day::parse(d).map_err(|e| format!("--before {d}: {e}"))?,
-        None => today(&args.site)?,
+        Some(d) => day_arg("--before", d, lang)?,
+        None => today(&args.site, lang)?,
     };
     let report = gigboard::archive::archive(&args.site.root, before, args.dry_run)?;
-    let verb = if args.dry_run {
-        "会移到"
+    let moving = if args.dry_run {
+        says::ARCHIVE_WOULD_MOVE
     } else {
-        "已移到"
+        says::ARCHIVE_MOVED
     };
     for m in &report.moved {
-        eprintln!(
-            "{} {verb} {}（{} 个岗位）",
-            m.from.display(),
-            m.to.display(),
-            m.postings
+        let line = msg!(
+            moving,
+            from = m.from.display(),
+            to = m.to.display(),
+            postings = m.postings
         );
+        say(lang, line);
     }
     for k in &report.kept {
         eprintln!("{}", gigboard::diag::printable(k));
     }
-    eprintln!(
-        "{} 个岗位文件{}归档（{before} 以前全部过期的）；{} 个留在原处。\n({} feed(s) {} archived, {} kept)",
-        report.moved.len(),
-        if args.dry_run { "可以" } else { "已" },
-        report.kept.len(),
-        report.moved.len(),
-        if args.dry_run { "would be" } else { "were" },
-        report.kept.len()
+    let summary = if args.dry_run {
+        says::WOULD_ARCHIVE
+    } else {
+        says::ARCHIVED
+    };
+    say(
+        lang,
+        msg!(
+            summary,
+            moved = report.moved.len(),
+            before = before,
+            kept = report.kept.len()
+        ),
     );
     Ok(ExitCode::SUCCESS)
 }
 
-fn export(args: ExportArgs) -> Result<ExitCode, String> {
+fn export(args: ExportArgs, lang: Lang) -> Result<ExitCode, String> {
     let day = |flag: &str, d: &Option<String>| -> Result<Option<Day>, String> {
-        d.as_deref()
-            .map(|d| Day::parse(d).map_err(|e| format!("{flag} {d}: {e}")))
-            .transpose()
+        d.as_deref().map(|d| day_arg(flag, d, lang)).transpose()
     };
     let date = day("--date", &args.site.date)?;
     let today = gigboard::site_today(&args.site.root, date);
@@ -349,20 +377,15 @@ fn export(args: ExportArgs) -> Result<ExitCode, String> {
         ExportWhat::Markets => gigboard::export::markets(&opts)?,
     };
     println!("{}", out.display());
-    eprintln!(
-        "已写入 {}：{} 行。\n(wrote {} row(s))",
-        out.display(),
-        done.rows,
-        done.rows
+    say(
+        lang,
+        msg!(says::EXPORTED, file = out.display(), rows = done.rows),
     );
     Ok(ExitCode::SUCCESS)
 }
 
-fn import(args: ImportArgs) -> Result<ExitCode, String> {
-    let date = match args.site.date.as_deref() {
-        Some(d) => Some(Day::parse(d).map_err(|e| format!("--date {d}: {e}"))?),
-        None => None,
-    };
+fn import(args: ImportArgs, lang: Lang) -> Result<ExitCode, String> {
+    let date = date_arg(&args.site, lang)?;
     let (markets, file) = match args.args.as_slice() {
         [file] => (false, file.clone()),
         [what, file] if what.as_os_str() == "markets" => (true, file.clone()),
@@ -450,11 +473,11 @@ fn import(args: ImportArgs) -> Result<ExitCode, String> {
 }
 
 /// `3 filled, ` in the summary lines, when any posting is marked 已招满.
-fn filled_text(filled: usize) -> String {
+fn filled_text(filled: usize) -> Msg {
     if filled == 0 {
-        String::new()
+        Msg::empty()
     } else {
-        format!("{filled} filled, ")
+        msg!(says::FILLED, n = filled)
     }
 }
 
@@ -568,7 +591,7 @@ struct Progress {
 }
 
 impl Progress {
-    fn after(delay: Duration) -> Progress {
+    fn after(delay: Duration, message: String) -> Progress {
         let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         let flag = done.clone();
         let thread = std::thread::spawn(move || {
@@ -580,7 +603,7 @@ impl Progress {
                 std::thread::sleep(Duration::from_millis(20));
             }
             let bar = indicatif::ProgressBar::new_spinner();
-            bar.set_message("building the site…");
+            bar.set_message(message);
             while !flag.load(std::sync::atomic::Ordering::Relaxed) {
                 bar.tick();
                 std::thread::sleep(Duration::from_millis(100));

@@ -798,11 +798,11 @@ fn an_unknown_language_is_a_located_error_and_a_theme_can_add_one() {
     let text = site.read("content/site.yaml");
     let at_fr = common::location("content/site.yaml", &text, "fr, zh-CN]");
     run.expect_line_with(&[
-        &format!("{at_fr}: error: languages[1]:"),
+        &format!("{at_fr}: error: languages 2:"),
         "no interface strings for `fr`",
         "en, mn",
     ]);
-    run.expect_line_with(&["error: languages[2]:", "already the site's `language`"]);
+    run.expect_line_with(&["error: languages 3:", "already the site's `language`"]);
     // A theme of the site's own brings the strings: then `fr` is a language.
     site.edit(
         "content/site.yaml",

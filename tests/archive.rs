@@ -41,19 +41,19 @@ fn site_with_an_old_feed() -> TestSite {
 #[test]
 fn an_all_expired_feed_is_summed_up_and_archived_by_its_last_month() {
     let site = site_with_an_old_feed();
-    let run = site.run(&["check"]);
+    let run = site.run_as_editor(&["check"], &[]);
     run.expect_code(0);
     // One line for the whole site, not a warning per expired posting.
-    let line = run.expect_line_with(&["content/jobs: warning:", "gigboard archive"]);
+    let line = run.expect_line_with(&["content/jobs: 警告:", "gigboard archive"]);
     assert!(line.contains("1 个岗位文件里的 2 个岗位"), "{line}");
     assert!(!run.stderr.contains("old-01"), "{}", run.stderr);
 
-    let dry = site.run(&["archive", "--dry-run"]);
+    let dry = site.run_as_editor(&["archive", "--dry-run"], &[]);
     dry.expect_code(0);
     dry.expect_line_with(&[OLD, "会移到", ARCHIVED]);
     assert!(site.path(OLD).is_file(), "a dry run moves nothing");
 
-    let run = site.run(&["archive"]);
+    let run = site.run_as_editor(&["archive"], &[]);
     run.expect_code(0);
     run.expect_line_with(&[OLD, "已移到", ARCHIVED, "2 个岗位"]);
     run.expect_line_with(&["1 个岗位文件已归档"]);
@@ -70,7 +70,7 @@ fn an_all_expired_feed_is_summed_up_and_archived_by_its_last_month() {
     assert!(!site.output().join("jobs/old-01").exists());
     // Nothing is left to archive.
     site.run(&["archive"])
-        .expect_line_with(&["0 个岗位文件已归档"]);
+        .expect_line_with(&["0 feed(s) archived"]);
 }
 
 #[test]
@@ -84,7 +84,7 @@ fn a_feed_with_a_problem_or_a_taken_place_stays_where_it_is() {
             .replace("old-0", "older-0")
             .replace("pay: {amount: 180", "pay: {amonut: 180"),
     );
-    let run = site.run(&["archive", "--before", "2027-06-01"]);
+    let run = site.run_as_editor(&["archive", "--before", "2027-06-01"], &[]);
     run.expect_code(0);
     run.expect_line_with(&[OLD, "已经有", ARCHIVED]);
     run.expect_line_with(&[broken, "有错误"]);

@@ -99,6 +99,6 @@ fn a_colour_white_text_cannot_be_read_on_is_refused_with_its_ratio() {
         "logo",
         "content/static/images/missing.png",
     ]);
-    let run = branded("#14602b", "images/logo.txt").run(&["check"]);
-    run.expect_line_with(&["logo", "不是图片"]);
+    let run = branded("#14602b", "images/logo.txt").run_as_editor(&["check"], &[]);
+    run.expect_line_with(&["标志图片", "不是图片"]);
 }

@@ -416,7 +416,7 @@ fn a_build_with_a_content_error_leaves_the_previous_output_untouched() {
     let feed = site.read("content/jobs/xincheng.yaml");
     run.expect_line_with(&[
         &location("content/jobs/xincheng.yaml", &feed, "two"),
-        ": error: postings[0].headcount: ",
+        ": error: posting 1 · headcount: ",
     ]);
     assert!(run.stderr.contains("was not changed"), "{}", run.stderr);
 
@@ -795,7 +795,7 @@ postings:
         1 => {
             run.expect_line_with(&[
                 "content/jobs/zz-phone.yaml:",
-                ": error: postings[0].contact.phone: ",
+                ": error: posting 1 · contact · phone: ",
             ]);
         }
         0 => {
@@ -1259,13 +1259,13 @@ fn the_employer_s_credit_code_and_an_agency_s_licence_are_checked_and_shown() {
     run.expect_code(1);
     run.expect_line_with(&[
         "huimin.yaml:",
-        "postings[0].employer.credit_code",
+        "posting 1 · employer · credit_code",
         "check character",
     ]);
     // A letter O where a 0 goes is named by its position.
     site.edit(feed, "91350100M000100Y44", "91350100MO00100Y43");
     site.run(&["check"]).expect_line_with(&[
-        "postings[0].employer.credit_code",
+        "posting 1 · employer · credit_code",
         "character 10",
         "is it 0",
     ]);
@@ -1276,7 +1276,7 @@ fn the_employer_s_credit_code_and_an_agency_s_licence_are_checked_and_shown() {
         "kind: agency, credit_code: \"91350100M000100Y43\"",
     );
     site.run(&["check"])
-        .expect_line_with(&["postings[0].employer.licence", "人力资源服务许可证"]);
+        .expect_line_with(&["posting 1 · employer · licence", "人力资源服务许可证"]);
     site.edit(
         feed,
         "credit_code: \"91350100M000100Y43\"}",

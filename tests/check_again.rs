@@ -195,6 +195,7 @@ fn the_store_serves_the_site_however_its_folder_is_named() {
     let out = std::process::Command::new(common::GIGBOARD)
         .current_dir(parent)
         .env("XDG_CACHE_HOME", cache_of(&site))
+        .env("GIGBOARD_LANG", "en")
         .args(["check", "--date", TODAY, "--root"])
         .arg(name)
         .output()

@@ -153,7 +153,7 @@ fn a_misspelt_condition_or_a_fee_in_the_hours_is_reported_at_its_line() {
     let site = with_conditions(TestSite::fixture("mini"), "conditions: {meal: true}");
     let run = site.run(&["check"]);
     run.expect_code(1);
-    run.expect_line_with(&["xincheng.yaml:", "postings[0].conditions.meal", "`meals`"]);
+    run.expect_line_with(&["xincheng.yaml:", "posting 1 · conditions · meal", "`meals`"]);
 
     let site = with_conditions(
         TestSite::fixture("mini"),
@@ -161,7 +161,7 @@ fn a_misspelt_condition_or_a_fee_in_the_hours_is_reported_at_its_line() {
     );
     let run = site.run(&["check"]);
     run.expect_code(1);
-    run.expect_line_with(&["xincheng.yaml:", "postings[0].conditions.hours", "押金"]);
+    run.expect_line_with(&["xincheng.yaml:", "posting 1 · conditions · hours", "押金"]);
 
     let site = with_conditions(
         TestSite::fixture("mini"),
@@ -169,5 +169,5 @@ fn a_misspelt_condition_or_a_fee_in_the_hours_is_reported_at_its_line() {
     );
     let run = site.run(&["check"]);
     run.expect_code(1);
-    run.expect_line_with(&["xincheng.yaml:", "postings[0].conditions.hours"]);
+    run.expect_line_with(&["xincheng.yaml:", "posting 1 · conditions · hours"]);
 }

@@ -4,38 +4,8 @@
 
 mod common;
 
+use common::mini::{NEW_FEED, feed, posting};
 use common::{TestSite, gigboard, line_col, location, location_after};
-
-/// A new feed an editor adds to the mini site.
-const NEW_FEED: &str = "content/jobs/new.yaml";
-
-/// One valid posting of the `xincheng` market, as it appears in a feed.
-const POSTING: &str = r#"  - id: "new-01"
-    title: 小区绿化养护
-    category: cleaning
-    employer: {name: 测试园林有限公司, kind: company}
-    pay: {amount: 200, unit: day}
-    headcount: 2
-    posted: 2026-11-27
-    expires: 2026-11-29
-    contact: {name: 周师傅, phone: "138-0000-0301"}
-    verified: {by: 新城区审核员, on: 2026-11-27}
-"#;
-
-/// A feed of the `xincheng` market holding these postings.
-fn feed(postings: &[String]) -> String {
-    format!("market: xincheng\npostings:\n{}", postings.concat())
-}
-
-/// [`POSTING`] with the id `id` and each `(from, to)` line change applied.
-fn posting(id: &str, changes: &[(&str, &str)]) -> String {
-    let mut text = POSTING.replace("new-01", id);
-    for (from, to) in changes {
-        assert!(text.contains(from), "the posting has no {from:?}");
-        text = text.replacen(from, to, 1);
-    }
-    text
-}
 
 /// The mini site plus a feed with one posting changed as given; `check` is run on it.
 fn check_new_feed(changes: &[(&str, &str)]) -> (String, common::Run) {
@@ -47,7 +17,7 @@ fn run_on_new_feed(args: &[&str], changes: &[(&str, &str)]) -> (String, common::
     let text = feed(&[posting("new-01", changes)]);
     let site = TestSite::fixture("mini");
     site.write(NEW_FEED, &text);
-    let run = site.run(args);
+    let run = site.run(&[&["--lang", "en"], args].concat());
     (text, run)
 }
 
@@ -77,7 +47,7 @@ fn malformed_yaml_is_reported_where_the_parser_stopped() {
     )]);
     let site = TestSite::fixture("mini");
     site.write(NEW_FEED, &text);
-    let run = site.run(&["check"]);
+    let run = site.run(&["--lang", "en", "check"]);
     run.expect_code(1);
     let line = run.expect_line_with(&[NEW_FEED, ": error: ", "YAML"]);
     let (file, l, c) = parse_location(line);
@@ -95,7 +65,7 @@ fn a_misspelt_field_is_reported_with_the_right_name_as_suggestion() {
     run.expect_code(1);
     let line = run.expect_line_with(&[
         &location(NEW_FEED, &text, "expirs:"),
-        ": error: postings[0].expirs: ",
+        ": error: posting 1 · expirs: ",
     ]);
     assert!(line.contains("`expires`"), "no suggestion in: {line}");
 }
@@ -106,7 +76,7 @@ fn a_missing_required_field_is_reported_at_its_posting() {
     run.expect_code(1);
     let line = run.expect_line_with(&[
         &location(NEW_FEED, &text, "id: \"new-01\""),
-        ": error: postings[0].title: ",
+        ": error: posting 1 · title: ",
     ]);
     assert!(line.contains("`title`"), "{line}");
 }
@@ -117,7 +87,7 @@ fn a_value_of_the_wrong_type_is_reported_at_the_value() {
     run.expect_code(1);
     let line = run.expect_line_with(&[
         &location(NEW_FEED, &text, "many"),
-        ": error: postings[0].headcount: ",
+        ": error: posting 1 · headcount: ",
     ]);
     assert!(
         line.contains("many"),
@@ -131,7 +101,7 @@ fn an_impossible_date_is_reported_with_the_expected_form() {
     run.expect_code(1);
     let line = run.expect_line_with(&[
         &location(NEW_FEED, &text, "2026-13-40"),
-        ": error: postings[0].posted: ",
+        ": error: posting 1 · posted: ",
     ]);
     assert!(line.contains("YYYY-MM-DD"), "{line}");
 }
@@ -145,7 +115,7 @@ fn a_date_time_in_words_is_reported_with_the_expected_form() {
     run.expect_code(1);
     let line = run.expect_line_with(&[
         &location(NEW_FEED, &text, "\"tomorrow\""),
-        ": error: postings[0].start: ",
+        ": error: posting 1 · start: ",
     ]);
     assert!(line.contains("YYYY-MM-DDTHH:MM"), "{line}");
 }
@@ -156,7 +126,7 @@ fn expiring_before_being_posted_is_an_error() {
     run.expect_code(1);
     run.expect_line_with(&[
         &location(NEW_FEED, &text, "2026-11-20"),
-        ": error: postings[0].expires: ",
+        ": error: posting 1 · expires: ",
         "2026-11-27",
     ]);
 }
@@ -170,7 +140,7 @@ fn a_posting_for_a_market_that_does_not_exist_is_an_error() {
     run.expect_code(1);
     let line = run.expect_line_with(&[
         &location(NEW_FEED, &text, "xinchen\n"),
-        ": error: postings[0].market: ",
+        ": error: posting 1 · market: ",
         "`xinchen`",
     ]);
     assert!(line.contains("`xincheng`"), "no suggestion in: {line}");
@@ -181,7 +151,7 @@ fn a_feed_whose_market_does_not_exist_is_an_error_on_its_postings() {
     let text = feed(&[posting("new-01", &[])]).replace("market: xincheng", "market: nowhere");
     let site = TestSite::fixture("mini");
     site.write(NEW_FEED, &text);
-    let run = site.run(&["check"]);
+    let run = site.run(&["--lang", "en", "check"]);
     run.expect_code(1);
     let line = run.expect_line_with(&[NEW_FEED, ": error: ", "`nowhere`"]);
     let (_, l, c) = parse_location(line);
@@ -196,7 +166,7 @@ fn a_market_in_a_county_missing_from_regions_yaml_is_an_error() {
         "county: \"150103\"",
         "county: \"150199\"",
     );
-    let run = site.run(&["check"]);
+    let run = site.run(&["--lang", "en", "check"]);
     run.expect_code(1);
     let text = site.read("content/markets/huimin.yaml");
     run.expect_line_with(&[
@@ -213,7 +183,7 @@ fn a_category_missing_from_site_yaml_is_an_error_with_a_suggestion() {
     run.expect_code(1);
     let line = run.expect_line_with(&[
         &location(NEW_FEED, &text, "cleanin\n"),
-        ": error: postings[0].category: ",
+        ": error: posting 1 · category: ",
         "`cleanin`",
     ]);
     assert!(line.contains("`cleaning`"), "no suggestion in: {line}");
@@ -225,7 +195,7 @@ fn a_posting_id_used_in_two_feeds_is_reported_at_the_second_with_the_first() {
     // Feeds are read in file-name order: zz-copy.yaml comes after huimin.yaml.
     let text = feed(&[posting("huimin-20261127-01", &[])]);
     site.write("content/jobs/zz-copy.yaml", &text);
-    let run = site.run(&["check"]);
+    let run = site.run(&["--lang", "en", "check"]);
     run.expect_code(1);
     let first = location(
         "content/jobs/huimin.yaml",
@@ -235,7 +205,7 @@ fn a_posting_id_used_in_two_feeds_is_reported_at_the_second_with_the_first() {
     let first_line = first.rsplit_once(':').expect("file:line:col").0;
     run.expect_line_with(&[
         &location("content/jobs/zz-copy.yaml", &text, "\"huimin-20261127-01\""),
-        ": error: postings[0].id: ",
+        ": error: posting 1 · id: ",
         first_line,
     ]);
 }
@@ -247,7 +217,7 @@ fn a_market_id_used_twice_is_an_error() {
         "content/markets/zz-copy.yaml",
         &format!("id: huimin\n{}", site.read("content/markets/huimin.yaml")),
     );
-    let run = site.run(&["check"]);
+    let run = site.run(&["--lang", "en", "check"]);
     run.expect_code(1);
     run.expect_line_with(&[
         "content/markets/zz-copy.yaml:1:5: error: id: ",
@@ -264,7 +234,7 @@ fn hourly_pay_below_the_county_wage_floor_is_an_error() {
     run.expect_code(1);
     let (line, _) = line_col(&text, "pay:");
     let found =
-        run.expect_line_with(&[&format!("{NEW_FEED}:{line}:"), ": error: postings[0].pay: "]);
+        run.expect_line_with(&[&format!("{NEW_FEED}:{line}:"), ": error: posting 1 · pay: "]);
     assert!(found.contains("22.4"), "the floor should be named: {found}");
 }
 
@@ -275,7 +245,7 @@ fn columns_count_characters_so_chinese_text_does_not_shift_them() {
     run.expect_code(1);
     run.expect_line_with(&[
         &location(NEW_FEED, &text, "companyy"),
-        ": error: postings[0].employer.kind: ",
+        ": error: posting 1 · employer · kind: ",
         "`companyy`",
     ]);
 }
@@ -307,7 +277,7 @@ fn errors_in_several_files_are_all_reported_in_one_run_sorted_by_file_and_line()
             "expires: 2026-12-15",
             "expires: 2026-12-32",
         );
-    let run = site.run(&["check"]);
+    let run = site.run(&["--lang", "en", "check"]);
     run.expect_code(1);
 
     let at = |file: &str, needle: &str| location(file, &site.read(file), needle);
@@ -351,15 +321,15 @@ fn one_bad_posting_does_not_hide_the_next_bad_posting_in_the_same_feed() {
     ]);
     let site = TestSite::fixture("mini");
     site.write(NEW_FEED, &text);
-    let run = site.run(&["check"]);
+    let run = site.run(&["--lang", "en", "check"]);
     run.expect_code(1);
     run.expect_line_with(&[
         &location(NEW_FEED, &text, "many"),
-        ": error: postings[0].headcount: ",
+        ": error: posting 1 · headcount: ",
     ]);
     run.expect_line_with(&[
         &location(NEW_FEED, &text, "2026-11-31"),
-        ": error: postings[2].posted: ",
+        ": error: posting 3 · posted: ",
     ]);
     assert_eq!(run.diagnostics("error").len(), 2, "{}", run.stderr);
 }
@@ -415,7 +385,7 @@ fn check_format_json_lists_every_diagnostic_with_its_location() {
 #[test]
 fn check_format_json_on_a_good_site_reports_no_errors() {
     let site = TestSite::fixture("mini");
-    let run = site.run(&["check", "--format", "json"]);
+    let run = site.run(&["--lang", "en", "check", "--format", "json"]);
     run.expect_code(0);
     let report: serde_json::Value =
         serde_json::from_str(&run.stdout).expect("stdout is one JSON document");
@@ -427,7 +397,7 @@ fn check_format_json_on_a_good_site_reports_no_errors() {
 
 #[test]
 fn check_exits_0_on_the_valid_fixture() {
-    let run = TestSite::fixture("mini").run(&["check"]);
+    let run = TestSite::fixture("mini").run(&["--lang", "en", "check"]);
     run.expect_code(0);
     assert!(run.diagnostics("error").is_empty(), "{}", run.stderr);
 }
@@ -444,7 +414,7 @@ fn a_root_folder_that_does_not_exist_exits_2() {
     let missing = dir.path().join("nonexistent");
     let missing = missing.to_str().expect("a UTF-8 path");
     for command in ["check", "build"] {
-        let run = gigboard(&[command, "--root", missing]);
+        let run = gigboard(&["--lang", "en", command, "--root", missing]);
         run.expect_code(2);
         assert!(
             run.stderr.contains("nonexistent"),
@@ -462,7 +432,7 @@ fn a_root_folder_that_does_not_exist_exits_2() {
 fn an_impossible_date_on_the_command_line_exits_2() {
     let site = TestSite::fixture("mini");
     for command in ["check", "build"] {
-        let run = site.run(&[command, "--date", "2026-99-99"]);
+        let run = site.run(&["--lang", "en", command, "--date", "2026-99-99"]);
         run.expect_code(2);
         assert!(run.stderr.contains("--date"), "{command}: {}", run.stderr);
     }
@@ -474,7 +444,7 @@ fn an_impossible_date_on_the_command_line_exits_2() {
 #[test]
 fn an_unverified_posting_is_a_warning_and_check_still_passes() {
     let site = TestSite::fixture("mini");
-    let run = site.run(&["check"]);
+    let run = site.run(&["--lang", "en", "check"]);
     run.expect_code(0);
     let feed = site.read("content/jobs/xincheng.yaml");
     let line = run.expect_line_with(&[
@@ -483,7 +453,7 @@ fn an_unverified_posting_is_a_warning_and_check_still_passes() {
             &feed,
             "id: \"xincheng-20261127-04\"",
         ),
-        ": warning: postings[3]: ",
+        ": warning: posting 4: ",
     ]);
     assert!(line.contains("verified"), "{line}");
 }
@@ -491,7 +461,7 @@ fn an_unverified_posting_is_a_warning_and_check_still_passes() {
 #[test]
 fn deny_warnings_turns_warnings_into_a_failure() {
     let site = TestSite::fixture("mini");
-    let run = site.run(&["check", "--deny-warnings"]);
+    let run = site.run(&["--lang", "en", "check", "--deny-warnings"]);
     run.expect_code(1);
     assert!(!run.diagnostics("warning").is_empty(), "{}", run.stderr);
     assert!(run.diagnostics("error").is_empty(), "{}", run.stderr);
@@ -507,11 +477,11 @@ fn two_bad_values_in_one_posting_are_both_reported() {
     run.expect_code(1);
     run.expect_line_with(&[
         &location(NEW_FEED, &text, "many"),
-        ": error: postings[0].headcount: ",
+        ": error: posting 1 · headcount: ",
     ]);
     run.expect_line_with(&[
         &location(NEW_FEED, &text, "2026-13-40"),
-        ": error: postings[0].posted: ",
+        ": error: posting 1 · posted: ",
     ]);
 }
 
@@ -525,7 +495,7 @@ fn a_misspelt_field_after_a_bad_value_is_still_reported() {
     run.expect_code(1);
     run.expect_line_with(&[
         &location(NEW_FEED, &text, "expirs:"),
-        ": error: postings[0].expirs: ",
+        ": error: posting 1 · expirs: ",
     ]);
 }
 
@@ -540,13 +510,13 @@ fn raw_html_in_a_body_is_a_warning_and_the_page_shows_it_sanitised() {
     )]);
     let site = TestSite::fixture("mini");
     site.write(NEW_FEED, &text);
-    let run = site.run(&["check"]);
+    let run = site.run(&["--lang", "en", "check"]);
     run.expect_code(0);
     run.expect_line_with(&[
         &location(NEW_FEED, &text, "\"**日结**"),
-        ": warning: postings[0].body: raw HTML",
+        ": warning: posting 1 · body: raw HTML",
     ]);
-    site.run(&["build"]).expect_code(0);
+    site.run(&["--lang", "en", "build"]).expect_code(0);
     let page = site.output_text("jobs/new-01/index.html");
     assert!(page.contains("<strong>日结</strong>"), "{page}");
     assert!(page.contains("href=\"https://example.cn/a\""), "{page}");
@@ -558,116 +528,4 @@ fn raw_html_in_a_body_is_a_warning_and_the_page_shows_it_sanitised() {
     )]);
     quiet.expect_code(0);
     assert!(!quiet.stderr.contains("raw HTML"), "{}", quiet.stderr);
-}
-
-// ---- the slips of a Chinese keyboard and of Notepad, in plain words -----------------
-
-#[test]
-fn a_full_width_colon_a_missing_space_and_a_tab_are_named_at_the_character() {
-    let (text, run) = check_new_feed(&[("    title: 小区绿化养护", "    title：小区绿化养护")]);
-    run.expect_code(1);
-    let (line, col) = line_col(&text, "：小区绿化养护");
-    run.expect_line_with(&[
-        &format!("{NEW_FEED}:{line}:{col}: error:"),
-        "“title：”用了中文冒号“：”",
-        "title: ",
-    ]);
-    assert!(!run.stderr.contains("simple key"), "{}", run.stderr);
-
-    let (text, run) = check_new_feed(&[("    headcount: 2", "    headcount:2")]);
-    run.expect_code(1);
-    let (line, _) = line_col(&text, "headcount:2");
-    run.expect_line_with(&[
-        &format!("{NEW_FEED}:{line}:"),
-        "冒号后面少了一个空格",
-        "headcount: 2",
-    ]);
-
-    let (text, run) = check_new_feed(&[("    headcount: 2", "\theadcount: 2")]);
-    run.expect_code(1);
-    let (line, _) = line_col(&text, "\theadcount");
-    run.expect_line_with(&[&format!("{NEW_FEED}:{line}:1: error:"), "制表符（Tab 键）"]);
-    assert!(!run.stderr.contains("tabs disallowed"), "{}", run.stderr);
-}
-
-#[test]
-fn a_feed_saved_as_gbk_is_named_with_its_line_and_check_fix_converts_it() {
-    let site = TestSite::fixture("mini");
-    let text = feed(&[posting("gbk-01", &[])]);
-    let (gbk, _, _) = encoding_rs::GBK.encode(&text);
-    std::fs::write(site.path(NEW_FEED), &gbk).expect("write");
-    let run = site.run(&["check"]);
-    run.expect_code(1);
-    let (line, _) = line_col(&text, "小区绿化养护");
-    run.expect_line_with(&[
-        &format!("{NEW_FEED}:{line}:1: error:"),
-        "GBK/GB18030",
-        "另存为",
-        "--fix",
-    ]);
-    let run = site.run(&["check", "--fix"]);
-    run.expect_code(0);
-    run.expect_line_with(&[
-        "已把 content/jobs/new.yaml 从 GBK 转成 UTF-8",
-        "new.yaml.gbk.bak",
-    ]);
-    assert_eq!(site.read(NEW_FEED), text, "now UTF-8, the same text");
-    assert_eq!(
-        std::fs::read(site.path("content/jobs/new.yaml.gbk.bak")).expect("the copy"),
-        gbk.to_vec(),
-        "the original is kept"
-    );
-    // A file that is neither UTF-8 nor GBK is left alone and reported.
-    std::fs::write(site.path(NEW_FEED), b"market: xincheng\n\xff\xfe\xff\n").expect("write");
-    let run = site.run(&["check", "--fix"]);
-    run.expect_code(1);
-    run.expect_line_with(&[&format!("{NEW_FEED}:2:1: error:"), "不是 UTF-8"]);
-}
-
-#[test]
-fn a_name_where_an_id_belongs_is_answered_with_the_id() {
-    let (_, run) = check_new_feed(&[("category: cleaning", "category: 保洁家政")]);
-    run.expect_code(1);
-    run.expect_line_with(&[
-        "postings[0].category",
-        "“保洁家政”是工种 `cleaning` 的名称",
-        "category: cleaning",
-    ]);
-    let site = TestSite::fixture("mini");
-    site.write(
-        NEW_FEED,
-        &feed(&[posting("name-01", &[])]).replace("market: xincheng", "market: 新城区测试零工市场"),
-    );
-    let run = site.run(&["check"]);
-    run.expect_code(1);
-    run.expect_line_with(&[
-        &format!("{NEW_FEED}:1:"),
-        "是市场 `xincheng` 的名称",
-        "market: xincheng",
-    ]);
-}
-
-#[test]
-fn on_rewritten_as_true_by_a_yaml_1_1_tool_is_explained() {
-    let (_, run) = check_new_feed(&[("on: 2026-11-27}", "true: 2026-11-27}")]);
-    run.expect_code(1);
-    run.expect_line_with(&["postings[0].verified.true", "应该是 `on`", "YAML 1.1"]);
-}
-
-#[test]
-fn a_mistake_in_a_market_file_is_reported_there_and_not_on_each_of_its_feeds() {
-    let site = TestSite::fixture("mini");
-    site.edit(
-        "content/markets/xincheng.yaml",
-        "status: operating",
-        "status: operatin",
-    );
-    let run = site.run(&["check"]);
-    run.expect_code(1);
-    run.expect_line_with(&["content/markets/xincheng.yaml", "operatin"]);
-    assert!(
-        !run.stderr.contains("does not exist"),
-        "its feeds are not told the market is missing:\n{}",
-        run.stderr
-    );
 }

@@ -77,7 +77,7 @@ fn init_names_what_to_fill_in_and_builds_once_it_is_written() {
     for (needle, field) in [
         ("（请填写详细地址）", "address"),
         ("（请填写运营单位）", "operator"),
-        ("\"0000-0000-0000\"", "hotlines[0].number"),
+        ("\"0000-0000-0000\"", "hotline 1 · number"),
     ] {
         let at = common::location(
             &format!(
@@ -274,16 +274,16 @@ fn new_posting_and_new_market_name_their_fill_ins_until_written() {
     let run = check(&site);
     run.expect_code(1);
     for field in [
-        "postings[0].title",
-        "postings[0].employer.name",
-        "postings[0].contact.phone",
-        "postings[0].requirements",
-        "postings[0].body",
-        "postings[1].title",
+        "posting 1 · title",
+        "posting 1 · employer · name",
+        "posting 1 · contact · phone",
+        "posting 1 · requirements",
+        "posting 1 · body",
+        "posting 2 · title",
     ] {
         run.expect_line_with(&[&format!(": error: {field}:")]);
     }
-    run.expect_line_with(&["138-0000-0000", "假号码"]);
+    run.expect_line_with(&["138-0000-0000", "the template's made-up number"]);
     // Written as an editor would, they are published.
     let real = verified
         .replace("（请填写岗位名称）", "小区楼道保洁")

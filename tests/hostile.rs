@@ -25,7 +25,7 @@ fn an_id_number_in_a_phone_field_is_an_error_not_a_tel_link() {
     );
     let run = check(&site);
     run.expect_code(1);
-    run.expect_line_with(&["huimin.yaml:", "postings[0].contact.phone", "ID-card"]);
+    run.expect_line_with(&["huimin.yaml:", "posting 1 · contact · phone", "ID-card"]);
 }
 
 #[test]
@@ -34,7 +34,7 @@ fn a_hotline_with_a_letter_o_is_an_error_naming_the_letter() {
     site.edit(MARKET, "0471-0000-0101", "0472-0000-11O1");
     let run = check(&site);
     run.expect_code(1);
-    run.expect_line_with(&["xincheng.yaml:", "hotlines[0].number", "`O` is a letter"]);
+    run.expect_line_with(&["xincheng.yaml:", "hotline 1 · number", "`O` is a letter"]);
 }
 
 #[test]
@@ -55,7 +55,7 @@ fn personal_data_is_found_however_it_is_written_and_in_every_kind_of_file() {
         );
         let run = check(&site);
         run.expect_code(1);
-        run.expect_line_with(&["postings[0].requirements", "ID-card"]);
+        run.expect_line_with(&["posting 1 · requirements", "ID-card"]);
     }
     // A line break inside the number (a page shows it rejoined).
     let site = TestSite::fixture("mini");
@@ -64,7 +64,7 @@ fn personal_data_is_found_however_it_is_written_and_in_every_kind_of_file() {
         "requirements: 按件计酬，每分拣一件 1.2 元",
         "requirements: |\n      按件计酬 110105\n      19491231002X",
     );
-    check(&site).expect_line_with(&["postings[0].requirements", "ID-card"]);
+    check(&site).expect_line_with(&["posting 1 · requirements", "ID-card"]);
     // +86 mobiles outside the contact field.
     let site = TestSite::fixture("mini");
     site.edit(
@@ -72,7 +72,7 @@ fn personal_data_is_found_however_it_is_written_and_in_every_kind_of_file() {
         "requirements: 按件计酬，每分拣一件 1.2 元",
         "requirements: \"按件计酬，每件 1.2 元，微信 +86 138 0013 8000\"",
     );
-    check(&site).expect_line_with(&["postings[0].requirements", "mobile number"]);
+    check(&site).expect_line_with(&["posting 1 · requirements", "mobile number"]);
 
     // Who verified a posting is published.
     let site = TestSite::fixture("mini");
@@ -81,16 +81,16 @@ fn personal_data_is_found_however_it_is_written_and_in_every_kind_of_file() {
         "by: 回民区审核员, on: 2026-11-27",
         &format!("by: \"审核员 {ID}\", on: 2026-11-27"),
     );
-    check(&site).expect_line_with(&["postings[0].verified.by", "ID-card"]);
+    check(&site).expect_line_with(&["posting 1 · verified · by", "ID-card"]);
 
     // site.yaml (the footer is on every page), a market, a page, regions.yaml.
     let places = [
-        ("content/site.yaml", "note: 本站为测试站点", "footer.note"),
+        ("content/site.yaml", "note: 本站为测试站点", "footer · note"),
         (MARKET, "address: 新城区测试路 1 号", "address"),
         (
             "content/regions.yaml",
             "name: 呼和浩特市",
-            "leagues[0].name",
+            "league 1 · name",
         ),
     ];
     for (file, line, field) in places {

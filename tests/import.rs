@@ -131,7 +131,7 @@ fn a_sheet_typed_in_libreoffice_with_slips_is_refused_row_by_row_then_imports_on
             (8, "联系电话（J 列）", "138-0000-0000"),
             (11, "工种（B 列）", "保洁"),
             (14, "用工形式（F 列）", "日工"),
-            (21, "工资（D 列）", "minimum wage"),
+            (21, "工资（D 列）", "最低工资"),
         ] {
             let place = format!("bad.{ext}:工作表 bad:第 {row} 行:{column}");
             assert!(

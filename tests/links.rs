@@ -106,7 +106,7 @@ fn check_names_each_link_that_points_nowhere_every_time() {
         ]);
         run.expect_line_with(&["content/pages/about.md", "`/foo/bar/`", "`foo`"]);
         let line =
-            run.expect_line_with(&["xincheng.yaml:", "postings[0].body", "no posting `gone-01`"]);
+            run.expect_line_with(&["xincheng.yaml:", "posting 1 · body", "no posting `gone-01`"]);
         // At the body's text, the line after `body: |`.
         let (body_line, _) = common::line_col(&site.read(FEED), "    body: |");
         let at = format!("xincheng.yaml:{}:", body_line + 1);

@@ -216,7 +216,7 @@ fn a_posting_body_of_one_megabyte_is_refused_naming_the_limit() {
     site.write("content/jobs/huimin.yaml", &feed);
     let run = site.run(&["build"]);
     run.expect_code(1);
-    run.expect_line_with(&["huimin.yaml:", "postings[0].body", "at most 10000"]);
+    run.expect_line_with(&["huimin.yaml:", "posting 1 · body", "at most 10000"]);
     // A title of a hundred thousand characters would fill the board, the kiosk and
     // the sheet: refused the same way.
     let title = "长".repeat(100_000);
@@ -227,7 +227,7 @@ fn a_posting_body_of_one_megabyte_is_refused_naming_the_limit() {
     site.write("content/jobs/huimin.yaml", &feed);
     let run = site.run(&["check"]);
     run.expect_code(1);
-    run.expect_line_with(&["postings[0].title", "100000 characters", "at most 60"]);
+    run.expect_line_with(&["posting 1 · title", "100000 characters", "at most 60"]);
 }
 
 #[test]
@@ -251,7 +251,7 @@ fn ids_that_would_leave_the_output_folder_are_errors() {
         let run = check_with("content/jobs/huimin.yaml", &feed);
         run.expect_code(1);
         // A NUL is refused where the file is read, before it can be an id.
-        let named = run.stderr.contains("postings[0].id")
+        let named = run.stderr.contains("posting 1 · id")
             || (bad.contains('\0') && run.stderr.contains("control character (U+0000)"));
         assert!(named, "{bad}: {}", run.stderr);
     }
@@ -283,7 +283,7 @@ fn fee_wording_is_an_error_and_its_negation_is_not() {
     run.expect_code(1);
     run.expect_line_with(&[
         "content/jobs/huimin.yaml:13:",
-        "postings[0].requirements",
+        "posting 1 · requirements",
         "押金",
     ]);
     let says_no = FEED.replacen(
@@ -347,8 +347,8 @@ fn discrimination_and_hype_are_warnings() {
     let run = check_with("content/jobs/huimin.yaml", &feed);
     run.expect_code(0);
     assert!(
-        run.stderr.contains("warning: postings[0].title")
-            || run.stderr.contains(": warning: postings[0].title"),
+        run.stderr.contains("warning: posting 1 · title")
+            || run.stderr.contains(": warning: posting 1 · title"),
         "{}",
         run.stderr
     );

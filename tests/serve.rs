@@ -122,7 +122,7 @@ fn serve_shows_edits_keeps_the_last_good_site_on_errors_and_recovers() {
     site.write(feed, &good.replacen("posted: ", "posted: 2026-13-40 #", 1));
     wait_for("the error in the terminal", || {
         std::fs::read_to_string(&log)
-            .is_ok_and(|l| l.contains("content/jobs/xincheng.yaml:") && l.contains("error"))
+            .is_ok_and(|l| l.contains("content/jobs/xincheng.yaml:") && l.contains("错误: "))
     });
     let (status, body) = get(port, page).expect("still served");
     assert_eq!(status, 200);
@@ -131,8 +131,8 @@ fn serve_shows_edits_keeps_the_last_good_site_on_errors_and_recovers() {
         "the last good page is still served"
     );
     assert!(
-        body.contains("xincheng.yaml"),
-        "the page carries the error for the overlay"
+        body.contains("xincheng.yaml") && body.contains("内容有错误"),
+        "the page carries the error for the overlay, in the editor's language"
     );
 
     site.write(feed, &good.replace("编辑后的新标题", "修好以后的标题"));

@@ -143,7 +143,7 @@ fn check_warns_about_counties_without_a_market_and_markets_off_the_map() {
         .collect();
     assert_eq!(county_warnings.len(), empty, "{stderr}");
     assert!(
-        county_warnings[0].contains(": warning: leagues[0].counties["),
+        county_warnings[0].contains(": warning: league 1 · county "),
         "{}",
         county_warnings[0]
     );
@@ -156,7 +156,7 @@ fn a_missing_outline_is_an_error_on_map_outline() {
     let stderr = check(root.path());
     let line = stderr
         .lines()
-        .find(|l| l.contains(": error: map.outline:"))
+        .find(|l| l.contains(": error: map · outline:"))
         .unwrap_or_else(|| panic!("no error:\n{stderr}"));
     assert!(line.starts_with("content/site.yaml:"), "{line}");
     assert!(line.contains("cannot read the map outline"), "{line}");
@@ -183,26 +183,26 @@ fn an_outline_without_its_review_number_and_source_is_refused() {
     let stderr = check(root.path());
     let errors: Vec<&str> = stderr
         .lines()
-        .filter(|l| l.contains(": error: map."))
+        .filter(|l| l.contains(": error: map · "))
         .collect();
     assert_eq!(errors.len(), 2, "{stderr}");
     let review = errors
         .iter()
-        .find(|l| l.contains("map.review_number:"))
+        .find(|l| l.contains("map · review_number:"))
         .expect("the review number is asked for");
     assert!(review.starts_with("content/site.yaml:"), "{review}");
     assert!(
         review.contains("审图号") && review.contains("remove map.outline"),
         "says why and what to do: {review}"
     );
-    assert!(errors.iter().any(|l| l.contains("map.source:")), "{stderr}");
+    assert!(errors.iter().any(|l| l.contains("map · source:")), "{stderr}");
 
     let odd = sample_with_outline("review_number: 2024-0650\nsource: 测试");
     let stderr = check(odd.path());
     assert!(!stderr.contains(": error:"), "{stderr}");
     let line = stderr
         .lines()
-        .find(|l| l.contains("warning: map.review_number:"))
+        .find(|l| l.contains("warning: map · review_number:"))
         .unwrap_or_else(|| panic!("no warning:\n{stderr}"));
     assert!(line.contains("GS（2024）0650号"), "shows the form: {line}");
 }

@@ -234,16 +234,21 @@ pub fn import(opts: &ImportOptions) -> Result<Report, Vec<Problem>> {
                 let before = stage::findings(&opts.root);
                 for d in after {
                     if let Some(&di) = by_file.get(&d.file) {
-                        problems.push(drafts[di].problem(&shown, d.severity, &d.field, d.message));
+                        problems.push(drafts[di].problem(
+                            &shown,
+                            d.severity,
+                            &d.field,
+                            d.message.zh,
+                        ));
                     } else if !before.contains(&(
                         d.file.clone(),
                         d.field.clone(),
-                        d.message.clone(),
+                        d.message.zh.clone(),
                     )) {
                         problems.push(Problem {
                             severity: d.severity,
                             place: format!("{}:{}:{}", d.file.display(), d.line, d.column),
-                            message: d.message,
+                            message: d.message.zh,
                             order: [usize::MAX; 3],
                         });
                     }

@@ -151,11 +151,11 @@ pub(super) fn check(
     for d in after {
         if let Some(ids) = order.get(&d.file) {
             problems.push(located(&d, ids, &from_row, &drafts, shown));
-        } else if !before.contains(&(d.file.clone(), d.field.clone(), d.message.clone())) {
+        } else if !before.contains(&(d.file.clone(), d.field.clone(), d.message.zh.clone())) {
             problems.push(Problem {
                 severity: d.severity,
                 place: format!("{}:{}:{}", d.file.display(), d.line, d.column),
-                message: d.message,
+                message: d.message.zh,
                 order: [usize::MAX; 3],
             });
         }
@@ -182,13 +182,13 @@ fn located(
             shown,
             d.severity,
             draft.block.column_of(field),
-            d.message.clone(),
+            d.message.zh.clone(),
         ))
     });
     row.unwrap_or_else(|| Problem {
         severity: d.severity,
         place: format!("{}:{}:{}", d.file.display(), d.line, d.column),
-        message: d.message.clone(),
+        message: d.message.zh.clone(),
         order: [usize::MAX; 3],
     })
 }
@@ -209,7 +209,7 @@ pub(super) fn findings(root: &Path) -> HashSet<(PathBuf, String, String)> {
         .1
         .into_vec()
         .into_iter()
-        .map(|d| (d.file, d.field, d.message))
+        .map(|d| (d.file, d.field, d.message.zh))
         .collect()
 }
 

@@ -10,14 +10,16 @@
 //!   never hides the next.
 
 use super::yaml::{Node, Value, shorten};
-use crate::diag::Pos;
+use crate::diag::catalogue::reading as says;
+use crate::diag::{Msg, Pos};
+use crate::msg;
 use serde::de::value::StrDeserializer;
 use serde::de::{
     self, DeserializeOwned, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess,
     Visitor,
 };
 use std::cell::RefCell;
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 /// A field path built on the stack; turned into text only when an error needs it.
 #[derive(Clone, Copy)]
@@ -75,7 +77,7 @@ impl fmt::Display for FieldPath<'_> {
 pub struct DecodeError {
     pub pos: Pos,
     pub field: String,
-    pub message: String,
+    pub message: Msg,
     /// Where in the record (for dropping the bad field and decoding the rest again).
     pub segs: Vec<Seg>,
     pub missing: bool,
@@ -88,11 +90,11 @@ pub struct DecodeError {
 pub struct Error {
     located: Option<Box<DecodeError>>,
     missing_field: Option<&'static str>,
-    message: String,
+    message: Msg,
 }
 
 impl Error {
-    fn plain(message: String) -> Self {
+    fn plain(message: Msg) -> Self {
         Error {
             located: None,
             missing_field: None,
@@ -128,41 +130,41 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.message.en)
     }
 }
 
 impl std::error::Error for Error {}
 
 impl de::Error for Error {
-    fn custom<T: fmt::Display>(msg: T) -> Self {
-        Error::plain(msg.to_string())
+    /// A value type's own message ([`Msg::carried`]) or, from serde itself, its words.
+    fn custom<T: fmt::Display>(text: T) -> Self {
+        let text = text.to_string();
+        Error::plain(Msg::from_carried(&text).unwrap_or_else(|| msg!(says::SYNTAX, detail = text)))
     }
 
     fn missing_field(field: &'static str) -> Self {
         Error {
             located: None,
             missing_field: Some(field),
-            message: format!("the required field `{field}` is missing"),
+            message: msg!(says::MISSING_FIELD, field = field),
         }
     }
 
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
-        Error::plain(format!(
-            "`{}` is not allowed here; write one of: {}",
-            shorten(variant),
-            expected.join(", ")
+        Error::plain(msg!(
+            says::NOT_ALLOWED_WORD,
+            value = shorten(variant),
+            allowed = expected.join(", ")
         ))
     }
 
     fn invalid_value(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
-        Error::plain(format!("{unexp} is not valid here: expected {exp}"))
+        Error::plain(msg!(says::INVALID_VALUE, found = unexp, expected = exp))
     }
 
     fn invalid_length(len: usize, exp: &dyn de::Expected) -> Self {
-        Error::plain(format!(
-            "a list of {len} items is not valid here: expected {exp}"
-        ))
+        Error::plain(msg!(says::INVALID_LENGTH, len = len, expected = exp))
     }
 }
 
@@ -252,15 +254,19 @@ pub struct Decoder<'a> {
 }
 
 impl<'a> Decoder<'a> {
-    fn expected(&self, what: &str) -> Error {
-        let hint = match (&self.node.value, what) {
-            (Value::Map(_), _) => " (is the indentation right?)",
-            (Value::Float(_) | Value::Bool(_), "text") => " — put the value in quotes",
-            _ => "",
+    fn expected(&self, what: crate::diag::Entry) -> Error {
+        let hint = match (&self.node.value, what.code) {
+            (Value::Map(_), _) => msg!(says::HINT_INDENT),
+            (Value::Float(_) | Value::Bool(_), code) if code == says::A_TEXT.code => {
+                msg!(says::HINT_QUOTES)
+            }
+            _ => Msg::empty(),
         };
-        Error::plain(format!(
-            "expected {what}, found {}{hint}",
-            self.node.value.describe()
+        Error::plain(msg!(
+            says::EXPECTED,
+            expected = what.msg(),
+            found = self.node.value.describe(),
+            hint = hint
         ))
     }
 
@@ -274,7 +280,7 @@ macro_rules! integer {
         fn $method<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
             let r = match &self.node.value {
                 Value::Int(i) => v.visit_i64(*i),
-                _ => Err(self.expected("a whole number")),
+                _ => Err(self.expected(says::A_WHOLE_NUMBER)),
             };
             self.located(r)
         }
@@ -308,9 +314,9 @@ impl<'de> Deserializer<'de> for Decoder<'_> {
             Value::Str(s) => match s.to_ascii_lowercase().as_str() {
                 "yes" | "on" => v.visit_bool(true),
                 "no" | "off" => v.visit_bool(false),
-                _ => Err(self.expected("true or false")),
+                _ => Err(self.expected(says::A_YES_NO)),
             },
-            _ => Err(self.expected("true or false")),
+            _ => Err(self.expected(says::A_YES_NO)),
         };
         self.located(r)
     }
@@ -334,7 +340,7 @@ impl<'de> Deserializer<'de> for Decoder<'_> {
         let r = match &self.node.value {
             Value::Int(i) => v.visit_f64(*i as f64),
             Value::Float(x) => v.visit_f64(*x),
-            _ => Err(self.expected("a number")),
+            _ => Err(self.expected(says::A_NUMBER)),
         };
         self.located(r)
     }
@@ -348,7 +354,7 @@ impl<'de> Deserializer<'de> for Decoder<'_> {
             Value::Str(s) => v.visit_str(s),
             // A phone number or code typed without quotes is still what the editor meant.
             Value::Int(i) => v.visit_string(i.to_string()),
-            _ => Err(self.expected("text")),
+            _ => Err(self.expected(says::A_TEXT)),
         };
         self.located(r)
     }
@@ -375,7 +381,7 @@ impl<'de> Deserializer<'de> for Decoder<'_> {
     fn deserialize_unit<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
         let r = match &self.node.value {
             Value::Null => v.visit_unit(),
-            _ => Err(self.expected("an empty value")),
+            _ => Err(self.expected(says::AN_EMPTY_VALUE)),
         };
         self.located(r)
     }
@@ -411,7 +417,7 @@ impl<'de> Deserializer<'de> for Decoder<'_> {
                 parent: &self.path,
                 sink: self.sink,
             }),
-            _ => Err(self.expected("a list (lines starting with `- `)")),
+            _ => Err(self.expected(says::A_LIST)),
         };
         self.located(r)
     }
@@ -432,7 +438,7 @@ impl<'de> Deserializer<'de> for Decoder<'_> {
     fn deserialize_map<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
         let r = match &self.node.value {
             Value::Map(entries) => v.visit_map(Map::new(entries, &self.path, self.sink, None)),
-            _ => Err(self.expected("a group of `name: value` fields")),
+            _ => Err(self.expected(says::A_GROUP)),
         };
         self.located(r)
     }
@@ -447,7 +453,7 @@ impl<'de> Deserializer<'de> for Decoder<'_> {
             Value::Map(entries) => {
                 v.visit_map(Map::new(entries, &self.path, self.sink, Some(fields)))
             }
-            _ => Err(self.expected("a group of `name: value` fields")),
+            _ => Err(self.expected(says::A_GROUP)),
         };
         self.located(r)
     }
@@ -460,7 +466,7 @@ impl<'de> Deserializer<'de> for Decoder<'_> {
     ) -> Result<V::Value, Error> {
         let r = match &self.node.value {
             Value::Str(s) => v.visit_enum(IntoDeserializer::<Error>::into_deserializer(s.as_str())),
-            _ => Err(self.expected("one word from the allowed list")),
+            _ => Err(self.expected(says::A_WORD)),
         };
         self.located(r)
     }
@@ -551,26 +557,17 @@ impl<'a, 'p> Map<'a, 'p> {
             _ => None,
         };
         let message = match yaml11 {
-            Some(was) => format!(
-                "字段名 `{name}` 应该是 `{was}`：有的编辑器或插件按旧的 YAML 1.1 把 {was}: 改写成了 {name}:，请改回 {was}:（a YAML 1.1 tool rewrote `{was}:` as `{name}:`）"
-            ),
+            Some(was) => msg!(says::YAML11_KEY, name = name, was = was),
             None => {
-                let mut message = format!("unknown field `{}`", shorten(name));
                 let best = fields
                     .iter()
                     .map(|f| (strsim::damerau_levenshtein(name, f), *f))
                     .filter(|(d, f)| *d <= 2.max(f.len() / 3))
                     .min();
-                if let Some((_, f)) = best {
-                    let _ = write!(message, " — did you mean `{f}`?");
-                } else {
-                    let _ = write!(
-                        message,
-                        "; the fields allowed here are: {}",
-                        fields.join(", ")
-                    );
-                }
-                message
+                msg!(says::UNKNOWN_FIELD, name = shorten(name)).then(match best {
+                    Some((_, f)) => msg!(says::DID_YOU_MEAN, field = f),
+                    None => msg!(says::FIELDS_ALLOWED, fields = fields.join(", ")),
+                })
             }
         };
         let path = FieldPath::Key(self.parent, name);
@@ -591,7 +588,7 @@ fn key_text(key: &Node) -> std::borrow::Cow<'_, str> {
         Value::Int(i) => i.to_string().into(),
         Value::Float(x) => x.to_string().into(),
         Value::Bool(b) => b.to_string().into(),
-        other => other.describe().into(),
+        other => other.describe().en.into(),
     }
 }
 
@@ -634,7 +631,10 @@ impl<'de> MapAccess<'de> for Map<'_, '_> {
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
         let Some((key, value)) = self.current.take() else {
-            return Err(Error::plain("internal: value without key".into()));
+            return Err(Error::plain(msg!(
+                says::SYNTAX,
+                detail = "a value without a key"
+            )));
         };
         let name = key_text(key);
         let path = FieldPath::Key(self.parent, &name);
@@ -712,7 +712,11 @@ mod tests {
         assert_eq!(errs.len(), 1);
         assert_eq!(errs[0].field, "postings[3].pay.unit");
         assert_eq!(errs[0].pos, Pos { line: 4, column: 9 });
-        assert!(errs[0].message.contains("hour, day"), "{}", errs[0].message);
+        assert!(
+            errs[0].message.contains("hour, day"),
+            "{:?}",
+            errs[0].message
+        );
     }
 
     #[test]
@@ -748,7 +752,7 @@ mod tests {
             errs[0]
                 .message
                 .contains("expected a number, found text `lots`"),
-            "{}",
+            "{:?}",
             errs[0].message
         );
     }

@@ -149,7 +149,12 @@ pub fn records<T: DeserializeOwned>(
             }
         };
         if node.value == Value::Null {
-            diags.push(Diagnostic::error(&file, node.pos, "", "the file is empty"));
+            diags.push(Diagnostic::error(
+                &file,
+                node.pos,
+                "",
+                crate::msg!(crate::diag::catalogue::reading::EMPTY),
+            ));
             continue;
         }
         if let Some(value) = decode_into::<T>(&node, "", &file, diags) {

@@ -16,7 +16,9 @@ mod yaml_fast;
 mod yaml_reference;
 mod yaml_scalar;
 
-use crate::diag::{Diagnostic, Diagnostics, Pos};
+use crate::diag::catalogue::reading as says;
+use crate::diag::{Diagnostic, Diagnostics, Msg, Pos};
+use crate::msg;
 use decode::{FieldPath, decode};
 use records::{FeedHeader, MarketFile, PageMeta, RawPosting, RegionsFile, SiteConfig};
 use serde::de::DeserializeOwned;
@@ -150,14 +152,14 @@ pub fn read_limited(abs: &Path) -> std::io::Result<Vec<u8>> {
     if !meta.is_file() {
         return Err(std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
-            "it is not an ordinary file (a device, a pipe or a socket)",
+            NotOrdinary,
         ));
     }
     let limit = yaml::MAX_FILE_BYTES as u64;
     if meta.len() > limit {
         return Err(std::io::Error::new(
             std::io::ErrorKind::FileTooLarge,
-            too_big(meta.len()),
+            TooBig(meta.len()),
         ));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
@@ -167,15 +169,45 @@ pub fn read_limited(abs: &Path) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// A content file over the size limit, with its size (an `io::Error`'s payload).
+#[derive(Debug)]
+struct TooBig(u64);
+
+/// A device, a pipe or a socket where a content file was expected.
+#[derive(Debug)]
+struct NotOrdinary;
+
+impl std::fmt::Display for TooBig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&too_big(self.0).en)
+    }
+}
+
+impl std::error::Error for TooBig {}
+
+impl std::fmt::Display for NotOrdinary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(says::NOT_A_FILE.en)
+    }
+}
+
+impl std::error::Error for NotOrdinary {}
+
+/// Why reading a content file failed, in the editor's words.
+fn read_failure(e: &std::io::Error) -> Msg {
+    let inner = e.get_ref();
+    if let Some(TooBig(len)) = inner.and_then(|i| i.downcast_ref::<TooBig>()) {
+        too_big(*len)
+    } else if inner.is_some_and(|i| i.is::<NotOrdinary>()) {
+        msg!(says::NOT_A_FILE)
+    } else {
+        msg!(says::CANNOT_READ, reason = e)
+    }
+}
+
 /// The bytes read from a content file, or why they cannot be used.
 fn checked_bytes(read: std::io::Result<Vec<u8>>, shown: &Path) -> Result<Vec<u8>, Diagnostic> {
-    let bytes = read.map_err(|e| {
-        let message = match e.kind() {
-            std::io::ErrorKind::FileTooLarge => e.to_string(),
-            _ => format!("cannot read the file: {e}"),
-        };
-        Diagnostic::error(shown, Pos::FILE, "", message)
-    })?;
+    let bytes = read.map_err(|e| Diagnostic::error(shown, Pos::FILE, "", read_failure(&e)))?;
     if bytes.len() > yaml::MAX_FILE_BYTES {
         return Err(Diagnostic::error(
             shown,
@@ -187,11 +219,11 @@ fn checked_bytes(read: std::io::Result<Vec<u8>>, shown: &Path) -> Result<Vec<u8>
     Ok(bytes)
 }
 
-fn too_big(len: u64) -> String {
-    format!(
-        "the file is {} MB; content files are limited to {} MB — split it into several files",
-        len / (1024 * 1024),
-        yaml::MAX_FILE_BYTES / (1024 * 1024)
+fn too_big(len: u64) -> Msg {
+    msg!(
+        says::TOO_BIG,
+        size = len / (1024 * 1024),
+        limit = yaml::MAX_FILE_BYTES / (1024 * 1024)
     )
 }
 
@@ -227,7 +259,7 @@ fn yaml_of(bytes: &[u8], shown: &Path) -> Result<Node, Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     yaml::parse(text).map_err(|e| match slips::explain(text, e.pos) {
         Some((pos, message)) => Diagnostic::error(shown, pos, "", message),
-        None => Diagnostic::error(shown, e.pos, "", e.message),
+        None => Diagnostic::error(shown, e.pos, "", msg!(says::SYNTAX, detail = e.message)),
     })
 }
 
@@ -259,7 +291,7 @@ fn load_record<T: DeserializeOwned>(
         }
     };
     if node.value == Value::Null {
-        diags.push(Diagnostic::error(&file, node.pos, "", "the file is empty"));
+        diags.push(Diagnostic::error(&file, node.pos, "", msg!(says::EMPTY)));
         return None;
     }
     let value = decode_into::<T>(&node, "", &file, diags)?;
@@ -274,7 +306,7 @@ pub fn site_config(site: &SiteRoot, diags: &mut Diagnostics) -> Option<Located<S
             &site.display(&abs),
             Pos::FILE,
             "",
-            "there is no site.yaml: is --root the folder that holds content/? (`gigboard init DIR` makes a new site)",
+            msg!(says::NO_SITE_YAML),
         ));
         return None;
     }
@@ -289,7 +321,7 @@ pub fn regions(site: &SiteRoot, diags: &mut Diagnostics) -> Option<Located<Regio
             &site.display(&abs),
             Pos::FILE,
             "",
-            "there is no regions.yaml: markets need the leagues and counties they belong to",
+            msg!(says::NO_REGIONS_YAML),
         ));
         return None;
     }
@@ -342,7 +374,7 @@ pub fn feed_of(
             &file,
             node.pos,
             "",
-            "the feed is empty",
+            msg!(says::FEED_EMPTY),
         ));
         return None;
     }
@@ -358,10 +390,7 @@ pub fn feed_of(
                 &file,
                 pos,
                 "postings",
-                format!(
-                    "expected a list of postings (lines starting with `- `), found {}",
-                    other.describe()
-                ),
+                msg!(says::POSTINGS_NOT_A_LIST, found = other.describe()),
             ));
             Vec::new()
         }
@@ -406,7 +435,7 @@ pub fn page(site: &SiteRoot, abs: &Path, diags: &mut Diagnostics) -> Option<Load
             &file,
             Pos { line: 1, column: 1 },
             "",
-            "a page starts with front matter: a line `---`, `title: …`, then another `---`",
+            msg!(says::NO_FRONT_MATTER),
         ));
         return None;
     };
@@ -414,7 +443,12 @@ pub fn page(site: &SiteRoot, abs: &Path, diags: &mut Diagnostics) -> Option<Load
     let node = match yaml::parse(&format!("\n{front}")) {
         Ok(n) => n,
         Err(e) => {
-            diags.push(Diagnostic::error(&file, e.pos, "", e.message));
+            diags.push(Diagnostic::error(
+                &file,
+                e.pos,
+                "",
+                msg!(says::SYNTAX, detail = e.message),
+            ));
             return None;
         }
     };

@@ -1,6 +1,9 @@
 //! Small value types editors write as text: dates, local date-times, clock times and
 //! day sets. Each parses with a message that shows the expected form.
 
+use crate::diag::Msg;
+use crate::diag::catalogue::reading as says;
+use crate::msg;
 use serde::de::{self, Deserialize, Deserializer};
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -14,14 +17,12 @@ fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
 pub struct Day(pub jiff::civil::Date);
 
 impl Day {
-    pub fn parse(s: &str) -> Result<Day, String> {
+    pub fn parse(s: &str) -> Result<Day, Msg> {
         let t = s.trim();
         let ok = t.len() == 10 && t.as_bytes()[4] == b'-' && t.as_bytes()[7] == b'-';
         match t.parse::<jiff::civil::Date>() {
             Ok(d) if ok => Ok(Day(d)),
-            _ => Err(format!(
-                "`{t}` is not a date; write dates as YYYY-MM-DD, for example 2026-11-27"
-            )),
+            _ => Err(msg!(says::NOT_A_DATE, value = t)),
         }
     }
 }
@@ -34,7 +35,7 @@ impl fmt::Display for Day {
 
 impl<'de> Deserialize<'de> for Day {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Day::parse(&text(d)?).map_err(de::Error::custom)
+        Day::parse(&text(d)?).map_err(|m| de::Error::custom(m.carried()))
     }
 }
 
@@ -50,7 +51,7 @@ impl Serialize for Day {
 pub struct LocalDateTime(pub jiff::civil::DateTime);
 
 impl LocalDateTime {
-    pub fn parse(s: &str) -> Result<Self, String> {
+    pub fn parse(s: &str) -> Result<Self, Msg> {
         let t = s.trim().replacen(' ', "T", 1);
         if t.len() >= 16
             && t.as_bytes().get(10) == Some(&b'T')
@@ -58,10 +59,7 @@ impl LocalDateTime {
         {
             return Ok(LocalDateTime(dt));
         }
-        Err(format!(
-            "`{}` is not a date and time; write it as YYYY-MM-DDTHH:MM, for example 2026-11-27T07:30",
-            s.trim()
-        ))
+        Err(msg!(says::NOT_A_DATE_TIME, value = s.trim()))
     }
 
     pub fn day(&self) -> Day {
@@ -71,7 +69,7 @@ impl LocalDateTime {
 
 impl<'de> Deserialize<'de> for LocalDateTime {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        LocalDateTime::parse(&text(d)?).map_err(de::Error::custom)
+        LocalDateTime::parse(&text(d)?).map_err(|m| de::Error::custom(m.carried()))
     }
 }
 
@@ -80,9 +78,9 @@ impl<'de> Deserialize<'de> for LocalDateTime {
 pub struct Clock(pub u16);
 
 impl Clock {
-    pub fn parse(s: &str) -> Result<Clock, String> {
+    pub fn parse(s: &str) -> Result<Clock, Msg> {
         let t = s.trim();
-        let err = || format!("`{t}` is not a time of day; write it as HH:MM, for example 06:30");
+        let err = || msg!(says::NOT_A_TIME, value = t);
         let (h, m) = t.split_once(':').ok_or_else(err)?;
         if h.is_empty() || h.len() > 2 || m.len() != 2 {
             return Err(err());
@@ -104,7 +102,7 @@ impl fmt::Display for Clock {
 
 impl<'de> Deserialize<'de> for Clock {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Clock::parse(&text(d)?).map_err(de::Error::custom)
+        Clock::parse(&text(d)?).map_err(|m| de::Error::custom(m.carried()))
     }
 }
 
@@ -121,14 +119,9 @@ pub const WEEKDAY_KEYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "
 pub struct DaySet(pub u8);
 
 impl DaySet {
-    pub fn parse(s: &str) -> Result<DaySet, String> {
+    pub fn parse(s: &str) -> Result<DaySet, Msg> {
         let t = s.trim().to_ascii_lowercase();
-        let err = || {
-            format!(
-                "`{}` is not a set of days; write for example mon-fri, sat,sun, sat or daily",
-                s.trim()
-            )
-        };
+        let err = || msg!(says::NOT_DAYS, value = s.trim());
         if t == "daily" || t == "mon-sun" {
             return Ok(DaySet(0x7f));
         }
@@ -157,7 +150,7 @@ impl DaySet {
 
 impl<'de> Deserialize<'de> for DaySet {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        DaySet::parse(&text(d)?).map_err(de::Error::custom)
+        DaySet::parse(&text(d)?).map_err(|m| de::Error::custom(m.carried()))
     }
 }
 

@@ -3,11 +3,13 @@
 //! disallowed within this context`, a byte offset); these find the slip itself in the
 //! text, name the character and say what to type instead.
 
-use crate::diag::Pos;
+use crate::diag::catalogue::reading as says;
+use crate::diag::{Msg, Pos};
+use crate::msg;
 
 /// A plain-words reading of a YAML syntax error at `at`: the slip and where it is, when
 /// the text before the error holds one of the usual ones.
-pub fn explain(text: &str, at: Pos) -> Option<(Pos, String)> {
+pub fn explain(text: &str, at: Pos) -> Option<(Pos, Msg)> {
     let last = (at.line as usize).max(1);
     // The slip is on the error's line or just before it (the parser often notices on
     // the next line).
@@ -21,15 +23,12 @@ pub fn explain(text: &str, at: Pos) -> Option<(Pos, String)> {
         let indent_end = line.len() - line.trim_start_matches([' ', '\t', '\u{3000}']).len();
         let indent = &line[..indent_end];
         if let Some(col) = indent.find('\t') {
-            return Some((
-                Pos::new(line_no, col as u64 + 1),
-                "这一行开头有制表符（Tab 键）：YAML 只能用空格缩进，请把 Tab 换成空格，和同一层的行对齐（a tab in the indentation: indent with spaces）".into(),
-            ));
+            return Some((Pos::new(line_no, col as u64 + 1), msg!(says::TAB)));
         }
         if let Some(col) = indent.find('\u{3000}') {
             return Some((
                 Pos::new(line_no, indent[..col].chars().count() as u64 + 1),
-                "这一行开头有全角空格（中文输入法的空格）：缩进只能用英文半角空格，请删掉重打（a full-width space in the indentation）".into(),
+                msg!(says::FULL_WIDTH_SPACE),
             ));
         }
         let body = line[indent_end..].trim_start_matches("- ");
@@ -45,12 +44,7 @@ pub fn explain(text: &str, at: Pos) -> Option<(Pos, String)> {
             Pos::new(line_no, before.chars().count() as u64 + 1)
         };
         if rest.starts_with('：') {
-            return Some((
-                column(rest),
-                format!(
-                    "“{key}：”用了中文冒号“：”：字段名后面要用英文冒号加一个空格，写成“{key}: ”（a full-width colon after `{key}`: write `{key}: `）"
-                ),
-            ));
+            return Some((column(rest), msg!(says::FULL_WIDTH_COLON, key = key)));
         }
         if let Some(after) = rest.strip_prefix(':')
             && !after.is_empty()
@@ -59,10 +53,7 @@ pub fn explain(text: &str, at: Pos) -> Option<(Pos, String)> {
         {
             return Some((
                 column(rest),
-                format!(
-                    "“{key}:”的冒号后面少了一个空格：写成“{key}: {}”（a space is needed after the colon）",
-                    after.trim()
-                ),
+                msg!(says::NO_SPACE_AFTER_COLON, key = key, value = after.trim()),
             ));
         }
     }
@@ -71,16 +62,12 @@ pub fn explain(text: &str, at: Pos) -> Option<(Pos, String)> {
 
 /// Says why bytes are not UTF-8: the line of the first bad byte and, when the whole
 /// file reads as GB18030 (GBK, "ANSI" in Notepad and WPS on Chinese Windows), that.
-pub fn not_utf8(bytes: &[u8], valid_up_to: usize) -> String {
+pub fn not_utf8(bytes: &[u8], valid_up_to: usize) -> Msg {
     let line = bytes[..valid_up_to].iter().filter(|b| **b == b'\n').count() + 1;
     if is_gb18030(bytes) {
-        format!(
-            "这个文件是 GBK/GB18030 编码（记事本、WPS 里的“ANSI”），不是 UTF-8，从第 {line} 行起的中文读不出来：请在编辑器里“另存为”UTF-8，或运行 gigboard check --fix 自动转换（原文件留一份 .gbk.bak）（the file is GBK, not UTF-8: save it as UTF-8, or run `gigboard check --fix`）"
-        )
+        msg!(says::GBK, line = line)
     } else {
-        format!(
-            "第 {line} 行有不是 UTF-8 的字节（文件第 {valid_up_to} 个字节）：请把文件另存为 UTF-8（the file is not UTF-8 text from line {line}; save it as UTF-8）"
-        )
+        msg!(says::NOT_UTF8, line = line, byte = valid_up_to)
     }
 }
 
@@ -107,15 +94,15 @@ mod tests {
         let text = "market: x\npostings:\n  - id: a\n    title：小区保洁\n";
         let (pos, msg) = explain(text, Pos::new(4, 5)).expect("found");
         assert_eq!(pos, Pos::new(4, 10));
-        assert!(msg.contains("“title：”用了中文冒号"), "{msg}");
+        assert!(msg.contains("“title：”用了中文冒号"), "{msg:?}");
         let text = "market: x\npostings:\n  - id: a\n    title:小区保洁\n    pay: 1\n";
         let (pos, msg) = explain(text, Pos::new(5, 5)).expect("found");
         assert_eq!(pos.line, 4);
-        assert!(msg.contains("冒号后面少了一个空格"), "{msg}");
+        assert!(msg.contains("冒号后面少了一个空格"), "{msg:?}");
         let text = "market: x\npostings:\n  - id: a\n\ttitle: 小区\n";
         let (pos, msg) = explain(text, Pos::new(4, 2)).expect("found");
         assert_eq!(pos, Pos::new(4, 1));
-        assert!(msg.contains("制表符"), "{msg}");
+        assert!(msg.contains("制表符"), "{msg:?}");
         assert!(explain("a: b\nc: [\n", Pos::new(2, 4)).is_none());
         // A time is not a key without its space.
         assert!(explain("open: 07:30\nx: [\n", Pos::new(2, 4)).is_none());
@@ -128,7 +115,7 @@ mod tests {
             .expect_err("not UTF-8")
             .valid_up_to();
         let msg = not_utf8(&gbk, at);
-        assert!(msg.contains("GBK") && msg.contains("第 2 行"), "{msg}");
+        assert!(msg.contains("GBK") && msg.contains("第 2 行"), "{msg:?}");
         assert_eq!(
             from_gb18030(&gbk).as_deref(),
             Some("market: x\n# 新城区\ntitle: 保洁\n")

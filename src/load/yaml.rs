@@ -7,7 +7,9 @@
 //! posting cannot hide the next, and the validators look up the position of any field
 //! they complain about.
 
-use crate::diag::Pos;
+use crate::diag::catalogue::reading as says;
+use crate::diag::{Msg, Pos};
+use crate::msg;
 
 /// Largest content file we read. A feed is a day's postings for one market; anything
 /// near this size is a mistake (or an attack), and parsing it would stall the build.
@@ -34,15 +36,15 @@ pub enum Value {
 
 impl Value {
     /// Words for an editor: what was found where something else was expected.
-    pub fn describe(&self) -> String {
+    pub fn describe(&self) -> Msg {
         match self {
-            Value::Null => "nothing (an empty value)".into(),
-            Value::Bool(b) => format!("yes/no value `{b}`"),
-            Value::Int(i) => format!("number `{i}`"),
-            Value::Float(x) => format!("number `{x}`"),
-            Value::Str(s) => format!("text `{}`", shorten(s)),
-            Value::Seq(_) => "a list".into(),
-            Value::Map(_) => "a group of fields".into(),
+            Value::Null => msg!(says::FOUND_NOTHING),
+            Value::Bool(b) => msg!(says::FOUND_YES_NO, value = b),
+            Value::Int(i) => msg!(says::FOUND_NUMBER, value = i),
+            Value::Float(x) => msg!(says::FOUND_NUMBER, value = x),
+            Value::Str(s) => msg!(says::FOUND_TEXT, value = shorten(s)),
+            Value::Seq(_) => msg!(says::FOUND_LIST),
+            Value::Map(_) => msg!(says::FOUND_GROUP),
         }
     }
 }

@@ -255,7 +255,7 @@ impl Builder {
                     if entries.iter().any(|(k, _)| k.value == node.value) {
                         let name = match &node.value {
                             Value::Str(s) => super::yaml::shorten(s),
-                            other => other.describe(),
+                            other => other.describe().en,
                         };
                         return Err(fail(
                             node.pos,

@@ -249,7 +249,7 @@ pub fn new_posting(
     today: Day,
 ) -> Result<(PathBuf, String), String> {
     // The id becomes a folder name: `../x` would write outside content/jobs/.
-    crate::validate::check_slug(market).map_err(|e| format!("--market `{market}`: {e}"))?;
+    crate::validate::check_slug(market).map_err(|e| format!("--market `{market}`: {}", e.zh))?;
     let market_file = ["yaml", "yml"]
         .iter()
         .map(|e| root.join("content/markets").join(format!("{market}.{e}")))
@@ -360,7 +360,7 @@ pub fn new_market(root: &Path, county_code: &str, id: Option<&str>) -> Result<Pa
     let id = id
         .map(str::to_string)
         .unwrap_or_else(|| format!("market-{county_code}"));
-    crate::validate::check_slug(&id)?;
+    crate::validate::check_slug(&id).map_err(|e| e.zh)?;
     let path = root.join("content/markets").join(format!("{id}.yaml"));
     if path.exists() {
         return Err(format!(

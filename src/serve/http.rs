@@ -2,6 +2,8 @@
 //! WebSocket, and the script (with the error overlay) injected into HTML responses.
 
 use super::{Event, Found, Shared};
+use crate::diag::Lang;
+use crate::diag::catalogue::run as says;
 use axum::Router;
 use axum::extract::State;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
@@ -113,17 +115,21 @@ fn percent_decode(s: &str) -> String {
 }
 
 /// The script every served HTML page gets: reload on rebuild, show build errors.
-fn reload_script(error: Option<&str>) -> String {
-    let error = serde_json::to_string(&error)
-        .unwrap_or_else(|_| "null".into())
-        .replace('<', "\\u003c");
+fn reload_script(error: Option<&str>, lang: Lang) -> String {
+    let json = |text: &str| {
+        serde_json::to_string(text)
+            .unwrap_or_else(|_| "\"\"".into())
+            .replace('<', "\\u003c")
+    };
+    let heading = json(&format!("{}\n\n", says::SERVE_OVERLAY.msg().text(lang)));
+    let error = error.map_or_else(|| "null".to_string(), json);
     format!(
-        r#"<script>(function(){{var first={error};function show(t){{var d=document.getElementById("gigboard-error");if(!t){{if(d)d.remove();return}}if(!d){{d=document.createElement("pre");d.id="gigboard-error";d.setAttribute("role","alert");d.style.cssText="position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;margin:0;padding:1rem;background:#7a0010;color:#fff;font:16px/1.5 monospace;white-space:pre-wrap;z-index:99999";document.body.appendChild(d)}}d.textContent="gigboard: the content has errors; this is the last good version of the page.\n\n"+t}}if(first)show(first);function connect(){{var ws=new WebSocket((location.protocol==="https:"?"wss://":"ws://")+location.host+"{RELOAD_PATH}");ws.onmessage=function(e){{var m=JSON.parse(e.data);if(m.reload)location.reload();else if(m.error)show(m.error)}};ws.onclose=function(){{setTimeout(connect,1000)}}}}connect()}})();</script>"#
+        r#"<script>(function(){{var first={error};function show(t){{var d=document.getElementById("gigboard-error");if(!t){{if(d)d.remove();return}}if(!d){{d=document.createElement("pre");d.id="gigboard-error";d.setAttribute("role","alert");d.style.cssText="position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;margin:0;padding:1rem;background:#7a0010;color:#fff;font:16px/1.5 monospace;white-space:pre-wrap;z-index:99999";document.body.appendChild(d)}}d.textContent={heading}+t}}if(first)show(first);function connect(){{var ws=new WebSocket((location.protocol==="https:"?"wss://":"ws://")+location.host+"{RELOAD_PATH}");ws.onmessage=function(e){{var m=JSON.parse(e.data);if(m.reload)location.reload();else if(m.error)show(m.error)}};ws.onclose=function(){{setTimeout(connect,1000)}}}}connect()}})();</script>"#
     )
 }
 
-fn inject(html: &[u8], error: Option<&str>) -> Vec<u8> {
-    let script = reload_script(error);
+fn inject(html: &[u8], error: Option<&str>, lang: Lang) -> Vec<u8> {
+    let script = reload_script(error, lang);
     let text = String::from_utf8_lossy(html);
     match text.rfind("</body>") {
         Some(i) => format!("{}{script}{}", &text[..i], &text[i..]).into_bytes(),
@@ -141,7 +147,7 @@ async fn file(State(shared): State<Shared>, uri: Uri) -> Response {
     let Some(site) = site else {
         return (
             StatusCode::SERVICE_UNAVAILABLE,
-            "the site has errors; see the terminal",
+            says::SERVE_NO_SITE.msg().text(shared.lang).to_string(),
         )
             .into_response();
     };
@@ -170,7 +176,7 @@ async fn file(State(shared): State<Shared>, uri: Uri) -> Response {
         }
     };
     let body = if key.ends_with(".html") {
-        inject(&bytes, error.as_deref())
+        inject(&bytes, error.as_deref(), shared.lang)
     } else {
         bytes.to_vec()
     };
@@ -228,6 +234,7 @@ mod tests {
         let out = String::from_utf8(inject(
             b"<html><body><p>x</p></body></html>",
             Some("</script><b>"),
+            Lang::Zh,
         ))
         .expect("utf8");
         assert!(out.contains("<p>x</p><script>"));

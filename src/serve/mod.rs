@@ -13,6 +13,9 @@ mod guard;
 mod http;
 pub mod watch;
 
+use crate::diag::Lang;
+use crate::diag::catalogue::run as says;
+use crate::msg;
 use crate::write::FileState;
 use crate::{BuildError, Overrides, Prepared, prepare, render, render_prepared};
 use std::collections::HashMap;
@@ -31,6 +34,8 @@ pub struct ServeOptions {
     pub open: bool,
     /// A connection with nothing read or written this long is closed.
     pub idle: Duration,
+    /// The language of the notices in the terminal and over the page.
+    pub lang: Lang,
 }
 
 /// The site being served: the last good version and the current error, if any.
@@ -167,6 +172,7 @@ pub struct Shared {
     /// How often an open page's reload socket is pinged: well within the idle time
     /// after which a connection is closed.
     pub keepalive: Duration,
+    pub lang: Lang,
 }
 
 /// What open pages are told over the live-reload socket.
@@ -206,12 +212,13 @@ fn rebuild(
     let elapsed = started.elapsed();
     let event = match result {
         Ok(prepared) => {
-            eprintln!(
-                "rebuilt in {} ms: {} live postings, {} warning(s); pages are rendered when asked for",
-                elapsed.as_millis(),
-                prepared.site.postings.len(),
-                prepared.warnings.len()
+            let note = msg!(
+                says::SERVE_REBUILT,
+                ms = elapsed.as_millis(),
+                live = prepared.site.postings.len(),
+                warnings = prepared.warnings.len()
             );
+            eprintln!("{}", note.text(opts.lang));
             let generation = Generation::new(prepared, opts.minify);
             if let Ok(mut snap) = shared.snapshot.write() {
                 snap.site = Some(Arc::new(generation));
@@ -225,14 +232,13 @@ fn rebuild(
                 BuildError::Content(diags) => diags
                     .iter()
                     .filter(|d| d.severity == crate::diag::Severity::Error)
-                    .map(ToString::to_string)
+                    .map(|d| d.display(opts.lang))
                     .collect::<Vec<_>>()
                     .join("\n"),
                 other => other.to_string(),
             };
-            eprintln!(
-                "{text}\nthe last good site is still being served; fix the problem and save again"
-            );
+            let kept = msg!(says::SERVE_KEPT, problems = text);
+            eprintln!("{}", kept.text(opts.lang));
             if let Ok(mut snap) = shared.snapshot.write() {
                 snap.error = Some(text.clone());
             }
@@ -250,6 +256,7 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
         snapshot: Arc::new(RwLock::new(Snapshot::default())),
         events,
         keepalive: (opts.idle / 3).max(Duration::from_millis(300)),
+        lang: opts.lang,
     };
     let mut feeds = crate::validate::FeedCache::default();
     rebuild(&opts, &shared, &mut feeds, true);
@@ -272,10 +279,8 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
             .map(|a| a.to_string())
             .unwrap_or(addr.to_string())
     );
-    eprintln!(
-        "serving {} at {url} — press Ctrl+C to stop",
-        opts.root.display()
-    );
+    let serving = msg!(says::SERVING, dir = opts.root.display(), url = url);
+    eprintln!("{}", serving.text(opts.lang));
     if opts.open {
         open_browser(&url);
     }

@@ -30,7 +30,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// Bumped when what a stored feed holds changes shape.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// A file changed this recently is not stored: a second save within the file system's
 /// clock tick would leave its stamp as it was.
@@ -475,7 +475,11 @@ mod tests {
                 Path::new("content/jobs/a.yaml"),
                 Pos { line: 1, column: 2 },
                 "title",
-                "标题\n太长",
+                crate::diag::Msg {
+                    code: "t.t".into(),
+                    zh: "标题\n太长".into(),
+                    en: "title\ntoo long".into(),
+                },
             )],
             links: vec![crate::model::RootLink {
                 file: PathBuf::from("content/jobs/a.yaml"),

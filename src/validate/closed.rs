@@ -2,9 +2,11 @@
 //! `expired_pages_days`, verified), and the one line `check` gives the feeds whose
 //! postings have all expired (instead of a warning a posting, growing every day).
 
+use crate::diag::catalogue::site as says;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::records::RawPosting;
 use crate::model::Site;
+use crate::msg;
 use std::path::Path;
 
 /// A verified posting that expired within the site's `expired_pages_days`: its page
@@ -32,8 +34,6 @@ pub fn archivable(counts: impl Iterator<Item = (usize, usize)>, diags: &mut Diag
         Path::new("content/jobs"),
         crate::diag::Pos::FILE,
         "",
-        format!(
-            "{feeds} 个岗位文件里的 {postings} 个岗位已全部过期，不再发布：运行 gigboard archive 把这些文件移到 content/archive/（{feeds} feed(s) hold only expired postings: `gigboard archive` moves them out of content/jobs/）"
-        ),
+        msg!(says::ALL_EXPIRED_FEEDS, feeds = feeds, postings = postings),
     ));
 }

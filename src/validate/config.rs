@@ -2,11 +2,13 @@
 
 use super::Overrides;
 use super::ids::check_slug;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::catalogue::site as says;
+use crate::diag::{Diagnostic, Diagnostics, Entry};
 use crate::load::Located;
 use crate::load::records::{LatLon, RegionsFile, SiteConfig};
 use crate::load::scalars::Day;
 use crate::model::{Category, County, League, Site, Stats, Wage};
+use crate::msg;
 use std::collections::HashMap;
 
 /// The site settings, checked; regions, markets and postings are filled in later.
@@ -20,10 +22,7 @@ pub fn site(config: &Located<SiteConfig>, overrides: &Overrides, diags: &mut Dia
             file,
             node.pos_of(&["timezone"]),
             "timezone",
-            format!(
-                "`{}` is not a time zone name; Inner Mongolia uses Asia/Shanghai",
-                c.timezone
-            ),
+            msg!(says::TIMEZONE, value = c.timezone),
         ));
     }
     let today = today_of(c, overrides.date);
@@ -41,7 +40,7 @@ pub fn site(config: &Located<SiteConfig>, overrides: &Overrides, diags: &mut Dia
                     file,
                     node.pos_of(&["base_url"]),
                     "base_url",
-                    format!("`{}` {problem}", crate::load::yaml::shorten(&u)),
+                    problem.with(&[("value", &crate::load::yaml::shorten(&u))]),
                 ));
                 return None;
             }
@@ -52,7 +51,7 @@ pub fn site(config: &Located<SiteConfig>, overrides: &Overrides, diags: &mut Dia
             file,
             node.pos_of(&["paginate"]),
             "paginate",
-            "paginate must be at least 1",
+            msg!(says::AT_LEAST_ONE, field = "paginate"),
         ));
     }
     for (field, value) in [
@@ -64,7 +63,7 @@ pub fn site(config: &Located<SiteConfig>, overrides: &Overrides, diags: &mut Dia
                 file,
                 node.pos_of(&["kiosk", field]),
                 format!("kiosk.{field}"),
-                format!("kiosk.{field} must be at least 1"),
+                msg!(says::AT_LEAST_ONE, field = format!("kiosk.{field}")),
             ));
         }
     }
@@ -73,7 +72,7 @@ pub fn site(config: &Located<SiteConfig>, overrides: &Overrides, diags: &mut Dia
             file,
             node.pos_of(&["print", "max_postings"]),
             "print.max_postings",
-            "print.max_postings must be at least 1",
+            msg!(says::AT_LEAST_ONE, field = "print.max_postings"),
         ));
     }
     let mut categories = Vec::new();
@@ -99,7 +98,7 @@ pub fn site(config: &Located<SiteConfig>, overrides: &Overrides, diags: &mut Dia
             file,
             node.pos_of(&["categories"]),
             "categories",
-            "at least one category is needed",
+            msg!(says::NO_CATEGORY),
         ));
     }
     let wage = c.minimum_wage.as_ref().map(|w| {
@@ -109,7 +108,7 @@ pub fn site(config: &Located<SiteConfig>, overrides: &Overrides, diags: &mut Dia
                     file,
                     node.pos_of(&["minimum_wage", "classes"]),
                     format!("minimum_wage.classes.{class}"),
-                    "wage floors must be positive amounts in yuan",
+                    msg!(says::WAGE_FLOOR),
                 ));
             }
         }
@@ -165,34 +164,27 @@ pub fn site(config: &Located<SiteConfig>, overrides: &Overrides, diags: &mut Dia
 /// Why `u` cannot be the address the site is published at, if it cannot: it goes into
 /// feeds, the sitemap, canonical links and QR codes, so it must be a whole http(s)
 /// address of a folder, with a host and nothing that is not part of one.
-fn base_url_problem(u: &str) -> Option<&'static str> {
-    let parsed = match url::Url::parse(u) {
-        Ok(p) => p,
-        Err(_) => {
-            return Some(
-                "is not a web address; write it in full, like https://gig.example.org.cn/",
-            );
-        }
+fn base_url_problem(u: &str) -> Option<Entry> {
+    let Ok(parsed) = url::Url::parse(u) else {
+        return Some(says::BASE_URL_NOT_AN_ADDRESS);
     };
     if !matches!(parsed.scheme(), "http" | "https") || !u.contains("://") {
-        return Some("is not a web address; write it in full, like https://gig.example.org.cn/");
+        return Some(says::BASE_URL_NOT_AN_ADDRESS);
     }
     let after_scheme = u.split_once("://").map_or("", |(_, rest)| rest);
     if parsed.host_str().is_none_or(str::is_empty) || after_scheme.starts_with('/') {
-        return Some("has no host name; write it in full, like https://gig.example.org.cn/");
+        return Some(says::BASE_URL_NO_HOST);
     }
     if !parsed.username().is_empty() || parsed.password().is_some() {
-        return Some(
-            "holds a user name or password, which would be published on every page; leave them out",
-        );
+        return Some(says::BASE_URL_PASSWORD);
     }
     if parsed.query().is_some() || parsed.fragment().is_some() {
-        return Some("has a `?` or `#` part; the address of the site's folder has none");
+        return Some(says::BASE_URL_QUERY);
     }
     if u.chars()
         .any(|c| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '\\' | '`'))
     {
-        return Some("holds spaces or characters an address cannot have");
+        return Some(says::BASE_URL_CHARACTERS);
     }
     None
 }
@@ -239,10 +231,7 @@ pub fn regions(
                 file,
                 pos(&["code"]),
                 format!("{lpath}.code"),
-                format!(
-                    "`{}` is not a GB/T 2260 code (six digits, like 150100)",
-                    league.code
-                ),
+                msg!(says::NOT_A_CODE, value = league.code, example = "150100"),
             ));
         }
         if seen.insert(league.code.clone(), ()).is_some() {
@@ -250,7 +239,7 @@ pub fn regions(
                 file,
                 pos(&["code"]),
                 format!("{lpath}.code"),
-                format!("the code {} is listed twice", league.code),
+                msg!(says::CODE_TWICE, code = league.code),
             ));
         }
         if league.location.as_ref().is_some_and(|l| !check_location(l)) {
@@ -258,7 +247,7 @@ pub fn regions(
                 file,
                 pos(&["location"]),
                 format!("{lpath}.location"),
-                "latitude must be within ±90 and longitude within ±180",
+                msg!(says::LAT_LON),
             ));
         }
         let league_index = site.leagues.len();
@@ -274,10 +263,7 @@ pub fn regions(
                     file,
                     cpos(&["code"]),
                     format!("{cpath}.code"),
-                    format!(
-                        "`{}` is not a GB/T 2260 code (six digits, like 150102)",
-                        county.code
-                    ),
+                    msg!(says::NOT_A_CODE, value = county.code, example = "150102"),
                 ));
             }
             if seen.insert(county.code.clone(), ()).is_some() {
@@ -285,7 +271,7 @@ pub fn regions(
                     file,
                     cpos(&["code"]),
                     format!("{cpath}.code"),
-                    format!("the code {} is listed twice", county.code),
+                    msg!(says::CODE_TWICE, code = county.code),
                 ));
             }
             if county.location.as_ref().is_some_and(|l| !check_location(l)) {
@@ -293,7 +279,7 @@ pub fn regions(
                     file,
                     cpos(&["location"]),
                     format!("{cpath}.location"),
-                    "latitude must be within ±90 and longitude within ±180",
+                    msg!(says::LAT_LON),
                 ));
             }
             if let Some(w) = &config.minimum_wage
@@ -304,10 +290,10 @@ pub fn regions(
                     file,
                     cpos(&["wage_class"]),
                     format!("{cpath}.wage_class"),
-                    format!(
-                        "wage class {} is not in site.yaml's minimum_wage (classes: {})",
-                        county.wage_class,
-                        known.join(", ")
+                    msg!(
+                        says::WAGE_CLASS,
+                        class = county.wage_class,
+                        known = known.join(", ")
                     ),
                 ));
             }
@@ -353,20 +339,19 @@ pub fn languages(
             .unwrap_or_else(|| config.node.pos_of(&["languages"]));
         let field = format!("languages[{i}]");
         let problem = if *lang == c.language {
-            Some(format!(
-                "`{lang}` is already the site's `language`; list only the extra ones here"
-            ))
+            Some(msg!(says::LANGUAGE_IS_MAIN, lang = lang))
         } else if out.contains(lang) {
-            Some(format!("`{lang}` is listed twice"))
+            Some(msg!(says::LANGUAGE_TWICE, lang = lang))
         } else if !available.contains(lang) {
             let extra: Vec<&str> = available
                 .iter()
                 .map(String::as_str)
                 .filter(|l| *l != c.language)
                 .collect();
-            Some(format!(
-                "there are no interface strings for `{lang}` (no i18n/{lang}.yaml in the theme); write one of: {}",
-                extra.join(", ")
+            Some(msg!(
+                says::LANGUAGE_UNKNOWN,
+                lang = lang,
+                known = extra.join(", ")
             ))
         } else {
             None
@@ -392,7 +377,7 @@ mod tests {
             "http://10.0.0.5:8080/gig/",
             "https://人社.example.cn/",
         ] {
-            assert_eq!(super::base_url_problem(ok), None, "{ok}");
+            assert!(super::base_url_problem(ok).is_none(), "{ok}");
         }
         for bad in [
             "gig.example.org.cn",

@@ -2,6 +2,10 @@
 //! characters from 0–9 and 21 capital letters (no I, O, S, V or Z), the last a check
 //! character over the first 17.
 
+use crate::diag::Msg;
+use crate::diag::catalogue::records as says;
+use crate::msg;
+
 /// The characters a code is written in, by value.
 const CHARSET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
 /// The weight of each of the first 17 positions.
@@ -25,40 +29,34 @@ pub fn check_character(first17: &[u8]) -> Option<char> {
 }
 
 /// Why `code` is not a unified social credit code, naming the position that is wrong.
-pub fn problem(code: &str) -> Option<String> {
+pub fn problem(code: &str) -> Option<Msg> {
     let chars: Vec<char> = code.trim().chars().collect();
     if chars.len() != 18 {
-        return Some(format!(
-            "a unified social credit code (统一社会信用代码) has 18 characters; this has {}",
-            chars.len()
-        ));
+        return Some(msg!(says::CREDIT_LENGTH, len = chars.len()));
     }
     for (i, c) in chars.iter().enumerate() {
         let ok = c.is_ascii() && value_of(*c as u8).is_some();
         if !ok {
-            let hint = match c {
-                'I' => "; it is never I — is it 1?",
-                'O' => "; it is never O — is it 0?",
-                'S' => "; it is never S — is it 5?",
-                'Z' => "; it is never Z — is it 2?",
-                'V' => "; it is never V — is it U?",
-                c if c.is_ascii_lowercase() => "; write the letters as capitals",
-                _ => "",
+            let instead = match c {
+                'I' => Some('1'),
+                'O' => Some('0'),
+                'S' => Some('5'),
+                'Z' => Some('2'),
+                'V' => Some('U'),
+                _ => None,
             };
-            return Some(format!(
-                "character {} of the credit code, `{c}`, cannot be in one (digits and capital letters but I, O, S, V, Z){hint}",
-                i + 1
-            ));
+            let hint = match instead {
+                Some(digit) => msg!(says::CREDIT_HINT_DIGIT, c = c, digit = digit),
+                None if c.is_ascii_lowercase() => msg!(says::CREDIT_HINT_CAPITALS),
+                None => Msg::empty(),
+            };
+            return Some(msg!(says::CREDIT_CHARACTER, n = i + 1, c = c, hint = hint));
         }
     }
     let bytes: Vec<u8> = chars.iter().map(|&c| c as u8).collect();
     let expected = check_character(&bytes[..17])?;
-    (expected != chars[17]).then(|| {
-        format!(
-            "the credit code's check character (the 18th, `{}`) does not match the first 17, which call for `{expected}`: one of them is mistyped — copy the code from the business licence",
-            chars[17]
-        )
-    })
+    (expected != chars[17])
+        .then(|| msg!(says::CREDIT_CHECK, given = chars[17], expected = expected))
 }
 
 #[cfg(test)]
@@ -89,7 +87,7 @@ mod tests {
         let mut typo = code.clone().into_bytes();
         typo[10] = b'1';
         let message = problem(std::str::from_utf8(&typo).expect("ascii")).expect("a typo");
-        assert!(message.contains("check character"), "{message}");
+        assert!(message.contains("check character"), "{message:?}");
     }
 
     #[test]
@@ -97,10 +95,10 @@ mod tests {
         let message = problem("91150102MAON12345X").expect("an O");
         assert!(
             message.contains("character 11") && message.contains("is it 0"),
-            "{message}"
+            "{message:?}"
         );
         let message = problem("9115010").expect("short");
-        assert!(message.contains("18 characters; this has 7"), "{message}");
+        assert!(message.contains("18 characters; this has 7"), "{message:?}");
         assert!(
             problem("91350100m000100y43")
                 .expect("lower case")

@@ -9,12 +9,14 @@ use super::record::{
     At, contact, description, duplicates, locate, market_ref, record_id, text_rules,
 };
 use crate::diag::Diagnostics;
+use crate::diag::catalogue::records as says;
 use crate::load::events::{EventKind, RawEvent, RawTraining};
 use crate::load::records::{LatLon, WorkPlace};
 use crate::load::yaml::shorten;
 use crate::load::{Located, SiteRoot, events as load};
 use crate::model::Site;
 use crate::model::events::{Event, Stop};
+use crate::msg;
 use std::path::PathBuf;
 
 /// Loads and checks `content/events/` and `content/training/` into the model.
@@ -41,7 +43,7 @@ pub fn check_all(
     duplicates(
         raw.iter()
             .map(|r| (record_id(r), r.file.as_path(), &r.node)),
-        "event",
+        says::WHAT_EVENT,
         diags,
     );
     let raw = load::records::<RawTraining>(root, training, diags);
@@ -60,7 +62,7 @@ pub fn check_all(
     duplicates(
         raw.iter()
             .map(|r| (record_id(r), r.file.as_path(), &r.node)),
-        "training programme",
+        says::WHAT_TRAINING,
         diags,
     );
     site.events = checked;
@@ -70,11 +72,7 @@ pub fn check_all(
 fn coordinates(at: &At<'_>, diags: &mut Diagnostics, field: &[&str], p: LatLon) -> Option<LatLon> {
     let ok = (-90.0..=90.0).contains(&p.lat) && (-180.0..=180.0).contains(&p.lon);
     if !ok {
-        at.error(
-            diags,
-            field,
-            "latitude must be within ±90 and longitude within ±180 (WGS84 degrees)",
-        );
+        at.error(diags, field, msg!(says::MARKET_LAT_LON));
     }
     ok.then_some(p)
 }
@@ -83,11 +81,7 @@ fn place(at: &At<'_>, diags: &mut Diagnostics, w: &WorkPlace) -> (Option<String>
     let address = w.address.as_ref().filter(|a| !a.trim().is_empty());
     match address {
         Some(a) => text_rules(at, diags, &["location", "address"], a),
-        None => at.error(
-            diags,
-            &["location"],
-            "write the address workers go to: `location: {address: …, lat: …, lon: …}`",
-        ),
+        None => at.error(diags, &["location"], msg!(says::EVENT_ADDRESS)),
     }
     let point = match (w.lat, w.lon) {
         (Some(lat), Some(lon)) => {
@@ -95,11 +89,7 @@ fn place(at: &At<'_>, diags: &mut Diagnostics, w: &WorkPlace) -> (Option<String>
         }
         (None, None) => None,
         _ => {
-            at.error(
-                diags,
-                &["location"],
-                "give both `lat` and `lon`, or neither",
-            );
+            at.error(diags, &["location"], msg!(says::LAT_AND_LON));
             None
         }
     };
@@ -111,7 +101,7 @@ fn check_event(site: &Site, r: &Located<RawEvent>, diags: &mut Diagnostics) -> O
     let before = diags.error_count();
     let (at, id) = locate(r, diags);
     if e.title.trim().is_empty() {
-        at.error(diags, &["title"], "the title is empty");
+        at.error(diags, &["title"], msg!(says::TITLE_EMPTY));
     }
     let market = e
         .market
@@ -125,11 +115,7 @@ fn check_event(site: &Site, r: &Located<RawEvent>, diags: &mut Diagnostics) -> O
     let stops = check_stops(site, &at, e, diags);
     let caravan = e.kind == EventKind::Caravan;
     if !caravan && e.market.is_none() && e.location.is_none() {
-        at.error(
-            diags,
-            &[],
-            "say where it is: `market: <id>` or `location: {address: …}`",
-        );
+        at.error(diags, &[], msg!(says::EVENT_WHERE));
     }
     let span = match (e.start, e.end, stops.first(), stops.last()) {
         (Some(s), Some(end), _, _) => Some((s, end)),
@@ -141,7 +127,7 @@ fn check_event(site: &Site, r: &Located<RawEvent>, diags: &mut Diagnostics) -> O
             at.error(
                 diags,
                 &[if e.start.is_none() { "start" } else { "end" }],
-                "a fair needs both `start` and `end` (\"YYYY-MM-DDTHH:MM\")",
+                msg!(says::FAIR_TIMES),
             );
             None
         }
@@ -149,12 +135,16 @@ fn check_event(site: &Site, r: &Located<RawEvent>, diags: &mut Diagnostics) -> O
     if let Some((s, end)) = span
         && end <= s
     {
-        at.error(diags, &["end"], "the event must end after it starts");
+        at.error(diags, &["end"], msg!(says::EVENT_ENDS));
     }
     if let Some((s, end)) = span {
         for (i, stop) in stops.iter().enumerate() {
             if stop.start < s || stop.end > end {
-                at.error(diags, &["stops"], format!("stop {} ({}) is outside the caravan's own start and end; leave those out to have them computed from the stops", i + 1, stop.place));
+                at.error(
+                    diags,
+                    &["stops"],
+                    msg!(says::STOP_OUTSIDE, n = i + 1, place = stop.place),
+                );
             }
         }
     }
@@ -173,18 +163,14 @@ fn check_event(site: &Site, r: &Located<RawEvent>, diags: &mut Diagnostics) -> O
             ..at_of(&at, "employers", i)
         };
         if emp.name.trim().is_empty() {
-            sub.error(diags, &["name"], "the employer's name is empty");
+            sub.error(diags, &["name"], msg!(says::EMPLOYER_NAME_EMPTY));
         }
         text_rules(&sub, diags, &["name"], &emp.name);
         for j in &emp.jobs {
             text_rules(&sub, diags, &["jobs"], j);
         }
         if emp.headcount == Some(0) {
-            sub.error(
-                diags,
-                &["headcount"],
-                "headcount must be at least 1 (or leave it out)",
-            );
+            sub.error(diags, &["headcount"], msg!(says::EVENT_HEADCOUNT));
         }
     }
     contact(&at, diags, e.contact.as_ref());
@@ -226,20 +212,12 @@ fn at_of<'a>(at: &At<'a>, key: &str, i: usize) -> At<'a> {
 fn check_stops(site: &Site, at: &At<'_>, e: &RawEvent, diags: &mut Diagnostics) -> Vec<Stop> {
     if e.kind != EventKind::Caravan {
         if !e.stops.is_empty() {
-            at.error(
-                diags,
-                &["stops"],
-                "only a caravan (`kind: caravan`) has stops",
-            );
+            at.error(diags, &["stops"], msg!(says::STOPS_ONLY_CARAVAN));
         }
         return Vec::new();
     }
     if e.stops.is_empty() {
-        at.error(
-            diags,
-            &["kind"],
-            "a caravan needs its route: `stops:` with `{county, place, start, end}` for each stop",
-        );
+        at.error(diags, &["kind"], msg!(says::CARAVAN_ROUTE));
     }
     let mut out = Vec::new();
     for (i, s) in e.stops.iter().enumerate() {
@@ -249,13 +227,17 @@ fn check_stops(site: &Site, at: &At<'_>, e: &RawEvent, diags: &mut Diagnostics) 
         };
         let county = site.counties.iter().position(|c| c.code == s.county);
         if county.is_none() {
-            sub.error(diags, &["county"], format!("county `{}` is not in regions.yaml (write its 6-digit GB/T 2260 code, e.g. \"150121\")", shorten(&s.county)));
+            sub.error(
+                diags,
+                &["county"],
+                msg!(says::STOP_COUNTY, county = shorten(&s.county)),
+            );
         }
         if s.end <= s.start {
-            sub.error(diags, &["end"], "the stop must end after it starts");
+            sub.error(diags, &["end"], msg!(says::STOP_ENDS));
         }
         if s.place.trim().is_empty() {
-            sub.error(diags, &["place"], "say where the caravan stops");
+            sub.error(diags, &["place"], msg!(says::STOP_PLACE));
         }
         text_rules(&sub, diags, &["place"], &s.place);
         let location = s
@@ -264,11 +246,7 @@ fn check_stops(site: &Site, at: &At<'_>, e: &RawEvent, diags: &mut Diagnostics) 
         if let Some(prev) = i.checked_sub(1).and_then(|p| e.stops.get(p))
             && s.start < prev.end
         {
-            sub.warning(
-                diags,
-                &["start"],
-                "this stop starts before the previous one ends; list stops in the order the caravan visits them",
-            );
+            sub.warning(diags, &["start"], msg!(says::STOP_ORDER));
         }
         if let Some(county) = county {
             out.push(Stop {

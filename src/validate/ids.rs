@@ -1,5 +1,9 @@
 //! Ids and slugs become folder names in `output/`: they must be safe there.
 
+use crate::diag::Msg;
+use crate::diag::catalogue::site as says;
+use crate::msg;
+
 /// Folder names the site itself uses at the top level; a page cannot take them.
 pub const RESERVED: &[&str] = &[
     "jobs",
@@ -30,18 +34,18 @@ pub const RESERVED: &[&str] = &[
 
 /// Checks that `s` can be a path segment everywhere the site is served: ASCII letters,
 /// digits, `-` and `_`, starting with a letter or digit, at most 80 characters.
-pub fn check_slug(s: &str) -> Result<(), String> {
+pub fn check_slug(s: &str) -> Result<(), Msg> {
     let ok_chars = s
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     let ok_start = s.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
     if s.is_empty() {
-        return Err("the id is empty".into());
+        return Err(msg!(says::ID_EMPTY));
     }
     if !ok_chars || !ok_start || s.len() > 80 {
-        return Err(format!(
-            "`{}` cannot be used as an id: it becomes part of a web address, so use only letters a–z, digits and `-` (for example xincheng-20261127-01), starting with a letter or digit, at most 80 characters",
-            crate::load::yaml::shorten(s)
+        return Err(msg!(
+            says::ID_CHARACTERS,
+            value = crate::load::yaml::shorten(s)
         ));
     }
     Ok(())

@@ -10,8 +10,10 @@
 //! expired still has an id: the link is right, the page comes and goes with the date).
 
 use super::ids::RESERVED;
-use crate::diag::{Diagnostic, Diagnostics, Pos};
+use crate::diag::catalogue::site as says;
+use crate::diag::{Diagnostic, Diagnostics, Entry, Msg, Pos};
 use crate::model::{RootLink, Site};
+use crate::msg;
 use std::path::Path;
 
 /// Files and folders at the top of the output that the theme or the data outputs
@@ -111,10 +113,7 @@ pub fn check<'a>(
                 &link.file,
                 link.pos,
                 link.field.clone(),
-                format!(
-                    "the link `{}` points to no page of this site ({problem}); write the address of a page the site has, e.g. `/map/` or `/markets/ID/`",
-                    link.target
-                ),
+                msg!(says::LINK_NOWHERE, target = link.target, problem = problem),
             ));
         }
     }
@@ -126,11 +125,11 @@ fn nowhere(
     segments: &[&str],
     posting_ids: &rustc_hash::FxHashSet<&str>,
     top: bool,
-) -> Option<String> {
+) -> Option<Msg> {
     let [first, rest @ ..] = segments else {
         return None;
     };
-    let missing = |what: &str, id: &str| Some(format!("there is no {what} `{id}`"));
+    let missing = |what: Entry, id: &str| Some(msg!(says::NO_SUCH, what = what.msg(), id = id));
     // The first folder under it: an id, or a file of the folder itself.
     let id = rest.first().copied().filter(|s| *s != "index.html");
     match *first {
@@ -140,13 +139,13 @@ fn nowhere(
         }
         "jobs" => id
             .filter(|i| *i != "page" && !posting_ids.contains(i))
-            .and_then(|i| missing("posting", i)),
+            .and_then(|i| missing(says::WHAT_POSTING, i)),
         "markets" => id
             .filter(|i| *i != "page" && !site.markets.iter().any(|m| m.id == *i))
-            .and_then(|i| missing("market", i)),
+            .and_then(|i| missing(says::WHAT_MARKET, i)),
         "categories" => id
             .filter(|i| !site.categories.iter().any(|c| c.slug == *i))
-            .and_then(|i| missing("category", i)),
+            .and_then(|i| missing(says::WHAT_CATEGORY, i)),
         "regions" => {
             let league = id.filter(|i| !site.leagues.iter().any(|l| l.code == *i));
             let county = rest
@@ -155,19 +154,19 @@ fn nowhere(
                 .filter(|c| *c != "index.html" && *c != "page")
                 .filter(|c| !site.counties.iter().any(|k| k.code == *c));
             league
-                .map(|l| format!("there is no league with the code `{l}`"))
-                .or_else(|| county.map(|c| format!("there is no county with the code `{c}`")))
+                .and_then(|l| missing(says::WHAT_LEAGUE, l))
+                .or_else(|| county.and_then(|c| missing(says::WHAT_COUNTY, c)))
         }
         "events" => id
             .filter(|i| *i != "page" && !site.events.iter().any(|e| e.id == *i))
-            .and_then(|i| missing("event", i)),
+            .and_then(|i| missing(says::WHAT_EVENT, i)),
         "training" => id
             .filter(|i| *i != "page" && !site.training.iter().any(|t| t.id == *i))
-            .and_then(|i| missing("training programme", i)),
+            .and_then(|i| missing(says::WHAT_TRAINING, i)),
         name if RESERVED.contains(&name) || OTHER_TOP.contains(&name) => None,
         slug if site.pages.iter().any(|p| p.slug == slug) => None,
         _ if top && is_static(site, segments) => None,
-        other => Some(format!("nothing of this site is called `{other}`")),
+        other => Some(msg!(says::NOTHING_CALLED, name = other)),
     }
 }
 

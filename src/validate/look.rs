@@ -2,9 +2,11 @@
 //! files, and the brand colour must keep white text on it (and links in it on white)
 //! readable — WCAG 2's 4.5:1 for normal text, the ratio named when it falls short.
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::catalogue::site as says;
+use crate::diag::{Diagnostic, Diagnostics, Msg};
 use crate::load::Located;
 use crate::load::records::SiteConfig;
+use crate::msg;
 
 /// Kinds of picture a browser shows as a logo.
 const LOGO_KINDS: [&str; 6] = ["png", "jpg", "jpeg", "svg", "webp", "gif"];
@@ -16,7 +18,7 @@ pub fn logo(
     diags: &mut Diagnostics,
 ) -> Option<String> {
     let given = config.value.logo.as_deref()?.trim().trim_start_matches('/');
-    let mut fail = |msg: String| {
+    let mut fail = |msg: Msg| {
         diags.push(Diagnostic::error(
             &config.file,
             config.node.pos_of(&["logo"]),
@@ -31,15 +33,14 @@ pub fn logo(
         .and_then(|e| e.to_str())
         .is_some_and(|e| LOGO_KINDS.contains(&e.to_ascii_lowercase().as_str()));
     if !picture {
-        return fail(format!(
-            "“{given}”不是图片：标志请用 png、jpg、svg 或 webp 文件（the logo must be a picture: {}）",
-            LOGO_KINDS.join(", ")
+        return fail(msg!(
+            says::LOGO_NOT_A_PICTURE,
+            value = given,
+            kinds = LOGO_KINDS.join(", ")
         ));
     }
     if !statics.iter().any(|s| s == path) {
-        return fail(format!(
-            "找不到 content/static/{given}：把标志图片放在 content/static/ 里，这里写它在那里的路径，例如 images/logo.png（no such file under content/static/）"
-        ));
+        return fail(msg!(says::LOGO_MISSING, value = given));
     }
     Some(given.to_string())
 }
@@ -57,9 +58,7 @@ pub fn brand_color(config: &Located<SiteConfig>, diags: &mut Diagnostics) -> Opt
             &config.file,
             pos,
             "brand_color",
-            format!(
-                "“{given}”不是颜色：请写成 #0b4f9c 这样的六位十六进制（write a colour as #RRGGBB）"
-            ),
+            msg!(says::NOT_A_COLOUR, value = given),
         ));
         return None;
     };
@@ -69,8 +68,11 @@ pub fn brand_color(config: &Located<SiteConfig>, diags: &mut Diagnostics) -> Opt
             &config.file,
             pos,
             "brand_color",
-            format!(
-                "{given} 上的白字对比度只有 {ratio:.1}:1，至少要 {MIN_CONTRAST}:1，老人和强光下看不清：请选更深的颜色（white text on it has a contrast of {ratio:.1}:1; at least {MIN_CONTRAST}:1 is needed — choose a darker colour）"
+            msg!(
+                says::LOW_CONTRAST,
+                value = given,
+                ratio = format!("{ratio:.1}"),
+                min = MIN_CONTRAST
             ),
         ));
         return None;

@@ -9,11 +9,13 @@
 //! The county gap is a warning on `regions.yaml`, one per county at that county's
 //! entry: an editor can jump to each, and `check` sorts them together.
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::catalogue::site as says;
+use crate::diag::{Diagnostic, Diagnostics, Msg};
 use crate::load::records::{MarketFile, RegionsFile, SiteConfig};
 use crate::load::{Located, SiteRoot};
 use crate::model::Site;
 use crate::model::geo::Outline;
+use crate::msg;
 use std::path::{Component, Path};
 
 /// Reads and parses the outline; `None` (with an error) when it cannot be used.
@@ -24,7 +26,7 @@ pub fn outline(
 ) -> Option<Outline> {
     let rel = config.value.map.outline.as_deref()?;
     let pos = config.node.pos_of(&["map", "outline"]);
-    let mut fail = |msg: String| {
+    let mut fail = |msg: Msg| {
         diags.push(Diagnostic::error(&config.file, pos, "map.outline", msg));
         None
     };
@@ -34,26 +36,26 @@ pub fn outline(
             .components()
             .any(|c| !matches!(c, Component::Normal(_)))
     {
-        return fail(format!(
-            "`{rel}` is not a path inside content/static/; write it like data/outline.geojson"
-        ));
+        return fail(msg!(says::OUTLINE_PATH, value = rel));
     }
     let shown = Path::new("content").join("static").join(rel_path);
     let text = match std::fs::read_to_string(root.root.join(&shown)) {
         Ok(t) => t,
         Err(e) => {
-            return fail(format!(
-                "cannot read the map outline {}: {e}",
-                shown.display()
+            return fail(msg!(
+                says::OUTLINE_UNREADABLE,
+                file = shown.display(),
+                reason = e
             ));
         }
     };
     let outline = match Outline::parse(&text) {
         Ok(o) => o,
         Err(e) => {
-            return fail(format!(
-                "{} is not a usable GeoJSON outline: {e}",
-                shown.display()
+            return fail(msg!(
+                says::OUTLINE_NOT_GEOJSON,
+                file = shown.display(),
+                reason = e
             ));
         }
     };
@@ -73,10 +75,7 @@ fn approval(config: &Located<SiteConfig>, diags: &mut Diagnostics) {
             &config.file,
             at,
             "map.review_number",
-            "a map with a region outline draws boundary lines, and a public map with boundaries \
-             must be approved and show its 审图号 (map review number): use a standard map \
-             (标准地图) and write its number as map.review_number, e.g. `GS（2024）0650号`, with \
-             map.source; or remove map.outline, and the map shows the markets without any boundary",
+            msg!(says::REVIEW_NUMBER_MISSING),
         ));
     } else if let Some(number) = map.review_number.as_deref()
         && !looks_like_review_number(number.trim())
@@ -85,10 +84,7 @@ fn approval(config: &Located<SiteConfig>, diags: &mut Diagnostics) {
             &config.file,
             config.node.pos_of(&["map", "review_number"]),
             "map.review_number",
-            format!(
-                "`{number}` does not look like a 审图号; it is written like `GS（2024）0650号` or \
-                 `蒙S（2023）012号`, as printed on the approved map"
-            ),
+            msg!(says::REVIEW_NUMBER_FORM, value = number),
         ));
     }
     if !given(&map.source) {
@@ -96,8 +92,7 @@ fn approval(config: &Located<SiteConfig>, diags: &mut Diagnostics) {
             &config.file,
             at,
             "map.source",
-            "a map with a region outline must say where the outline comes from: write map.source, \
-             e.g. `自然资源部标准地图服务`",
+            msg!(says::MAP_SOURCE_MISSING),
         ));
     }
 }
@@ -144,31 +139,38 @@ fn far_from_county(site: &Site, m: &Located<MarketFile>, diags: &mut Diagnostics
         return;
     }
     let swapped = distance_km(loc.lon, loc.lat, seat.lat, seat.lon) <= FAR_KM;
-    misplaced(
-        m,
-        &format!(
-            "{km:.0} km from {} ({}) as regions.yaml places it",
-            county.name, county.code
-        ),
-        swapped,
-        diags,
-    );
+    let place = |hint: Msg| {
+        msg!(
+            says::FAR_FROM_COUNTY,
+            lat = loc.lat,
+            lon = loc.lon,
+            km = format!("{km:.0}"),
+            county = county.name,
+            code = county.code,
+            hint = hint
+        )
+    };
+    misplaced(m, place, swapped, diags);
 }
 
 /// A warning that a market's point is `place` (with a hint when swapping lat and lon
 /// would put it right).
-fn misplaced(m: &Located<MarketFile>, place: &str, swapped: bool, diags: &mut Diagnostics) {
-    let loc = m.value.location;
+fn misplaced(
+    m: &Located<MarketFile>,
+    place: impl Fn(Msg) -> Msg,
+    swapped: bool,
+    diags: &mut Diagnostics,
+) {
     let hint = if swapped {
-        "lat and lon look swapped"
+        msg!(says::HINT_SWAPPED)
     } else {
-        "check the numbers (WGS84 degrees, lat first)"
+        msg!(says::HINT_CHECK_NUMBERS)
     };
     diags.push(Diagnostic::warning(
         &m.file,
         m.node.pos_of(&["location"]),
         "location",
-        format!("lat {} lon {} is {place}; {hint}", loc.lat, loc.lon),
+        place(hint),
     ));
 }
 
@@ -202,11 +204,16 @@ pub fn check(
         if outline.contains(loc.lon, loc.lat) {
             continue;
         }
-        let place = format!(
-            "outside the region outline ({})",
-            outline_name.unwrap_or("map.outline")
-        );
-        misplaced(m, &place, outline.contains(loc.lat, loc.lon), diags);
+        let place = |hint: Msg| {
+            msg!(
+                says::OUTSIDE_OUTLINE,
+                lat = loc.lat,
+                lon = loc.lon,
+                outline = outline_name.unwrap_or("map.outline"),
+                hint = hint
+            )
+        };
+        misplaced(m, place, outline.contains(loc.lat, loc.lon), diags);
     }
     let Some(regions) = regions else { return };
     let mut served = vec![false; site.counties.len()];
@@ -231,9 +238,10 @@ pub fn check(
                     &regions.file,
                     pos,
                     format!("leagues[{li}].counties[{ci}]"),
-                    format!(
-                        "{} ({}) has no market in content/markets/ yet: the plan asks for at least one gig market in every county",
-                        county.name, county.code
+                    msg!(
+                        says::COUNTY_WITHOUT_MARKET,
+                        name = county.name,
+                        code = county.code
                     ),
                 ));
             }

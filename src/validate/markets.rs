@@ -1,11 +1,14 @@
 //! Market files: ids, counties, hours, closures, the seed's required functions.
 
 use super::ids::check_slug;
+use crate::diag::Msg;
+use crate::diag::catalogue::records as says;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::Located;
 use crate::load::records::{MarketFile, MarketStatus, Service};
 use crate::markdown;
 use crate::model::{BASIC_FACILITIES, Closure, HoursRule, Market, REQUIRED_SERVICES, Site};
+use crate::msg;
 use std::collections::HashMap;
 
 pub fn check(site: &mut Site, markets: &[Located<MarketFile>], diags: &mut Diagnostics) {
@@ -19,7 +22,7 @@ pub fn check(site: &mut Site, markets: &[Located<MarketFile>], diags: &mut Diagn
     let mut checked = Vec::new();
     for located in markets {
         let (file, node, m) = (&located.file, &located.node, &located.value);
-        let err = |diags: &mut Diagnostics, path: &[&str], msg: String| {
+        let err = |diags: &mut Diagnostics, path: &[&str], msg: Msg| {
             diags.push(Diagnostic::error(
                 file,
                 node.pos_of(path),
@@ -39,10 +42,7 @@ pub fn check(site: &mut Site, markets: &[Located<MarketFile>], diags: &mut Diagn
             err(
                 diags,
                 &["id"],
-                format!(
-                    "the market id `{id}` is already used by {}",
-                    first.display()
-                ),
+                msg!(says::MARKET_ID_TAKEN, id = id, file = first.display()),
             );
         }
         let county = counties.get(m.county.as_str()).copied();
@@ -50,25 +50,17 @@ pub fn check(site: &mut Site, markets: &[Located<MarketFile>], diags: &mut Diagn
             err(
                 diags,
                 &["county"],
-                format!("county `{}` is not in regions.yaml", m.county),
+                msg!(says::COUNTY_UNKNOWN, county = m.county),
             );
         }
         if !(-90.0..=90.0).contains(&m.location.lat) || !(-180.0..=180.0).contains(&m.location.lon)
         {
-            err(
-                diags,
-                &["location"],
-                "latitude must be within ±90 and longitude within ±180 (WGS84 degrees)".into(),
-            );
+            err(diags, &["location"], msg!(says::MARKET_LAT_LON));
         }
         if let Some(g) = m.grade
             && !(1..=5).contains(&g)
         {
-            err(
-                diags,
-                &["grade"],
-                format!("grade {g} is not a grade: use 1 to 5"),
-            );
+            err(diags, &["grade"], msg!(says::GRADE, grade = g));
         }
         let hours = check_hours(m, file, node, diags);
         let closures = check_closures(m, file, node, diags);
@@ -83,10 +75,7 @@ pub fn check(site: &mut Site, markets: &[Located<MarketFile>], diags: &mut Diagn
                     file,
                     node.pos_of(&["services"]),
                     "services",
-                    format!(
-                        "an operating market should offer the plan's five functions; missing: {}",
-                        missing.join(", ")
-                    ),
+                    msg!(says::FIVE_FUNCTIONS, missing = missing.join(", ")),
                 ));
             }
             let missing: Vec<String> = BASIC_FACILITIES
@@ -99,15 +88,11 @@ pub fn check(site: &mut Site, markets: &[Located<MarketFile>], diags: &mut Diagn
                     file,
                     node.pos_of(&["facilities"]),
                     "facilities",
-                    format!("basic facilities missing: {}", missing.join(", ")),
+                    msg!(says::FACILITIES, missing = missing.join(", ")),
                 ));
             }
             if m.hours.is_empty() {
-                err(
-                    diags,
-                    &["hours"],
-                    "an operating market must publish its opening hours".into(),
-                );
+                err(diags, &["hours"], msg!(says::NO_HOURS));
             }
         }
         if let Some(d) = m.description.as_deref() {
@@ -126,7 +111,7 @@ pub fn check(site: &mut Site, markets: &[Located<MarketFile>], diags: &mut Diagn
                     file,
                     node.pos_of(&["description"]),
                     "description",
-                    "raw HTML in the description was removed or changed (only markdown is published)",
+                    msg!(says::RAW_HTML_DESCRIPTION),
                 ));
             }
             r.html
@@ -187,7 +172,7 @@ fn check_hours(
                 file,
                 pos,
                 format!("hours[{i}]"),
-                format!("closes at {} before it opens at {}", r.close, r.open),
+                msg!(says::CLOSES_BEFORE_OPENS, close = r.close, open = r.open),
             ));
             continue;
         }
@@ -198,9 +183,11 @@ fn check_hours(
                     file,
                     pos,
                     format!("hours[{i}]"),
-                    format!(
-                        "overlaps hours[{j}] ({}–{}) on a shared day",
-                        o.open, o.close
+                    msg!(
+                        says::HOURS_OVERLAP,
+                        other = j + 1,
+                        open = o.open,
+                        close = o.close
                     ),
                 ));
             }
@@ -235,7 +222,7 @@ fn check_closures(
                     file,
                     pos,
                     path,
-                    "a closed day has no opening hours: remove open/close or `closed: true`",
+                    msg!(says::CLOSED_WITH_HOURS),
                 ));
                 continue;
             }
@@ -245,17 +232,12 @@ fn check_closures(
                     file,
                     pos,
                     path,
-                    format!("closes at {close} before it opens at {open}"),
+                    msg!(says::CLOSES_BEFORE_OPENS, close = close, open = open),
                 ));
                 continue;
             }
             _ => {
-                diags.push(Diagnostic::error(
-                    file,
-                    pos,
-                    path,
-                    "write either `closed: true` or both `open` and `close` for the changed hours",
-                ));
+                diags.push(Diagnostic::error(file, pos, path, msg!(says::CLOSURE_HALF)));
                 continue;
             }
         };
@@ -264,7 +246,7 @@ fn check_closures(
                 file,
                 pos,
                 format!("closures[{i}].date"),
-                format!("{} is listed twice", c.date),
+                msg!(says::DATE_TWICE, date = c.date),
             ));
             continue;
         }

@@ -203,9 +203,9 @@ fn pages_and_statics(
                     &page.file,
                     crate::diag::Pos::FILE,
                     "body",
-                    format!(
-                        "页面里还有模板里的“（{}…）”：请写上真实内容，模板文字不会发布（the page still holds a template's fill-in text）",
-                        texts::FILL_IN
+                    crate::msg!(
+                        crate::diag::catalogue::site::PAGE_FILL_IN,
+                        mark = texts::FILL_IN
                     ),
                 ));
             }
@@ -238,7 +238,10 @@ fn pages_and_statics(
                 &Path::new("content/static").join(rel),
                 crate::diag::Pos::FILE,
                 "",
-                format!("this file would replace the theme's own `{slashed}`; to change the theme's files, put it in a theme folder (themes/NAME/static/{slashed}, with `theme: NAME` in site.yaml), or give it another name"),
+                crate::msg!(
+                    crate::diag::catalogue::site::STATIC_REPLACES_THEME,
+                    name = slashed
+                ),
             ));
             continue;
         }
@@ -251,7 +254,7 @@ fn pages_and_statics(
                 &Path::new("content/static").join(rel),
                 crate::diag::Pos::FILE,
                 "",
-                "this file would replace a page or folder gigboard writes itself; move it into another folder (for example static/files/)",
+                crate::msg!(crate::diag::catalogue::site::STATIC_REPLACES_PAGE),
             ));
         }
     }

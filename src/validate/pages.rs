@@ -1,10 +1,12 @@
 //! Markdown pages: slug, front matter, sanitised body.
 
 use super::ids::{RESERVED, check_slug};
+use crate::diag::catalogue::site as says;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::LoadedPage;
 use crate::markdown;
 use crate::model::{Page, Site};
+use crate::msg;
 
 pub fn check(site: &mut Site, page: &LoadedPage, diags: &mut Diagnostics) {
     let slug = page.meta.slug.clone().unwrap_or_else(|| page.stem.clone());
@@ -18,7 +20,7 @@ pub fn check(site: &mut Site, page: &LoadedPage, diags: &mut Diagnostics) {
             &page.file,
             pos,
             "slug",
-            format!("`{slug}` is a folder the site itself uses; give the page another slug"),
+            msg!(says::SLUG_RESERVED, slug = slug),
         ));
         return;
     }
@@ -31,7 +33,7 @@ pub fn check(site: &mut Site, page: &LoadedPage, diags: &mut Diagnostics) {
             &page.file,
             pos,
             "slug",
-            format!("another page already has the slug `{slug}`"),
+            msg!(says::SLUG_TWICE, slug = slug),
         ));
         return;
     }
@@ -41,7 +43,7 @@ pub fn check(site: &mut Site, page: &LoadedPage, diags: &mut Diagnostics) {
             &page.file,
             page.node.pos,
             "",
-            "raw HTML in the page was removed or changed (only markdown is published)",
+            msg!(says::RAW_HTML_PAGE),
         ));
     }
     site.pages.push(Page {

@@ -8,6 +8,9 @@
 //! inside one number (a page shows a line break inside a number rejoined).
 
 use super::rules::Finding;
+use crate::diag::Msg;
+use crate::diag::catalogue::rules as says;
+use crate::msg;
 use std::borrow::Cow;
 
 /// Whether a character is invisible on a page (zero-width spaces and joiners, the word
@@ -168,32 +171,23 @@ fn is_mobile(run: &str) -> bool {
 /// bank-card number is never a phone number; the digits must make a mainland mobile
 /// (11 digits, after +86 too), a landline with its area code (10 to 12 digits from 0),
 /// a 400/800 number or a short service number (3 to 6 digits from 1 or 9: 110, 12333, 95588).
-pub fn phone_problem(phone: &str) -> Option<String> {
+pub fn phone_problem(phone: &str) -> Option<Msg> {
     let shown = || crate::load::yaml::shorten(phone);
     let text = normalise(phone);
     if let Some(f) = personal_data(&text, true).into_iter().next() {
-        return Some(format!(
-            "`{}` is not a phone number: it {}",
-            shown(),
-            f.message
-        ));
+        return Some(msg!(says::PHONE_IS, value = shown(), finding = f.message));
     }
     if let Some(c) = text
         .chars()
         .find(|&c| !(c.is_ascii_digit() || " -+()（）转".contains(c)))
     {
         let hint = if matches!(c, 'O' | 'o' | 'l' | 'I') {
-            format!(
-                "; `{c}` is a letter — write the digit {}",
-                if matches!(c, 'O' | 'o') { '0' } else { '1' }
-            )
+            let digit = if matches!(c, 'O' | 'o') { '0' } else { '1' };
+            msg!(says::PHONE_LETTER, c = c, digit = digit)
         } else {
-            String::new()
+            Msg::empty()
         };
-        return Some(format!(
-            "`{}` is not a phone number: use digits, spaces and dashes, e.g. 0471-0000-0101 or 138-0000-0123{hint}",
-            shown()
-        ));
+        return Some(msg!(says::PHONE_CHARACTERS, value = shown(), hint = hint));
     }
     let main = text.split('转').next().unwrap_or("");
     let digits: String = main.chars().filter(char::is_ascii_digit).collect();
@@ -210,10 +204,7 @@ pub fn phone_problem(phone: &str) -> Option<String> {
         12 => national.starts_with('0'),
         _ => false,
     };
-    (!callable).then(|| format!(
-        "`{}` is not a phone number a worker can call: a mobile has 11 digits, a landline its area code and 7 or 8 digits (0471-0000-0101), a service line 3 to 6 (12333)",
-        shown()
-    ))
+    (!callable).then(|| msg!(says::PHONE_UNCALLABLE, value = shown()))
 }
 
 /// The GB 11643 check character of an 18-character ID number.
@@ -256,25 +247,13 @@ pub fn personal_data(text: &str, contact_field: bool) -> Vec<Finding> {
         // a finding.
         let masked = || format!("{}…", &run[..run.len().min(4)]);
         let message = if run.len() == 18 && id_check_ok(&run) {
-            format!(
-                "looks like a mainland ID-card number ({}); never publish ID numbers",
-                masked()
-            )
+            msg!(says::ID_CARD, masked = masked())
         } else if run.len() == 15 {
-            format!(
-                "looks like a 15-digit ID-card number ({}); never publish ID numbers",
-                masked()
-            )
+            msg!(says::ID_CARD_15, masked = masked())
         } else if (16..=19).contains(&run.len()) && !run.ends_with('X') && luhn_ok(&run) {
-            format!(
-                "looks like a bank-card number ({}); never publish bank details",
-                masked()
-            )
+            msg!(says::BANK_CARD, masked = masked())
         } else if !contact_field && is_mobile(&run) {
-            format!(
-                "a mobile number ({}) in the text: personal phones are not published here; put the employer's number in contact.phone",
-                masked()
-            )
+            msg!(says::MOBILE_IN_TEXT, masked = masked())
         } else {
             continue;
         };
@@ -368,9 +347,9 @@ mod tests {
             assert_eq!(phone_problem(ok), None, "{ok}");
         }
         let id = phone_problem(ID).expect("an ID number");
-        assert!(id.contains("ID-card"), "{id}");
+        assert!(id.contains("ID-card"), "{id:?}");
         let letter = phone_problem("0472-0000-11O1").expect("a letter O");
-        assert!(letter.contains("`O` is a letter"), "{letter}");
+        assert!(letter.contains("`O` is a letter"), "{letter:?}");
         for bad in ["4111 1111 1111 1111", "123456789", "0000", "abc"] {
             assert!(phone_problem(bad).is_some(), "{bad}");
         }

@@ -5,8 +5,11 @@
 use super::postings::Ctx;
 use super::rules;
 use crate::diag::Diagnostics;
+use crate::diag::Msg;
+use crate::diag::catalogue::records as says;
 use crate::load::records::{PayUnit, RawPosting};
 use crate::model::{PayModel, Site};
+use crate::msg;
 
 pub(super) fn check_pay(
     site: &Site,
@@ -21,23 +24,19 @@ pub(super) fn check_pay(
         (None, Some(lo), Some(hi)) => (lo, hi),
         (None, Some(lo), None) => (lo, lo),
         _ => {
-            ctx.error(
-                diags,
-                &["pay"],
-                "write the pay as `amount: 180` or as a range `min: 160, max: 200`, not both",
-            );
+            ctx.error(diags, &["pay"], msg!(says::PAY_BOTH));
             return None;
         }
     };
     if !(min > 0.0 && max > 0.0 && min.is_finite() && max.is_finite()) {
-        ctx.error(diags, &["pay"], "pay must be a positive amount in yuan");
+        ctx.error(diags, &["pay"], msg!(says::PAY_POSITIVE));
         return None;
     }
     if max < min {
         ctx.error(
             diags,
             &["pay", "max"],
-            format!("the top of the range ({max}) is below the bottom ({min})"),
+            msg!(says::PAY_RANGE, max = max, min = min),
         );
         return None;
     }
@@ -53,34 +52,43 @@ pub(super) fn check_pay(
         let (limit, what) = match p.unit {
             PayUnit::Hour => (
                 floor.hourly,
-                format!(
-                    "the hourly minimum wage of {} ({} yuan, class {})",
-                    county.name, floor.hourly, county.wage_class
+                msg!(
+                    says::FLOOR_HOURLY,
+                    county = county.name,
+                    amount = floor.hourly,
+                    class = county.wage_class
                 ),
             ),
             PayUnit::Month => (
                 floor.monthly,
-                format!(
-                    "the monthly minimum wage of {} ({} yuan, class {})",
-                    county.name, floor.monthly, county.wage_class
+                msg!(
+                    says::FLOOR_MONTHLY,
+                    county = county.name,
+                    amount = floor.monthly,
+                    class = county.wage_class
                 ),
             ),
             PayUnit::Day => (
                 floor.hourly * 4.0,
-                format!(
-                    "4 hours at the hourly minimum wage of {} ({:.1} yuan = 4 × {})",
-                    county.name,
-                    floor.hourly * 4.0,
-                    floor.hourly
+                msg!(
+                    says::FLOOR_DAILY,
+                    county = county.name,
+                    amount = format!("{:.1}", floor.hourly * 4.0),
+                    hourly = floor.hourly
                 ),
             ),
-            PayUnit::Piece => (0.0, String::new()),
+            PayUnit::Piece => (0.0, Msg::empty()),
         };
         if min < limit {
             ctx.error(
                 diags,
                 &["pay"],
-                format!("{min} yuan is below {what}, in force since {effective}"),
+                msg!(
+                    says::BELOW_FLOOR,
+                    min = min,
+                    floor = what,
+                    effective = effective
+                ),
             );
         }
     }
@@ -150,11 +158,7 @@ pub(super) fn check_texts(ctx: &Ctx<'_>, raw: &RawPosting, diags: &mut Diagnosti
             .as_deref()
             .is_none_or(|l| l.trim().is_empty())
     {
-        ctx.error(
-            diags,
-            &["employer", "licence"],
-            "an agency (kind: agency) must show its licence: add `licence:` with the number of its 人力资源服务许可证 (网络招聘服务管理规定 第十五条)",
-        );
+        ctx.error(diags, &["employer", "licence"], msg!(says::AGENCY_LICENCE));
     }
     if let Some(problem) = raw
         .contact
@@ -164,7 +168,7 @@ pub(super) fn check_texts(ctx: &Ctx<'_>, raw: &RawPosting, diags: &mut Diagnosti
         ctx.error(diags, &["contact", "phone"], problem);
     }
     if raw.source.as_deref().is_some_and(|s| s.trim().is_empty()) {
-        ctx.error(diags, &["source"], "a repost must name where it came from");
+        ctx.error(diags, &["source"], msg!(says::REPOST_SOURCE));
     }
     if raw.pay.unit == crate::load::records::PayUnit::Piece {
         let texts = [
@@ -173,7 +177,7 @@ pub(super) fn check_texts(ctx: &Ctx<'_>, raw: &RawPosting, diags: &mut Diagnosti
             raw.body.as_deref().unwrap_or(""),
         ];
         if !rules::names_piece_unit(&texts) {
-            ctx.error(diags, &["pay", "unit"], "a piece rate must say in words what one piece is, e.g. 每件 0.8 元 or 按亩计 (in the body or requirements)");
+            ctx.error(diags, &["pay", "unit"], msg!(says::PIECE_UNIT));
         }
     }
 }

@@ -3,12 +3,15 @@
 
 use super::ids::check_slug;
 use super::posting_rules::{check_pay, check_texts, digits};
+use crate::diag::Msg;
+use crate::diag::catalogue::records as says;
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::load::LoadedFeed;
 use crate::load::records::RawPosting;
 use crate::load::yaml::Node;
 use crate::markdown;
 use crate::model::{Posting, Site};
+use crate::msg;
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -56,21 +59,17 @@ impl<'a> Refs<'a> {
     }
 
     /// What to write instead of a market's name, or the nearest id.
-    pub fn market_hint(&self, name: &str) -> String {
+    pub fn market_hint(&self, name: &str) -> Msg {
         match self.market_names.get(name.trim()) {
-            Some(id) => format!(
-                "：“{name}”是市场 `{id}` 的名称，这里要写它的编号：market: {id}（write the market's id, `{id}`）"
-            ),
+            Some(id) => msg!(says::MARKET_NAME_HINT, name = name, id = id),
             None => suggest(name, self.markets.keys()),
         }
     }
 
     /// What to write instead of a category's label, or the nearest slug.
-    pub fn category_hint(&self, name: &str) -> String {
+    pub fn category_hint(&self, name: &str) -> Msg {
         match self.category_labels.get(name.trim()) {
-            Some(slug) => format!(
-                "：“{name}”是工种 `{slug}` 的名称，这里要写它的代号：category: {slug}（write the category's slug, `{slug}`）"
-            ),
+            Some(slug) => msg!(says::CATEGORY_NAME_HINT, name = name, slug = slug),
             None => suggest(name, self.categories.keys()),
         }
     }
@@ -142,7 +141,11 @@ pub fn check_feed(
             &feed.file,
             feed.market_pos,
             "market",
-            format!("market `{name}` does not exist{}", refs.market_hint(name)),
+            msg!(
+                says::MARKET_MISSING,
+                name = name,
+                hint = refs.market_hint(name)
+            ),
         ));
     }
     for (i, node, raw) in &feed.postings {
@@ -215,7 +218,7 @@ pub(super) struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    pub(super) fn error(&self, diags: &mut Diagnostics, field: &[&str], msg: impl Into<String>) {
+    pub(super) fn error(&self, diags: &mut Diagnostics, field: &[&str], msg: Msg) {
         diags.push(Diagnostic::error(
             self.file,
             self.node.pos_of(field),
@@ -223,7 +226,7 @@ impl Ctx<'_> {
             msg,
         ));
     }
-    pub(super) fn warning(&self, diags: &mut Diagnostics, field: &[&str], msg: impl Into<String>) {
+    pub(super) fn warning(&self, diags: &mut Diagnostics, field: &[&str], msg: Msg) {
         diags.push(Diagnostic::warning(
             self.file,
             self.node.pos_of(field),
@@ -256,16 +259,17 @@ fn liveness(site: &Site, ctx: &Ctx<'_>, raw: &RawPosting, diags: &mut Diagnostic
     }
     match &raw.verified {
         None => {
-            ctx.warning(diags, &[], "not verified (no `verified: {by, on}`) — not published until someone checks it is true");
+            ctx.warning(diags, &[], msg!(says::NOT_VERIFIED));
             return Live::Unverified;
         }
         Some(v) if v.on > raw.expires => {
             ctx.warning(
                 diags,
                 &["verified", "on"],
-                format!(
-                    "verified on {}, after it expired on {} — not published",
-                    v.on, raw.expires
+                msg!(
+                    says::VERIFIED_AFTER_EXPIRY,
+                    on = v.on,
+                    expires = raw.expires
                 ),
             );
             return Live::Unverified;
@@ -293,11 +297,7 @@ fn check_posting(
     }
     let market = match market_name {
         None => {
-            ctx.error(
-                diags,
-                &[],
-                "no market: write `market: <id>` at the top of the feed or on the posting",
-            );
+            ctx.error(diags, &[], msg!(says::NO_MARKET));
             None
         }
         Some(name) => {
@@ -314,7 +314,11 @@ fn check_posting(
                 ctx.error(
                     diags,
                     field,
-                    format!("market `{name}` does not exist{}", refs.market_hint(name)),
+                    msg!(
+                        says::MARKET_MISSING,
+                        name = name,
+                        hint = refs.market_hint(name)
+                    ),
                 );
             }
             found
@@ -325,10 +329,10 @@ fn check_posting(
         ctx.error(
             diags,
             &["category"],
-            format!(
-                "category `{}` is not in site.yaml{}",
-                raw.category,
-                refs.category_hint(&raw.category)
+            msg!(
+                says::CATEGORY_MISSING,
+                name = raw.category,
+                hint = refs.category_hint(&raw.category)
             ),
         );
     }
@@ -336,46 +340,40 @@ fn check_posting(
         ctx.error(
             diags,
             &["expires"],
-            format!(
-                "expires on {}, before it was posted on {}",
-                raw.expires, raw.posted
+            msg!(
+                says::EXPIRES_BEFORE_POSTED,
+                expires = raw.expires,
+                posted = raw.posted
             ),
         );
     }
     if let (Some(s), Some(e)) = (raw.start, raw.end)
         && e < s
     {
-        ctx.error(diags, &["end"], "the work ends before it starts");
+        ctx.error(diags, &["end"], msg!(says::ENDS_BEFORE_STARTS));
     }
     if let Some(v) = &raw.verified {
         if v.on > site.today {
             ctx.error(
                 diags,
                 &["verified", "on"],
-                format!(
-                    "verified on {}, which is after today ({})",
-                    v.on, site.today
-                ),
+                msg!(says::VERIFIED_IN_FUTURE, on = v.on, today = site.today),
             );
         }
         if v.by.trim().is_empty() {
-            ctx.error(diags, &["verified", "by"], "say who verified the posting");
+            ctx.error(diags, &["verified", "by"], msg!(says::VERIFIED_BY_EMPTY));
         }
     }
     if raw.headcount == 0 {
-        ctx.error(diags, &["headcount"], "headcount must be at least 1");
+        ctx.error(diags, &["headcount"], msg!(says::HEADCOUNT));
     }
     if raw.title.trim().is_empty() {
-        ctx.error(diags, &["title"], "the title is empty");
+        ctx.error(diags, &["title"], msg!(says::TITLE_EMPTY));
     }
     let pay = check_pay(site, ctx, raw, market, diags);
     check_texts(ctx, raw, diags);
     if raw.contact.is_none() {
-        ctx.warning(
-            diags,
-            &[],
-            "no contact: workers cannot call about this posting (add `contact: {name, phone}`)",
-        );
+        ctx.warning(diags, &[], msg!(says::NO_CONTACT));
     }
     // Raw HTML needs a `<`; only then is the body rendered here, to see whether
     // sanitising changes it. Pages render bodies when they are written.
@@ -384,11 +382,7 @@ fn check_posting(
         .as_deref()
         .is_some_and(|b| b.contains('<') && markdown::to_html(b).html_removed)
     {
-        ctx.warning(
-            diags,
-            &["body"],
-            "raw HTML in the body was removed or changed (only markdown is published)",
-        );
+        ctx.warning(diags, &["body"], msg!(says::RAW_HTML_BODY));
     }
     if diags.error_count() > errors_before {
         return None;
@@ -435,13 +429,13 @@ fn check_posting(
 }
 
 /// ` — did you mean `x`?` when a known name is close.
-fn suggest<'a>(name: &str, known: impl Iterator<Item = &'a &'a str>) -> String {
+fn suggest<'a>(name: &str, known: impl Iterator<Item = &'a &'a str>) -> Msg {
     known
         .map(|k| (strsim::damerau_levenshtein(name, k), *k))
         .filter(|(d, k)| *d <= 2.max(k.len() / 3))
         .min()
-        .map(|(_, k)| format!(" — did you mean `{k}`?"))
-        .unwrap_or_default()
+        .map(|(_, k)| msg!(says::DID_YOU_MEAN, value = k))
+        .unwrap_or_else(Msg::empty)
 }
 
 /// A posting id must be unique across the whole site (it is the page's address).
@@ -462,11 +456,11 @@ pub fn check_duplicates<'a>(
                     c.file,
                     c.pos,
                     c.path,
-                    format!(
-                        "likely a copy of `{}` at {}:{} (same employer, title, day and phone); publish it once",
-                        f.id,
-                        f.file.display(),
-                        f.pos.line
+                    msg!(
+                        says::LIKELY_COPY,
+                        id = f.id,
+                        file = f.file.display(),
+                        line = f.pos.line
                     ),
                 ));
             }
@@ -484,11 +478,11 @@ pub fn check_duplicates<'a>(
                 c.file,
                 c.pos,
                 c.path,
-                format!(
-                    "the id `{}` is already used at {}:{}",
-                    c.id,
-                    f.file.display(),
-                    f.pos.line
+                msg!(
+                    says::ID_TAKEN_AT,
+                    id = c.id,
+                    file = f.file.display(),
+                    line = f.pos.line
                 ),
             )),
             None => {

@@ -3,6 +3,8 @@
 //! published text, contacts, market references, markdown descriptions and unique ids.
 
 use super::rules;
+use crate::diag::Msg;
+use crate::diag::catalogue::records as says;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::Located;
 use crate::load::events::{RawEvent, RawTraining};
@@ -10,6 +12,7 @@ use crate::load::records::Contact;
 use crate::load::yaml::{Node, shorten};
 use crate::markdown;
 use crate::model::Site;
+use crate::msg;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -29,7 +32,7 @@ impl At<'_> {
             (false, false) => format!("{}.{rest}", self.path),
         }
     }
-    pub fn error(&self, diags: &mut Diagnostics, field: &[&str], msg: impl Into<String>) {
+    pub fn error(&self, diags: &mut Diagnostics, field: &[&str], msg: Msg) {
         diags.push(Diagnostic::error(
             self.file,
             self.node.pos_of(field),
@@ -37,7 +40,7 @@ impl At<'_> {
             msg,
         ));
     }
-    pub fn warning(&self, diags: &mut Diagnostics, field: &[&str], msg: impl Into<String>) {
+    pub fn warning(&self, diags: &mut Diagnostics, field: &[&str], msg: Msg) {
         diags.push(Diagnostic::warning(
             self.file,
             self.node.pos_of(field),
@@ -88,7 +91,7 @@ impl HasId for RawTraining {
 /// Ids become folders: unique among their kind, whatever the case.
 pub(super) fn duplicates<'a>(
     ids: impl Iterator<Item = (String, &'a Path, &'a Node)>,
-    what: &str,
+    what: crate::diag::Entry,
     diags: &mut Diagnostics,
 ) {
     let mut first: HashMap<String, &Path> = HashMap::new();
@@ -98,7 +101,12 @@ pub(super) fn duplicates<'a>(
                 file,
                 node.pos_of(&["id"]),
                 "id",
-                format!("the {what} id `{id}` is already used by {}", f.display()),
+                msg!(
+                    says::RECORD_ID_TAKEN,
+                    what = what.msg(),
+                    id = id,
+                    file = f.display()
+                ),
             ));
         } else {
             first.insert(id.to_ascii_lowercase(), file);
@@ -120,11 +128,7 @@ pub(super) fn text_rules(at: &At<'_>, diags: &mut Diagnostics, field: &[&str], t
 /// `contact:`: a warning when missing, an error when the phone is not a number.
 pub(super) fn contact(at: &At<'_>, diags: &mut Diagnostics, c: Option<&Contact>) {
     let Some(c) = c else {
-        at.warning(
-            diags,
-            &[],
-            "no contact: workers cannot call to ask (add `contact: {name, phone}`)",
-        );
+        at.warning(diags, &[], msg!(says::NO_CONTACT_RECORD));
         return;
     };
     if let Some(n) = &c.name {
@@ -150,12 +154,12 @@ pub(super) fn market_ref(
             .map(|m| (strsim::damerau_levenshtein(name, &m.id), m.id.as_str()))
             .filter(|(d, k)| *d <= 2.max(k.len() / 3))
             .min()
-            .map(|(_, k)| format!(" — did you mean `{k}`?"))
-            .unwrap_or_default();
+            .map(|(_, k)| msg!(says::DID_YOU_MEAN, value = k))
+            .unwrap_or_else(Msg::empty);
         at.error(
             diags,
             &["market"],
-            format!("market `{}` does not exist{hint}", shorten(name)),
+            msg!(says::MARKET_MISSING, name = shorten(name), hint = hint),
         );
     }
     found
@@ -173,11 +177,7 @@ pub(super) fn description(
     text_rules(at, diags, &["description"], src);
     let html = markdown::to_html(src);
     if html.html_removed {
-        at.warning(
-            diags,
-            &["description"],
-            "raw HTML in the description was removed or changed (only markdown is published)",
-        );
+        at.warning(diags, &["description"], msg!(says::RAW_HTML_DESCRIPTION));
     }
     (Some(html.html), html.text)
 }

@@ -6,9 +6,11 @@
 //! published unchanged at `/reports/status-YYYY-MM-DD.csv` and wins over the table
 //! the build would regenerate under the same name.
 
+use crate::diag::catalogue::site as says;
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::load::SiteRoot;
 use crate::load::scalars::Day;
+use crate::msg;
 use std::path::Path;
 
 /// Reads every filed report, sorted by date; other files there are warned about.
@@ -36,7 +38,7 @@ pub fn load(root: &SiteRoot, diags: &mut Diagnostics) -> Vec<(Day, Vec<u8>)> {
                 &shown,
                 Pos::FILE,
                 "",
-                "not published: this folder keeps filed status reports named status-YYYY-MM-DD.csv",
+                msg!(says::REPORT_NAME),
             ));
             continue;
         };
@@ -45,7 +47,7 @@ pub fn load(root: &SiteRoot, diags: &mut Diagnostics) -> Vec<(Day, Vec<u8>)> {
                 &shown,
                 Pos::FILE,
                 "",
-                format!("{date} is not a reporting day (the 15th or the 28th); it is published under this name anyway"),
+                msg!(says::REPORT_DAY, date = date),
             ));
         }
         match std::fs::read(dir.join(&name)) {
@@ -54,7 +56,7 @@ pub fn load(root: &SiteRoot, diags: &mut Diagnostics) -> Vec<(Day, Vec<u8>)> {
                 &shown,
                 Pos::FILE,
                 "",
-                format!("cannot read the file: {e}"),
+                msg!(crate::diag::catalogue::reading::CANNOT_READ, reason = e),
             )),
         }
     }

@@ -7,6 +7,10 @@
 //! clause that says the opposite — 不收取押金, 无需任何费用, 体检费由公司承担 — is not a
 //! false alarm.
 
+use crate::diag::Msg;
+use crate::diag::catalogue::rules as says;
+use crate::msg;
+
 /// Wording that asks the worker for money.
 const FEE_WORDS: &[&str] = &[
     "押金",
@@ -107,7 +111,7 @@ const HYPE: &[&str] = &[
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     pub error: bool,
-    pub message: String,
+    pub message: Msg,
 }
 
 /// Where one clause ends and the next begins. `、` joins the items of one list
@@ -279,19 +283,13 @@ fn fee_in_words(clause: &str, words: impl Iterator<Item = (usize, Word)>) -> Opt
     if let Some(word) = fee.map(|i| FEE_WORDS[i]) {
         return Some(Finding {
             error: true,
-            message: format!(
-                "asks workers for money (“{}”: {word}); charging workers fees or deposits is not allowed (劳动合同法第九条) — if the text means the opposite, say so in the same sentence, e.g. 不收取{word}",
-                clause.trim()
-            ),
+            message: msg!(says::FEE, clause = clause.trim(), word = word),
         });
     }
     let after: String = clause[pay_first?..].chars().take(10).collect();
     (after.contains('元') || after.contains('钱') || after.contains('费')).then(|| Finding {
         error: true,
-        message: format!(
-            "asks workers to pay first (“{}”); workers are never asked to pay to get work",
-            clause.trim()
-        ),
+        message: msg!(says::PAY_FIRST, clause = clause.trim()),
     })
 }
 
@@ -322,7 +320,7 @@ fn wording_in(text: &str, found: Option<&Found>) -> Vec<Finding> {
         if has(i, w) {
             out.push(Finding {
                 error: false,
-                message: format!("“{w}” limits who may apply by sex, household registration or ethnicity (就业促进法第三条); describe the work instead"),
+                message: msg!(says::DISCRIMINATION, word = w),
             });
         }
     }
@@ -330,7 +328,7 @@ fn wording_in(text: &str, found: Option<&Found>) -> Vec<Finding> {
         if has(DISCRIMINATION.len() + i, w) {
             out.push(Finding {
                 error: false,
-                message: format!("“{w}” is hype; state the actual pay and conditions"),
+                message: msg!(says::HYPE, word = w),
             });
         }
     }
@@ -472,7 +470,7 @@ mod tests {
                 .collect();
             let found: Vec<String> = wording_warnings(text)
                 .into_iter()
-                .map(|f| f.message)
+                .map(|f| f.message.en)
                 .collect();
             assert_eq!(found.len(), naive.len(), "{text}: {found:?}");
             for (f, w) in found.iter().zip(&naive) {

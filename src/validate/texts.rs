@@ -4,8 +4,11 @@
 //! with phone fields held to phone numbers.
 
 use super::personal_data::{personal_data, phone_problem};
+use crate::diag::Msg;
+use crate::diag::catalogue::rules as says;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::yaml::{Node, Value};
+use crate::msg;
 use std::path::Path;
 
 /// The most characters a field may hold, by its name; a field not named here gets
@@ -128,9 +131,7 @@ fn every_text_under<'a>(
                 file,
                 at.pos,
                 path_of("", steps),
-                format!(
-                    "{chars} characters; `{key}` may hold at most {limit} — shorten it (a long text cannot be read on the board, the kiosk or the printed sheet)"
-                ),
+                msg!(says::TOO_LONG, chars = chars, key = key, limit = limit),
             ));
         }
     });
@@ -142,16 +143,14 @@ pub const FILL_IN: &str = "请填写";
 /// A text still as a template wrote it: a `（请填写…）` fill-in, or in a phone field
 /// (`phone`, `number`) a number of zeros or the template's `138-0000-0000`. Such a
 /// text would be published as if it were true (a `tel:` link that calls nobody).
-pub fn fill_in_problem(key: &str, text: &str) -> Option<String> {
+pub fn fill_in_problem(key: &str, text: &str) -> Option<Msg> {
     // Every text of every posting passes here: memchr's vector search, built once, is
     // a fraction of `str::contains` on a three-character needle.
     static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new(FILL_IN));
     if FINDER.find(text.as_bytes()).is_some() {
         let shown: String = text.trim().chars().take(30).collect();
-        return Some(format!(
-            "这里还是模板里的“{shown}”：请写上真实内容，模板文字不会发布（still the template's fill-in text: write the real {key}）"
-        ));
+        return Some(msg!(says::FILL_IN, shown = shown));
     }
     if key == "phone" || key == "number" {
         let national = text
@@ -161,9 +160,7 @@ pub fn fill_in_problem(key: &str, text: &str) -> Option<String> {
             .unwrap_or(text);
         let digits: String = national.chars().filter(char::is_ascii_digit).collect();
         if !digits.is_empty() && (digits.bytes().all(|b| b == b'0') || digits == "13800000000") {
-            return Some(format!(
-                "“{text}”是模板里的假号码，打不通：请写上真实电话（the template's made-up number: write the real phone number）"
-            ));
+            return Some(msg!(says::FAKE_PHONE, value = text));
         }
     }
     None
@@ -227,7 +224,7 @@ mod tests {
         assert_eq!(found[0].field, "postings[0].title");
         assert!(
             found[0].message.contains("at most 60"),
-            "{}",
+            "{:?}",
             found[0].message
         );
         assert!(diags_of(&format!("title: {}\n", "长".repeat(60)), every_text).is_empty());

@@ -5,10 +5,12 @@
 
 use super::record::{contact, description, locate, market_ref, text_rules};
 use crate::diag::Diagnostics;
+use crate::diag::catalogue::records as says;
 use crate::load::Located;
 use crate::load::events::RawTraining;
 use crate::model::Site;
 use crate::model::events::Training;
+use crate::msg;
 
 pub fn check(site: &Site, r: &Located<RawTraining>, diags: &mut Diagnostics) -> Option<Training> {
     let t = &r.value;
@@ -21,7 +23,7 @@ pub fn check(site: &Site, r: &Located<RawTraining>, diags: &mut Diagnostics) -> 
         ("enrol", &t.enrol),
     ] {
         if text.trim().is_empty() {
-            at.error(diags, &[field], format!("`{field}` is empty"));
+            at.error(diags, &[field], msg!(says::EMPTY_FIELD, field = field));
         }
         text_rules(&at, diags, &[field], text);
     }
@@ -39,37 +41,22 @@ pub fn check(site: &Site, r: &Located<RawTraining>, diags: &mut Diagnostics) -> 
         .as_deref()
         .and_then(|m| market_ref(site, &at, diags, m));
     if t.market.is_none() && t.address.as_deref().is_none_or(|a| a.trim().is_empty()) {
-        at.error(
-            diags,
-            &[],
-            "say where the course is held: `market: <id>` or `address: …`",
-        );
+        at.error(diags, &[], msg!(says::COURSE_WHERE));
     }
     if t.end < t.start {
         at.error(
             diags,
             &["end"],
-            format!(
-                "the course ends on {}, before it starts on {}",
-                t.end, t.start
-            ),
+            msg!(says::COURSE_ENDS, end = t.end, start = t.start),
         );
     }
     if !(t.cost.is_finite() && t.cost >= 0.0) {
-        at.error(
-            diags,
-            &["cost"],
-            "cost is what the worker pays, in yuan: 0 for a free course, never negative",
-        );
+        at.error(diags, &["cost"], msg!(says::COURSE_COST));
     }
     let subsidy = t.subsidy.clone().unwrap_or_default();
     for (field, amount) in [("training", subsidy.training), ("living", subsidy.living)] {
         if amount.is_some_and(|a| !(a.is_finite() && a >= 0.0)) {
-            at.error(
-                diags,
-                &["subsidy", field],
-                "a subsidy is an amount in yuan, 0 or more",
-            );
+            at.error(diags, &["subsidy", field], msg!(says::SUBSIDY));
         }
     }
     if let Some(who) = &subsidy.who {

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 pub mod browser;
+pub mod mini;
 
 /// The binary under test, built by cargo for the integration tests.
 pub const GIGBOARD: &str = env!("CARGO_BIN_EXE_gigboard");
@@ -72,12 +73,31 @@ pub fn gigboard<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Run {
 }
 
 /// Runs the binary with these arguments and `cache` as the user's cache folder.
+///
+/// Messages are asked for in English (`GIGBOARD_LANG=en`): most tests match their
+/// words. The Chinese an editor reads by default is tested by running as an editor
+/// does, with [`as_editor`] (tests/messages.rs).
 pub fn run_with_cache<S: AsRef<std::ffi::OsStr>>(args: &[S], cache: &Path) -> Run {
-    let out = Command::new(GIGBOARD)
-        .args(args)
+    let mut cmd = Command::new(GIGBOARD);
+    cmd.args(args)
         .env("XDG_CACHE_HOME", cache)
-        .output()
-        .expect("the gigboard binary runs");
+        .env("GIGBOARD_LANG", "en");
+    finish(&mut cmd)
+}
+
+/// Runs the binary as an editor does: no language asked for (so the site's own, or
+/// Chinese), with `env` added.
+pub fn as_editor<S: AsRef<std::ffi::OsStr>>(args: &[S], env: &[(&str, &str)]) -> Run {
+    let mut cmd = Command::new(GIGBOARD);
+    cmd.args(args)
+        .env("XDG_CACHE_HOME", test_cache())
+        .env_remove("GIGBOARD_LANG")
+        .envs(env.iter().copied());
+    finish(&mut cmd)
+}
+
+fn finish(cmd: &mut Command) -> Run {
+    let out = cmd.output().expect("the gigboard binary runs");
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -168,6 +188,14 @@ impl TestSite {
         all.push("--root".as_ref());
         all.push(self.root().as_os_str());
         gigboard(&all)
+    }
+
+    /// Runs `gigboard <args> --root <site>` as an editor does (see [`as_editor`]).
+    pub fn run_as_editor(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut all: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_ref()).collect();
+        all.push("--root".as_ref());
+        all.push(self.root().as_os_str());
+        as_editor(&all, env)
     }
 
     /// The default output folder.

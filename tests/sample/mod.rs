@@ -196,6 +196,8 @@ pub fn check(root: &Path) -> String {
             "XDG_CACHE_HOME",
             Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"),
         )
+        // The tests match the English words; tests/messages.rs reads the Chinese.
+        .env("GIGBOARD_LANG", "en")
         .output()
         .expect("gigboard runs");
     String::from_utf8_lossy(&run.stderr).into_owned()

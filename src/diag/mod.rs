@@ -5,6 +5,13 @@
 //! whether the errors among them stop the build. Location is data (file, line,
 //! column, field path), so the same list prints for humans and as JSON.
 
+pub mod catalogue;
+mod message;
+mod words;
+
+pub use message::{Arg, Entry, LANG_VAR, Lang, Msg, holes};
+pub use words::field_words;
+
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -35,7 +42,7 @@ impl Pos {
     }
 }
 
-/// One problem in the content, in words an editor understands.
+/// One problem in the content, in words an editor understands (in both languages).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
@@ -45,25 +52,16 @@ pub struct Diagnostic {
     pub column: u32,
     /// The field's path inside the file, e.g. `postings[3].pay.unit`; empty for the whole file.
     pub field: String,
-    pub message: String,
+    /// Boxed: a diagnostic travels in `Result`s, and the texts are only read when shown.
+    pub message: Box<Msg>,
 }
 
 impl Diagnostic {
-    pub fn error(
-        file: &Path,
-        pos: Pos,
-        field: impl Into<String>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn error(file: &Path, pos: Pos, field: impl Into<String>, message: Msg) -> Self {
         Self::new(Severity::Error, file, pos, field, message)
     }
 
-    pub fn warning(
-        file: &Path,
-        pos: Pos,
-        field: impl Into<String>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn warning(file: &Path, pos: Pos, field: impl Into<String>, message: Msg) -> Self {
         Self::new(Severity::Warning, file, pos, field, message)
     }
 
@@ -72,7 +70,7 @@ impl Diagnostic {
         file: &Path,
         pos: Pos,
         field: impl Into<String>,
-        message: impl Into<String>,
+        message: Msg,
     ) -> Self {
         Diagnostic {
             severity,
@@ -80,7 +78,7 @@ impl Diagnostic {
             line: pos.line,
             column: pos.column,
             field: field.into(),
-            message: message.into(),
+            message: Box::new(message),
         }
     }
 
@@ -90,27 +88,52 @@ impl Diagnostic {
             self.line,
             self.column,
             self.severity,
-            &self.message,
+            &self.message.zh,
         )
+    }
+
+    /// The problem as one line in `lang`:
+    /// `content/jobs/a.yaml:12:7: 错误: 第 3 条岗位 · 工资 · 单位: …`.
+    pub fn display(&self, lang: Lang) -> String {
+        let kind = match (self.severity, lang) {
+            (Severity::Error, Lang::Zh) => "错误",
+            (Severity::Warning, Lang::Zh) => "警告",
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Warning, Lang::En) => "warning",
+        };
+        let mut out = printable(&self.file.display().to_string()).into_owned();
+        if self.line > 0 {
+            out.push_str(&format!(":{}:{}", self.line, self.column));
+        }
+        out.push_str(&format!(": {kind}: "));
+        if !self.field.is_empty() {
+            out.push_str(&printable(&field_words(&self.field, lang)));
+            out.push_str(": ");
+        }
+        out.push_str(&printable(self.message.text(lang)));
+        out
+    }
+
+    /// The problem for `--format json`: the fields as they are, the code, the message in
+    /// `lang` and the field in words.
+    pub fn json(&self, lang: Lang) -> serde_json::Value {
+        serde_json::json!({
+            "severity": self.severity,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "field": self.field,
+            "where": field_words(&self.field, lang),
+            "code": self.message.code,
+            "message": self.message.text(lang),
+        })
     }
 }
 
 impl fmt::Display for Diagnostic {
-    /// `content/jobs/a.yaml:12:7: error: postings[3].pay.unit: unknown value …`
+    /// In Chinese, the default; [`Diagnostic::display`] chooses.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        f.write_str(&printable(&self.file.display().to_string()))?;
-        if self.line > 0 {
-            write!(f, ":{}:{}", self.line, self.column)?;
-        }
-        write!(f, ": {kind}: ")?;
-        if !self.field.is_empty() {
-            write!(f, "{}: ", printable(&self.field))?;
-        }
-        f.write_str(&printable(&self.message))
+        f.write_str(&self.display(Lang::Zh))
     }
 }
 
@@ -143,7 +166,11 @@ mod tests {
             Path::new("content/jobs/\u{1b}]0;pwned\u{7}.yaml"),
             Pos::new(1, 1),
             "title",
-            "`\u{1b}[2J` is not allowed\nsecond line",
+            Msg {
+                code: "t.t".into(),
+                zh: "`\u{1b}[2J` 不行\n第二行".into(),
+                en: "`\u{1b}[2J` is not allowed\nsecond line".into(),
+            },
         );
         let shown = d.to_string();
         assert!(!shown.chars().any(char::is_control), "{shown:?}");
