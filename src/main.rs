@@ -25,7 +25,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check(args, lang),
         Command::Init(args) => init(args, lang),
         Command::New(cmd) => new(cmd, lang),
-        Command::I18n(cmd) => i18n(cmd),
+        Command::I18n(cmd) => i18n(cmd, lang),
         Command::Archive(args) => archive(args, lang),
         Command::Import(args) => import(args, lang),
         Command::Export(args) => export(args, lang),
@@ -389,12 +389,7 @@ fn import(args: ImportArgs, lang: Lang) -> Result<ExitCode, String> {
     let (markets, file) = match args.args.as_slice() {
         [file] => (false, file.clone()),
         [what, file] if what.as_os_str() == "markets" => (true, file.clone()),
-        _ => {
-            return Err(
-                "用法：gigboard import FILE，或 gigboard import markets FILE（usage: import [markets] FILE）"
-                    .into(),
-            );
-        }
+        _ => return Err(says::IMPORT_USAGE.msg().text(lang).to_string()),
     };
     let opts = gigboard::import::ImportOptions {
         root: args.site.root.clone(),
@@ -408,52 +403,42 @@ fn import(args: ImportArgs, lang: Lang) -> Result<ExitCode, String> {
     } else {
         gigboard::import::import(&opts)
     };
-    let things = if markets { "个市场" } else { "个岗位" };
+    let things = if markets {
+        says::THINGS_MARKETS
+    } else {
+        says::THINGS_POSTINGS
+    }
+    .msg();
     match done {
         Ok(report) => {
             for w in &report.warnings {
                 eprintln!("{w}");
             }
+            let writing = if args.dry_run {
+                says::IMPORT_WOULD_WRITE
+            } else {
+                says::IMPORT_WROTE
+            };
             for f in &report.files {
-                eprintln!(
-                    "{} {}",
-                    if args.dry_run {
-                        "会写入"
-                    } else {
-                        "已写入"
-                    },
-                    f.display()
-                );
+                say(lang, msg!(writing, file = f.display()));
             }
             if report.examples > 0 {
-                eprintln!("跳过了 {} 行模板示例。", report.examples);
+                say(lang, msg!(says::IMPORT_EXAMPLES, n = report.examples));
             }
-            eprintln!(
-                "{} {} 行：新增 {} {things}，修改 {} 个，未变 {} 个{}。\n({} row(s): {} added, {} changed, {} unchanged{})",
-                if args.dry_run {
-                    "检查了"
-                } else {
-                    "导入了"
-                },
-                report.rows,
-                report.added,
-                report.changed,
-                report.unchanged,
-                if args.dry_run {
-                    "（没有写入任何文件）"
-                } else {
-                    ""
-                },
-                report.rows,
-                report.added,
-                report.changed,
-                report.unchanged,
-                if args.dry_run {
-                    "; nothing written"
-                } else {
-                    ""
-                },
+            let done = if args.dry_run {
+                says::IMPORT_CHECKED
+            } else {
+                says::IMPORTED
+            };
+            let line = msg!(
+                done,
+                rows = report.rows,
+                added = report.added,
+                things = things,
+                changed = report.changed,
+                unchanged = report.unchanged
             );
+            say(lang, line);
             Ok(ExitCode::SUCCESS)
         }
         Err(problems) => {
@@ -464,9 +449,7 @@ fn import(args: ImportArgs, lang: Lang) -> Result<ExitCode, String> {
                 .iter()
                 .filter(|p| p.severity == gigboard::diag::Severity::Error)
                 .count();
-            eprintln!(
-                "导入停止：{errors} 个错误，没有写入任何文件。改好表格后再导入一次。\n(import stopped: {errors} error(s), nothing written)"
-            );
+            say(lang, msg!(says::IMPORT_STOPPED, errors = errors));
             Ok(ExitCode::from(1))
         }
     }
@@ -481,12 +464,14 @@ fn filled_text(filled: usize) -> Msg {
     }
 }
 
-fn i18n(cmd: I18nCommand) -> Result<ExitCode, String> {
+/// `i18n`: its own `--lang` names the interface language being translated; the
+/// messages' language comes from `GIGBOARD_LANG` or the site.
+fn i18n(cmd: I18nCommand, lang: Lang) -> Result<ExitCode, String> {
     use gigboard::translate;
     match cmd {
         I18nCommand::Status { root } => {
             let langs = translate::status(&root.root)?;
-            println!("语言 (language)        已翻译 (translated)  缺少 (missing)  过期 (stale)");
+            println!("{}", says::I18N_HEADER.msg().text(lang));
             for l in &langs {
                 println!(
                     "{:<22} {:>8} / {:<8}  {:>12}  {:>12}",
@@ -498,56 +483,50 @@ fn i18n(cmd: I18nCommand) -> Result<ExitCode, String> {
                 );
             }
             if langs.iter().any(|l| l.missing > 0 || l.stale > 0) {
-                eprintln!(
-                    "缺少或过期的文字显示为中文。导出给翻译：gigboard i18n export --lang 代码 文件.xlsx\n\
-                     (missing and stale texts show in Chinese; export a sheet for the translator with i18n export)"
-                );
+                say(lang, says::I18N_HINT.msg());
             }
         }
-        I18nCommand::Export { lang, file, root } => {
-            let n = translate::export(&root.root, &lang, &file)?;
-            eprintln!(
-                "已写出 {}：{n} 条界面文字。填好“{lang}”一列后运行 gigboard i18n import {}
-                 (wrote {n} texts; fill in the `{lang}` column, then run gigboard i18n import)",
-                file.display(),
-                file.display()
+        I18nCommand::Export {
+            lang: interface,
+            file,
+            root,
+        } => {
+            let n = translate::export(&root.root, &interface, &file)?;
+            let line = msg!(
+                says::I18N_EXPORTED,
+                file = file.display(),
+                n = n,
+                lang = interface
             );
+            say(lang, line);
         }
-        I18nCommand::Import { file, lang, root } => {
-            match translate::import(&root.root, &file, lang.as_deref()) {
-                Ok(r) => {
-                    if r.theme_added {
-                        eprintln!(
-                            "content/site.yaml 末尾加上了 theme: local（the translations live in themes/local/）"
-                        );
-                    }
-                    eprintln!(
-                        "{}：新增 {}，修改 {}，未变 {}；已写入 {}
-({}: {} added, {} changed, {} unchanged)",
-                        r.lang,
-                        r.added,
-                        r.changed,
-                        r.unchanged,
-                        r.written.display(),
-                        r.lang,
-                        r.added,
-                        r.changed,
-                        r.unchanged
-                    );
+        I18nCommand::Import {
+            file,
+            lang: interface,
+            root,
+        } => match translate::import(&root.root, &file, interface.as_deref()) {
+            Ok(r) => {
+                if r.theme_added {
+                    say(lang, says::I18N_THEME_ADDED.msg());
                 }
-                Err(problems) => {
-                    for p in &problems {
-                        eprintln!("{}", gigboard::diag::printable(p));
-                    }
-                    eprintln!(
-                        "{} 处问题，什么也没有写入（{} problem(s); nothing was written）",
-                        problems.len(),
-                        problems.len()
-                    );
-                    return Ok(ExitCode::from(1));
-                }
+                let line = msg!(
+                    says::I18N_IMPORTED,
+                    lang = r.lang,
+                    added = r.added,
+                    changed = r.changed,
+                    unchanged = r.unchanged,
+                    file = r.written.display()
+                );
+                say(lang, line);
             }
-        }
+            Err(problems) => {
+                for p in &problems {
+                    eprintln!("{}", gigboard::diag::printable(p));
+                }
+                say(lang, msg!(says::I18N_STOPPED, n = problems.len()));
+                return Ok(ExitCode::from(1));
+            }
+        },
     }
     Ok(ExitCode::SUCCESS)
 }

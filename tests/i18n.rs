@@ -196,7 +196,7 @@ fn a_sheet_with_mistakes_is_refused_whole_and_the_corrected_one_is_used() {
             why,
         ]);
     }
-    run.expect_line_with(&["3 处问题，什么也没有写入"]);
+    run.expect_line_with(&["3 problem(s); nothing was written"]);
     assert!(!site.path("themes").exists(), "nothing written");
     assert_eq!(site.read("content/site.yaml"), before);
 
@@ -206,7 +206,7 @@ fn a_sheet_with_mistakes_is_refused_whole_and_the_corrected_one_is_used() {
     std::fs::write(site.path("mn.csv"), &gbk).expect("write");
     let run = import(&site, "mn.csv");
     run.expect_code(0);
-    run.expect_line_with(&["新增 1", "未变"]);
+    run.expect_line_with(&["1 added", "unchanged"]);
     assert!(site.read("content/site.yaml").ends_with("theme: local\n"));
     let mn = status(&site);
     let was = status(&TestSite::fixture("mini"));

@@ -96,7 +96,7 @@ fn libreoffice(csv: &Path, ext: &str, out: &Path) -> PathBuf {
 fn import(site: &TestSite, sheet: &Path, extra: &[&str]) -> common::Run {
     let mut args = vec!["import", sheet.to_str().expect("utf8")];
     args.extend(extra);
-    site.run(&args)
+    site.run_as_editor(&args, &[])
 }
 
 fn content(site: &TestSite) -> std::collections::BTreeMap<String, Vec<u8>> {
@@ -599,7 +599,7 @@ fn the_market_directory_imports_from_a_sheet_the_same_way() {
     rows[1] = rows[1].replace("150103", "150199");
     let before = content(&site);
     let bad = write("bad.csv", &rows);
-    let run = site.run(&["import", "markets", bad.to_str().expect("utf8")]);
+    let run = site.run_as_editor(&["import", "markets", bad.to_str().expect("utf8")], &[]);
     run.expect_code(1);
     assert!(
         run.stderr
@@ -617,10 +617,10 @@ fn the_market_directory_imports_from_a_sheet_the_same_way() {
 
     let rows: Vec<String> = good.iter().map(|r| r.to_string()).collect();
     let sheet = write("名录.csv", &rows);
-    let run = site.run(&["import", "markets", sheet.to_str().expect("utf8")]);
+    let run = site.run_as_editor(&["import", "markets", sheet.to_str().expect("utf8")], &[]);
     run.expect_code(0);
     assert!(run.stderr.contains("新增 2 个市场"), "{}", run.stderr);
-    let again = site.run(&["import", "markets", sheet.to_str().expect("utf8")]);
+    let again = site.run_as_editor(&["import", "markets", sheet.to_str().expect("utf8")], &[]);
     assert!(
         again.stderr.contains("新增 0 个市场，修改 0 个，未变 2 个"),
         "{}",
@@ -634,7 +634,7 @@ fn the_market_directory_imports_from_a_sheet_the_same_way() {
     let mut rows = rows;
     rows[0] = rows[0].replacen("xincheng-2", "xincheng", 1);
     let sheet = write("hand.csv", &rows);
-    let run = site.run(&["import", "markets", sheet.to_str().expect("utf8")]);
+    let run = site.run_as_editor(&["import", "markets", sheet.to_str().expect("utf8")], &[]);
     run.expect_code(1);
     assert!(
         run.stderr

@@ -195,7 +195,10 @@ fn an_outline_without_its_review_number_and_source_is_refused() {
         review.contains("审图号") && review.contains("remove map.outline"),
         "says why and what to do: {review}"
     );
-    assert!(errors.iter().any(|l| l.contains("map · source:")), "{stderr}");
+    assert!(
+        errors.iter().any(|l| l.contains("map · source:")),
+        "{stderr}"
+    );
 
     let odd = sample_with_outline("review_number: 2024-0650\nsource: 测试");
     let stderr = check(odd.path());

@@ -85,4 +85,49 @@ entries! {
     SERVING = "serve.serving",
         "正在 {url} 预览 {dir}：按 Ctrl+C 停止",
         "serving {dir} at {url}: press Ctrl+C to stop";
+    IMPORT_USAGE = "import.usage",
+        "用法：gigboard import 文件，或 gigboard import markets 文件",
+        "usage: gigboard import FILE, or gigboard import markets FILE";
+    IMPORT_WROTE = "import.wrote",
+        "已写入 {file}",
+        "wrote {file}";
+    IMPORT_WOULD_WRITE = "import.would-write",
+        "会写入 {file}",
+        "would write {file}";
+    IMPORT_EXAMPLES = "import.examples",
+        "跳过了 {n} 行模板示例",
+        "skipped {n} example row(s) of the template";
+    IMPORTED = "import.done",
+        "导入了 {rows} 行：新增 {added} 个{things}，修改 {changed} 个，未变 {unchanged} 个",
+        "imported {rows} row(s): {added} {things} added, {changed} changed, {unchanged} unchanged";
+    IMPORT_CHECKED = "import.checked",
+        "检查了 {rows} 行：会新增 {added} 个{things}，修改 {changed} 个，未变 {unchanged} 个（没有写入任何文件）",
+        "checked {rows} row(s): {added} {things} would be added, {changed} changed, {unchanged} unchanged (nothing written)";
+    THINGS_POSTINGS = "import.postings",
+        "岗位",
+        "postings";
+    THINGS_MARKETS = "import.markets",
+        "市场",
+        "markets";
+    IMPORT_STOPPED = "import.stopped",
+        "导入停止：{errors} 个错误，没有写入任何文件。改好表格后再导入一次",
+        "import stopped: {errors} error(s), nothing written; correct the sheet and import it again";
+    I18N_HEADER = "i18n.header",
+        "语言                    已翻译             缺少          过期",
+        "language                translated         missing       stale";
+    I18N_HINT = "i18n.hint",
+        "缺少或过期的文字显示为中文。导出给翻译：gigboard i18n export --lang 代码 文件.xlsx",
+        "missing and stale texts show in Chinese; export a sheet for the translator: gigboard i18n export --lang CODE FILE.xlsx";
+    I18N_EXPORTED = "i18n.exported",
+        "已写出 {file}：{n} 条界面文字。填好“{lang}”一列后运行 gigboard i18n import {file}",
+        "wrote {file}: {n} texts; fill in the `{lang}` column, then run `gigboard i18n import {file}`";
+    I18N_THEME_ADDED = "i18n.theme-added",
+        "content/site.yaml 末尾加上了 theme: local（译文放在 themes/local/ 里）",
+        "added `theme: local` to the end of content/site.yaml (the translations live in themes/local/)";
+    I18N_IMPORTED = "i18n.imported",
+        "{lang}：新增 {added}，修改 {changed}，未变 {unchanged}；已写入 {file}",
+        "{lang}: {added} added, {changed} changed, {unchanged} unchanged; wrote {file}";
+    I18N_STOPPED = "i18n.stopped",
+        "{n} 处问题，什么也没有写入",
+        "{n} problem(s); nothing was written";
 }
