@@ -34,10 +34,11 @@ fn site_or_errors(root: &Path, date: Option<Day>) -> Result<crate::model::Site, 
     };
     match crate::check(root, &overrides) {
         (Some(site), _) => Ok(site),
-        (None, diags) => Err(format!(
-            "网站还有 {} 个错误，先运行 gigboard check 把它们改好再导出（the site has errors: run gigboard check）",
-            diags.error_count()
-        )),
+        (None, diags) => Err(crate::msg!(
+            crate::diag::catalogue::start::EXPORT_HAS_ERRORS,
+            errors = diags.error_count()
+        )
+        .zh),
     }
 }
 

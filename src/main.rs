@@ -41,6 +41,11 @@ fn main() -> ExitCode {
     }
 }
 
+/// A message as the text of a command's error, in the run's language.
+fn shown(lang: Lang) -> impl Fn(Msg) -> String {
+    move |m| m.text(lang).to_string()
+}
+
 /// One line (or a few) to the editor, in the run's language.
 fn say(lang: Lang, m: Msg) {
     eprintln!("{}", m.text(lang));
@@ -224,7 +229,7 @@ fn build(args: BuildArgs, lang: Lang) -> Result<ExitCode, String> {
             say(lang, line);
             Ok(ExitCode::from(1))
         }
-        Err(e @ BuildError::Output(_)) => Err(e.to_string()),
+        Err(BuildError::Output(e)) => Err(e.message().text(lang).to_string()),
         Err(e @ BuildError::Io(_)) => {
             let line = msg!(
                 says::BUILD_STOPPED_OTHER,
@@ -267,7 +272,7 @@ fn init(args: InitArgs, lang: Lang) -> Result<ExitCode, String> {
         (None, None) if args.region == InitRegion::InnerMongolia => Scope::WholeRegion,
         (None, None) => Scope::FirstLeague,
     };
-    let files = gigboard::scaffold::init(&args.dir, &scope)?;
+    let files = gigboard::scaffold::init(&args.dir, &scope).map_err(shown(lang))?;
     for f in &files {
         say(lang, msg!(says::WROTE, file = f.display()));
     }
@@ -283,7 +288,8 @@ fn new(cmd: NewCommand, lang: Lang) -> Result<ExitCode, String> {
                 &market,
                 feed.as_deref(),
                 today(&site, lang)?,
-            )?;
+            )
+            .map_err(shown(lang))?;
             println!("{}", path.display());
             say(
                 lang,
@@ -299,7 +305,8 @@ fn new(cmd: NewCommand, lang: Lang) -> Result<ExitCode, String> {
             say(lang, msg!(says::NEW_SHEET, file = path.display()));
         }
         NewCommand::Market { county, id, site } => {
-            let path = gigboard::scaffold::new_market(&site.root, &county, id.as_deref())?;
+            let path = gigboard::scaffold::new_market(&site.root, &county, id.as_deref())
+                .map_err(shown(lang))?;
             println!("{}", path.display());
             say(lang, msg!(says::NEW_MARKET, file = path.display()));
         }

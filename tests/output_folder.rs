@@ -5,21 +5,25 @@
 
 mod common;
 
-use common::{TestSite, gigboard, snapshot};
+use common::{TestSite, snapshot};
 use std::path::Path;
 
 const DAY: &str = "2026-11-27";
 
+/// A build as an editor runs it: the refusals are read in Chinese.
 fn build_into(site: &TestSite, output: &Path) -> common::Run {
-    gigboard(&[
-        "build".as_ref(),
-        "--root".as_ref(),
-        site.root().as_os_str(),
-        "--date".as_ref(),
-        DAY.as_ref(),
-        "--output".as_ref(),
-        output.as_os_str(),
-    ])
+    common::as_editor(
+        &[
+            "build".as_ref(),
+            "--root".as_ref(),
+            site.root().as_os_str(),
+            "--date".as_ref(),
+            DAY.as_ref(),
+            "--output".as_ref(),
+            output.as_os_str(),
+        ],
+        &[],
+    )
 }
 
 /// The names in a folder, sorted.

@@ -1,9 +1,12 @@
 //! `gigboard init` and `gigboard new`: files an editor starts from, filled in so that
 //! they pass `check` as written, with every field explained in a comment.
 
+use crate::diag::Msg;
+use crate::diag::catalogue::start as says;
 use crate::load::records::{County, League, RegionsFile};
 use crate::load::scalars::Day;
 use crate::load::yaml;
+use crate::msg;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -25,20 +28,25 @@ fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
     })
 }
 
-fn write_new(path: &Path, text: &str) -> Result<(), String> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-    }
-    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+/// A file or folder that could not be made or read, and why.
+fn path_problem(path: &Path, e: impl std::fmt::Display) -> Msg {
+    msg!(says::PATH_PROBLEM, path = path.display(), reason = e)
 }
 
-fn inner_mongolia() -> Result<RegionsFile, String> {
-    let node = yaml::parse(INNER_MONGOLIA).map_err(|e| e.message)?;
+fn write_new(path: &Path, text: &str) -> Result<(), Msg> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| path_problem(parent, e))?;
+    }
+    std::fs::write(path, text).map_err(|e| path_problem(path, e))
+}
+
+fn inner_mongolia() -> Result<RegionsFile, Msg> {
+    let node = yaml::parse(INNER_MONGOLIA).map_err(|_| msg!(says::BUILTIN_DAMAGED))?;
     let (value, errors) =
         crate::load::decode::decode::<RegionsFile>(&node, crate::load::decode::FieldPath::Root(""));
     value
         .filter(|_| errors.is_empty())
-        .ok_or_else(|| "the built-in region list is damaged".to_string())
+        .ok_or_else(|| msg!(says::BUILTIN_DAMAGED))
 }
 
 fn regions_yaml(leagues: &[&League]) -> String {
@@ -101,13 +109,13 @@ pub enum Scope {
 
 /// The leagues (each with the counties the site covers), the county of the first
 /// market, and the place the site is named for.
-fn scope_of(regions: &RegionsFile, scope: &Scope) -> Result<(Vec<League>, County, String), String> {
+fn scope_of(regions: &RegionsFile, scope: &Scope) -> Result<(Vec<League>, County, String), Msg> {
     let is = |code: &str, name: &str, asked: &str| code == asked || name == asked.trim();
     let first_county = |l: &League| {
         l.counties
             .first()
             .cloned()
-            .ok_or_else(|| format!("{} has no county in the built-in list", l.name))
+            .ok_or_else(|| msg!(says::BUILTIN_DAMAGED))
     };
     match scope {
         Scope::County(asked) => {
@@ -118,28 +126,28 @@ fn scope_of(regions: &RegionsFile, scope: &Scope) -> Result<(Vec<League>, County
                     return Ok((vec![league], c.clone(), c.name.clone()));
                 }
             }
-            Err(unknown("county", asked, regions))
+            Err(unknown(says::A_COUNTY, asked, regions))
         }
         Scope::League(asked) => {
             let l = regions
                 .leagues
                 .iter()
                 .find(|l| is(&l.code, &l.name, asked))
-                .ok_or_else(|| unknown("league", asked, regions))?;
+                .ok_or_else(|| unknown(says::A_LEAGUE, asked, regions))?;
             Ok((vec![l.clone()], first_county(l)?, l.name.clone()))
         }
         Scope::FirstLeague => {
             let l = regions
                 .leagues
                 .first()
-                .ok_or_else(|| "the built-in region list is empty".to_string())?;
+                .ok_or_else(|| msg!(says::BUILTIN_DAMAGED))?;
             Ok((vec![l.clone()], first_county(l)?, l.name.clone()))
         }
         Scope::WholeRegion => {
             let l = regions
                 .leagues
                 .first()
-                .ok_or_else(|| "the built-in region list is empty".to_string())?;
+                .ok_or_else(|| msg!(says::BUILTIN_DAMAGED))?;
             Ok((
                 regions.leagues.clone(),
                 first_county(l)?,
@@ -150,7 +158,7 @@ fn scope_of(regions: &RegionsFile, scope: &Scope) -> Result<(Vec<League>, County
 }
 
 /// A code or name that is not in the list, with the names that come close.
-fn unknown(what: &str, asked: &str, regions: &RegionsFile) -> String {
+fn unknown(what: crate::diag::Entry, asked: &str, regions: &RegionsFile) -> Msg {
     let names = regions.leagues.iter().flat_map(|l| {
         std::iter::once((l.code.as_str(), l.name.as_str())).chain(
             l.counties
@@ -168,12 +176,15 @@ fn unknown(what: &str, asked: &str, regions: &RegionsFile) -> String {
         .map(|(code, name)| format!("{code} {name}"))
         .collect();
     let hint = if close.is_empty() {
-        "e.g. 150221 固阳县 or 150200 包头市".to_string()
+        msg!(says::PLACE_EXAMPLE)
     } else {
-        format!("did you mean: {}", close.join(", "))
+        msg!(says::PLACE_CLOSE, close = close.join(", "))
     };
-    format!(
-        "`{asked}` is not a {what} of Inner Mongolia in the GB/T 2260 list (give its 6-digit code or its name; {hint})"
+    msg!(
+        says::UNKNOWN_PLACE,
+        asked = asked,
+        what = what.msg(),
+        hint = hint
     )
 }
 
@@ -182,14 +193,11 @@ fn unknown(what: &str, asked: &str, regions: &RegionsFile) -> String {
 /// Nothing in it pretends: no sample postings, and the market's own facts (address,
 /// phones, operator) are `（请填写…）` fill-ins that `check` names one by one and that
 /// are never published — the site builds once the editor has written them.
-pub fn init(dir: &Path, scope: &Scope) -> Result<Vec<PathBuf>, String> {
+pub fn init(dir: &Path, scope: &Scope) -> Result<Vec<PathBuf>, Msg> {
     if dir.exists() {
-        let mut entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let mut entries = std::fs::read_dir(dir).map_err(|e| path_problem(dir, e))?;
         if entries.next().is_some() {
-            return Err(format!(
-                "{} is not empty: gigboard init only writes into a new or empty folder",
-                dir.display()
-            ));
+            return Err(msg!(says::NOT_EMPTY, dir = dir.display()));
         }
     }
     let regions = inner_mongolia()?;
@@ -247,17 +255,16 @@ pub fn new_posting(
     market: &str,
     feed: Option<&Path>,
     today: Day,
-) -> Result<(PathBuf, String), String> {
+) -> Result<(PathBuf, String), Msg> {
     // The id becomes a folder name: `../x` would write outside content/jobs/.
-    crate::validate::check_slug(market).map_err(|e| format!("--market `{market}`: {}", e.zh))?;
+    crate::validate::check_slug(market)
+        .map_err(|e| msg!(says::MARKET_FLAG, market = market, problem = e))?;
     let market_file = ["yaml", "yml"]
         .iter()
         .map(|e| root.join("content/markets").join(format!("{market}.{e}")))
         .find(|p| p.exists());
     if market_file.is_none() {
-        return Err(format!(
-            "there is no market `{market}` (no content/markets/{market}.yaml)"
-        ));
+        return Err(msg!(says::NO_MARKET_FILE, market = market));
     }
     let path = feed.map(Path::to_path_buf).unwrap_or_else(|| {
         root.join("content/jobs")
@@ -265,7 +272,7 @@ pub fn new_posting(
             .join(format!("{today}.yaml"))
     });
     let existing = if path.exists() {
-        std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?
+        std::fs::read_to_string(&path).map_err(|e| path_problem(&path, e))?
     } else {
         String::new()
     };
@@ -287,7 +294,7 @@ pub fn new_posting(
     let expires = Day(today
         .0
         .checked_add(jiff::Span::new().days(3))
-        .map_err(|e| e.to_string())?);
+        .map_err(|e| path_problem(&path, e))?);
     let posting = fill(
         POSTING,
         &[
@@ -343,30 +350,27 @@ fn first_category(root: &Path) -> Option<String> {
 }
 
 /// Writes a market file for `county` with every field explained. Returns its path.
-pub fn new_market(root: &Path, county_code: &str, id: Option<&str>) -> Result<PathBuf, String> {
-    let text = std::fs::read_to_string(root.join("content/regions.yaml"))
-        .map_err(|e| format!("content/regions.yaml: {e}"))?;
-    let node = yaml::parse(&text)
-        .map_err(|e| format!("content/regions.yaml:{}: {}", e.pos.line, e.message))?;
+pub fn new_market(root: &Path, county_code: &str, id: Option<&str>) -> Result<PathBuf, Msg> {
+    let regions_path = Path::new("content/regions.yaml");
+    let text = std::fs::read_to_string(root.join(regions_path))
+        .map_err(|e| path_problem(regions_path, e))?;
+    let node = yaml::parse(&text).map_err(|_| msg!(says::REGIONS_BROKEN))?;
     let (regions, _) =
         crate::load::decode::decode::<RegionsFile>(&node, crate::load::decode::FieldPath::Root(""));
-    let regions = regions.ok_or("content/regions.yaml has errors: run `gigboard check`")?;
+    let regions = regions.ok_or_else(|| msg!(says::REGIONS_BROKEN))?;
     let county = regions
         .leagues
         .iter()
         .flat_map(|l| l.counties.iter())
         .find(|c| c.code == county_code)
-        .ok_or_else(|| format!("county {county_code} is not in content/regions.yaml"))?;
+        .ok_or_else(|| msg!(says::COUNTY_NOT_IN_REGIONS, county = county_code))?;
     let id = id
         .map(str::to_string)
         .unwrap_or_else(|| format!("market-{county_code}"));
-    crate::validate::check_slug(&id).map_err(|e| e.zh)?;
+    crate::validate::check_slug(&id)?;
     let path = root.join("content/markets").join(format!("{id}.yaml"));
     if path.exists() {
-        return Err(format!(
-            "{} already exists; choose another id with --id",
-            path.display()
-        ));
+        return Err(msg!(says::ALREADY_EXISTS, path = path.display()));
     }
     write_new(&path, &market_text(county, "planned"))?;
     Ok(path)

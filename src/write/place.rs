@@ -11,6 +11,9 @@
 //! An output that is a mount point (a USB stick, a mounted share) cannot be renamed;
 //! it is written in place instead ([`OutputPlace::in_place`]).
 
+use crate::diag::Msg;
+use crate::diag::catalogue::start as says;
+use crate::msg;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -50,42 +53,42 @@ pub enum OutputRefused {
     },
 }
 
-impl fmt::Display for OutputRefused {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl OutputRefused {
+    /// Why the folder was refused and what to do, in both languages.
+    pub fn message(&self) -> Msg {
         match self {
-            OutputRefused::HoldsSite { output, root } => write!(
-                f,
-                "输出文件夹 {} 包含网站本身（{}）：构建会替换整个文件夹，连同内容文件。请用 --output 指定网站以外的一个新文件夹（默认是网站里的 output/）。\n\
-                 (the output folder holds the site itself; choose a new folder outside it)",
-                output.display(),
-                root.display()
+            OutputRefused::HoldsSite { output, root } => msg!(
+                says::OUTPUT_HOLDS_SITE,
+                output = output.display(),
+                root = root.display()
             ),
-            OutputRefused::InsideSources { output, sources } => write!(
-                f,
-                "输出文件夹 {} 在网站的源文件夹 {} 里面：构建会把生成的网页当作内容再读一遍，或替换掉内容文件。请用 --output 指定 content/ 和 themes/ 以外的文件夹。\n\
-                 (the output folder is inside the site's sources; choose one outside content/ and themes/)",
-                output.display(),
-                sources.display()
+            OutputRefused::InsideSources { output, sources } => msg!(
+                says::OUTPUT_INSIDE_SOURCES,
+                output = output.display(),
+                sources = sources.display()
             ),
-            OutputRefused::NotAFolder { output } => write!(
-                f,
-                "{} 是一个文件，不是文件夹：构建不会替换它。请用 --output 指定一个文件夹。\n\
-                 (that is a file, not a folder)",
-                output.display()
+            OutputRefused::NotAFolder { output } => {
+                msg!(says::OUTPUT_NOT_A_FOLDER, output = output.display())
+            }
+            OutputRefused::NotOurs { output, found } => msg!(
+                says::OUTPUT_NOT_OURS,
+                output = output.display(),
+                found = found.join("、"),
+                marker = MARKER
             ),
-            OutputRefused::NotOurs { output, found } => write!(
-                f,
-                "输出文件夹 {} 里已有不是 gigboard 生成的文件（例如 {}）。构建会整个替换这个文件夹，为免删掉这些文件，什么也没写。请用 --output 指定一个新的或空的文件夹；如果确实是以前生成的网站，把它删掉或移走后再构建。\n\
-                 (the folder holds files gigboard did not make and has no {MARKER} mark; nothing was written: choose a new or empty folder)",
-                output.display(),
-                found.join("、")
-            ),
-            OutputRefused::Unreadable { output, source } => write!(
-                f,
-                "无法查看输出文件夹 {}：{source}\n(the output folder cannot be read)",
-                output.display()
+            OutputRefused::Unreadable { output, source } => msg!(
+                says::OUTPUT_UNREADABLE,
+                output = output.display(),
+                reason = source
             ),
         }
+    }
+}
+
+impl fmt::Display for OutputRefused {
+    /// In Chinese, the default; [`OutputRefused::message`] has both.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message().zh)
     }
 }
 

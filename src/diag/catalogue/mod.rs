@@ -23,12 +23,20 @@ pub mod records;
 pub mod rules;
 pub mod run;
 pub mod site;
+pub mod start;
 
 /// Every entry of the catalogue.
 pub fn all() -> impl Iterator<Item = &'static Entry> {
-    [reading::ALL, site::ALL, records::ALL, rules::ALL, run::ALL]
-        .into_iter()
-        .flatten()
+    [
+        reading::ALL,
+        site::ALL,
+        records::ALL,
+        rules::ALL,
+        run::ALL,
+        start::ALL,
+    ]
+    .into_iter()
+    .flatten()
 }
 
 #[cfg(test)]
