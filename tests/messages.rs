@@ -271,3 +271,27 @@ fn a_mistake_in_a_market_file_is_reported_there_and_not_on_each_of_its_feeds() {
         en.stderr
     );
 }
+
+#[test]
+fn a_market_short_of_the_plans_functions_is_told_their_names() {
+    let site = TestSite::fixture("mini");
+    site.edit(
+        "content/markets/xincheng.yaml",
+        "training, rights, legal]",
+        "training]",
+    );
+    site.edit(
+        "content/markets/xincheng.yaml",
+        "seating, water, toilets, info_board]",
+        "seating, toilets]",
+    );
+    let (zh, en) = both(&site);
+    zh.expect_code(0);
+    zh.expect_line_with(&[
+        "content/markets/xincheng.yaml:18:",
+        "警告: 服务:",
+        "rights（劳动维权）、legal（法律咨询）",
+    ]);
+    zh.expect_line_with(&["警告: 设施:", "water（饮用水）、info_board（岗位信息栏）"]);
+    en.expect_line_with(&["warning: services:", "missing: rights, legal"]);
+}

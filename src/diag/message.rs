@@ -210,6 +210,23 @@ impl Msg {
         }
     }
 
+    /// Messages joined into one (a list of names): `、` between them in Chinese, `, ` in
+    /// English; the code is the first one's.
+    pub fn join(parts: impl IntoIterator<Item = Msg>) -> Msg {
+        let mut out = Msg::empty();
+        for (i, part) in parts.into_iter().enumerate() {
+            if i == 0 {
+                out.code = part.code;
+            } else {
+                out.zh.push('、');
+                out.en.push_str(", ");
+            }
+            out.zh.push_str(&part.zh);
+            out.en.push_str(&part.en);
+        }
+        out
+    }
+
     /// Either text contains `needle` (for tests and for mapping messages back).
     pub fn contains(&self, needle: &str) -> bool {
         self.zh.contains(needle) || self.en.contains(needle)

@@ -142,6 +142,7 @@ const ITEMS: &[(&str, &str, &str)] = &[
 /// The path in words, parts joined by ` · `; empty for an empty path.
 pub fn field_words(path: &str, lang: Lang) -> String {
     let mut parts: Vec<String> = Vec::new();
+    let mut parent = "";
     for seg in path.split('.').filter(|s| !s.is_empty()) {
         let (name, index) = match seg.split_once('[') {
             Some((name, rest)) => (name, rest.trim_end_matches(']').parse::<usize>().ok()),
@@ -149,8 +150,11 @@ pub fn field_words(path: &str, lang: Lang) -> String {
         };
         parts.push(match index {
             Some(i) => item_words(name, i + 1, lang),
+            // A contact's name is a person's: 姓名, not 名称.
+            None if lang == Lang::Zh && parent == "contact" && name == "name" => "姓名".into(),
             None => name_words(name, lang),
         });
+        parent = name;
     }
     parts.join(" · ")
 }
@@ -194,6 +198,10 @@ mod tests {
             "第 1 个电话 · 号码"
         );
         assert_eq!(field_words("footer.organiser", Lang::Zh), "页脚 · 主办单位");
+        assert_eq!(
+            field_words("postings[0].contact.name", Lang::Zh),
+            "第 1 条岗位 · 联系人 · 姓名"
+        );
         assert_eq!(field_words("colour", Lang::Zh), "colour");
         assert_eq!(field_words("", Lang::Zh), "");
     }

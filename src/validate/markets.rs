@@ -5,7 +5,7 @@ use crate::diag::Msg;
 use crate::diag::catalogue::records as says;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::Located;
-use crate::load::records::{MarketFile, MarketStatus, Service};
+use crate::load::records::{Facility, MarketFile, MarketStatus, Service};
 use crate::markdown;
 use crate::model::{BASIC_FACILITIES, Closure, HoursRule, Market, REQUIRED_SERVICES, Site};
 use crate::msg;
@@ -65,30 +65,30 @@ pub fn check(site: &mut Site, markets: &[Located<MarketFile>], diags: &mut Diagn
         let hours = check_hours(m, file, node, diags);
         let closures = check_closures(m, file, node, diags);
         if m.status == MarketStatus::Operating {
-            let missing: Vec<&str> = REQUIRED_SERVICES
+            let missing: Vec<Msg> = REQUIRED_SERVICES
                 .iter()
                 .filter(|s| !m.services.contains(s))
-                .map(|s| service_key(*s))
+                .map(|s| service_name(*s))
                 .collect();
             if !missing.is_empty() {
                 diags.push(Diagnostic::warning(
                     file,
                     node.pos_of(&["services"]),
                     "services",
-                    msg!(says::FIVE_FUNCTIONS, missing = missing.join(", ")),
+                    msg!(says::FIVE_FUNCTIONS, missing = Msg::join(missing)),
                 ));
             }
-            let missing: Vec<String> = BASIC_FACILITIES
+            let missing: Vec<Msg> = BASIC_FACILITIES
                 .iter()
                 .filter(|f| !m.facilities.contains(f))
-                .map(|f| format!("{f:?}").to_lowercase())
+                .filter_map(|f| facility_name(*f))
                 .collect();
             if !missing.is_empty() {
                 diags.push(Diagnostic::warning(
                     file,
                     node.pos_of(&["facilities"]),
                     "facilities",
-                    msg!(says::FACILITIES, missing = missing.join(", ")),
+                    msg!(says::FACILITIES, missing = Msg::join(missing)),
                 ));
             }
             if m.hours.is_empty() {
@@ -139,6 +139,34 @@ pub fn check(site: &mut Site, markets: &[Located<MarketFile>], diags: &mut Diagn
     }
     checked.sort_by(|a, b| (a.county, &a.id).cmp(&(b.county, &b.id)));
     site.markets = checked;
+}
+
+/// One of the plan's five functions as the message names it: the key an editor
+/// writes, and in Chinese its name.
+fn service_name(s: Service) -> Msg {
+    match s {
+        Service::Waiting => msg!(says::SERVICE_WAITING),
+        Service::Postings => msg!(says::SERVICE_POSTINGS),
+        Service::Training => msg!(says::SERVICE_TRAINING),
+        Service::Rights => msg!(says::SERVICE_RIGHTS),
+        Service::Legal => msg!(says::SERVICE_LEGAL),
+        other => Msg {
+            code: String::new(),
+            zh: service_key(other).to_string(),
+            en: service_key(other).to_string(),
+        },
+    }
+}
+
+/// A basic facility as the message names it (the four of `BASIC_FACILITIES`).
+fn facility_name(f: Facility) -> Option<Msg> {
+    Some(match f {
+        Facility::Seating => msg!(says::FACILITY_SEATING),
+        Facility::Water => msg!(says::FACILITY_WATER),
+        Facility::Toilets => msg!(says::FACILITY_TOILETS),
+        Facility::InfoBoard => msg!(says::FACILITY_INFO_BOARD),
+        _ => return None,
+    })
 }
 
 pub fn service_key(s: Service) -> &'static str {

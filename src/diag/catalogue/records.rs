@@ -208,4 +208,31 @@ entries! {
     SUBSIDY = "training.subsidy",
         "补贴写金额（元），0 或以上",
         "a subsidy is an amount in yuan, 0 or more";
+    SERVICE_WAITING = "name.service-waiting",
+        "waiting（等候用工）",
+        "waiting";
+    SERVICE_POSTINGS = "name.service-postings",
+        "postings（求职信息发布）",
+        "postings";
+    SERVICE_TRAINING = "name.service-training",
+        "training（技能培训）",
+        "training";
+    SERVICE_RIGHTS = "name.service-rights",
+        "rights（劳动维权）",
+        "rights";
+    SERVICE_LEGAL = "name.service-legal",
+        "legal（法律咨询）",
+        "legal";
+    FACILITY_SEATING = "name.facility-seating",
+        "seating（休息座椅）",
+        "seating";
+    FACILITY_WATER = "name.facility-water",
+        "water（饮用水）",
+        "water";
+    FACILITY_TOILETS = "name.facility-toilets",
+        "toilets（卫生间）",
+        "toilets";
+    FACILITY_INFO_BOARD = "name.facility-info-board",
+        "info_board（岗位信息栏）",
+        "info_board";
 }
