@@ -209,3 +209,208 @@ fn an_outline_without_its_review_number_and_source_is_refused() {
         .unwrap_or_else(|| panic!("no warning:\n{stderr}"));
     assert!(line.contains("GS（2024）0650号"), "shows the form: {line}");
 }
+
+/// The attribute `name` of `e`, as a number.
+fn num(e: &scraper::ElementRef<'_>, name: &str) -> f64 {
+    e.value()
+        .attr(name)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("no number in {name} of {}", e.html()))
+}
+
+/// Each chart is an image named by its caption and note, and those exist.
+fn assert_named(html: &scraper::Html, figure: &str) {
+    let svg = html
+        .select(&sel(&format!("#{figure} > svg")))
+        .next()
+        .unwrap_or_else(|| panic!("{figure} has no chart"));
+    assert_eq!(svg.value().attr("role"), Some("img"));
+    for id in svg
+        .value()
+        .attr("aria-labelledby")
+        .expect("named")
+        .split(' ')
+    {
+        let text: String = html
+            .select(&sel(&format!("#{id}")))
+            .next()
+            .unwrap_or_else(|| panic!("{figure}: no #{id}"))
+            .text()
+            .collect();
+        assert!(!text.trim().is_empty(), "{figure}: #{id} is empty");
+    }
+}
+
+#[test]
+fn the_status_page_opens_with_charts_drawn_from_the_tables_numbers() {
+    let rows = parse_csv(&read("reports/status.csv"));
+    // Per league: counts by status, counties, counties with an operating market.
+    let mut leagues: BTreeMap<String, ([usize; 5], usize, usize)> = BTreeMap::new();
+    for r in &rows[1..] {
+        let l = leagues.entry(r[0].clone()).or_default();
+        for (i, v) in r[5..10].iter().enumerate() {
+            l.0[i] += v.parse::<usize>().expect("a count");
+        }
+        l.1 += 1;
+        l.2 += usize::from(r[10] == "是");
+    }
+    let html = page("reports/status/index.html");
+    // The charts come before the tables.
+    let text = read("reports/status/index.html");
+    let charts_at = text
+        .find("id=\"chart-markets\"")
+        .expect("the markets chart");
+    assert!(charts_at < text.find("id=\"sum-h\"").expect("the summary"));
+    for figure in ["chart-markets", "chart-counties"] {
+        assert_named(&html, figure);
+        let bars: Vec<_> = html
+            .select(&sel(&format!("#{figure} g[data-league]")))
+            .collect();
+        assert_eq!(bars.len(), leagues.len(), "{figure}: one bar a league");
+        let mut units = Vec::new();
+        for g in &bars {
+            let code = g.value().attr("data-league").expect("a code");
+            let (by_status, counties, covered) = leagues[code];
+            let mut got: BTreeMap<String, usize> = BTreeMap::new();
+            let mut x = None::<f64>;
+            for rect in g.select(&sel("rect")) {
+                let count = num(&rect, "data-count") as usize;
+                *got.entry(rect.value().attr("data-key").expect("a key").into())
+                    .or_default() += count;
+                units.push(num(&rect, "width") / count as f64);
+                // Segments follow one another from the same start.
+                if let Some(end) = x {
+                    assert!((num(&rect, "x") - end).abs() < 0.2, "{figure} {code}");
+                }
+                x = Some(num(&rect, "x") + num(&rect, "width"));
+            }
+            let want: BTreeMap<String, usize> = if figure == "chart-markets" {
+                STATUSES
+                    .iter()
+                    .zip(by_status)
+                    .filter(|(_, n)| *n > 0)
+                    .map(|(s, n)| (s.to_string(), n))
+                    .collect()
+            } else {
+                [("covered", covered), ("uncovered", counties - covered)]
+                    .into_iter()
+                    .filter(|(_, n)| *n > 0)
+                    .map(|(k, n)| (k.to_string(), n))
+                    .collect()
+            };
+            assert_eq!(got, want, "{figure} {code}");
+        }
+        // One scale for the whole chart: a bar's length is its count.
+        let (lo, hi) = units
+            .iter()
+            .fold((f64::MAX, 0.0_f64), |(lo, hi), u| (lo.min(*u), hi.max(*u)));
+        assert!(hi - lo < 0.2, "{figure}: units from {lo} to {hi}");
+    }
+    // No filed report in the sample: the trend says how to start one and shows today's.
+    let trend: Vec<_> = html
+        .select(&sel("#chart-trend .trend-table tbody tr"))
+        .collect();
+    assert_eq!(trend.len(), 1);
+    assert!(
+        html.select(&sel("#chart-trend > svg")).next().is_none(),
+        "one day is no trend"
+    );
+    let note: String = html
+        .select(&sel("#chart-trend-note"))
+        .next()
+        .expect("a note")
+        .text()
+        .collect();
+    assert!(note.contains("content/reports/status-"), "{note}");
+    let operating: usize = leagues.values().map(|l| l.0[2]).sum();
+    let first: Vec<String> = trend[0]
+        .select(&sel("td"))
+        .map(|td| td.text().collect())
+        .collect();
+    assert_eq!(first[0], operating.to_string());
+}
+
+/// A filed report as a bureau keeps it: the build's own CSV with the operating column,
+/// the count of markets missing a function and the covered flag set as given.
+fn filed_report(template: &[Vec<String>], rows: &[(usize, usize)]) -> String {
+    let mut out = template[0].join(",") + "\n";
+    for (i, (operating, missing)) in rows.iter().enumerate() {
+        let mut row = template[i + 1].clone();
+        row[7] = operating.to_string();
+        row[10] = if *operating > 0 { "是" } else { "否" }.into();
+        row[11] = missing.to_string();
+        out.push_str(&row.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn filed_reports_draw_the_trend_of_operating_markets_and_the_five_functions() {
+    let root = sample_copy();
+    let template = parse_csv(&read("reports/status.csv"));
+    let filed = root.path().join("content/reports");
+    std::fs::create_dir_all(&filed).expect("mkdir");
+    std::fs::write(
+        filed.join("status-2026-10-15.csv"),
+        filed_report(&template, &[(1, 1), (0, 0), (1, 0)]),
+    )
+    .expect("write");
+    std::fs::write(
+        filed.join("status-2026-10-28.csv"),
+        filed_report(&template, &[(2, 1), (1, 0), (1, 0)]),
+    )
+    .expect("write");
+    let out = root.path().join("output");
+    build(root.path(), &out, &[]);
+    let html = scraper::Html::parse_document(
+        &std::fs::read_to_string(out.join("reports/status/index.html")).expect("the page"),
+    );
+    assert_named(&html, "chart-trend");
+    let cells: Vec<Vec<String>> = html
+        .select(&sel("#chart-trend .trend-table tbody tr"))
+        .map(|tr| {
+            tr.select(&sel("th, td"))
+                .map(|c| c.text().collect::<String>().trim().to_string())
+                .collect()
+        })
+        .collect();
+    assert_eq!(cells.len(), 3, "two filed days and today: {cells:?}");
+    assert_eq!(cells[0][..4], ["2026-10-15", "2", "1", "2 / 3"]);
+    assert_eq!(cells[1][..4], ["2026-10-28", "4", "3", "3 / 3"]);
+    assert!(cells[2][0].starts_with("2026-11-27"), "{:?}", cells[2]);
+    // Each line has a point a day, at its value: higher counts drawn higher.
+    for (key, column) in [("operating", 1), ("complete", 2)] {
+        let marks: Vec<(f64, usize)> = html
+            .select(&sel(&format!(
+                "#chart-trend g[data-key={key}] [data-value]"
+            )))
+            .map(|m| {
+                let y = m
+                    .value()
+                    .attr("cy")
+                    .or(m.value().attr("y"))
+                    .and_then(|v| v.parse().ok())
+                    .expect("a y");
+                (
+                    y,
+                    m.value()
+                        .attr("data-value")
+                        .and_then(|v| v.parse().ok())
+                        .expect("a value"),
+                )
+            })
+            .collect();
+        let values: Vec<usize> = marks.iter().map(|m| m.1).collect();
+        let want: Vec<usize> = cells
+            .iter()
+            .map(|c| c[column].parse().expect("n"))
+            .collect();
+        assert_eq!(values, want, "{key}");
+        for pair in marks.windows(2) {
+            if pair[0].1 < pair[1].1 {
+                assert!(pair[0].0 > pair[1].0, "{key}: {marks:?}");
+            }
+        }
+    }
+}

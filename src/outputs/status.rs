@@ -162,6 +162,72 @@ fn county_row(site: &Site, ci: usize) -> CountyRow {
     }
 }
 
+/// One reporting day of the trend: what a filed report (or this build) counted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrendPoint {
+    pub day: Day,
+    pub operating: usize,
+    /// Operating markets that offer all five functions.
+    pub complete: usize,
+    pub counties_covered: usize,
+    pub counties: usize,
+    /// This build's own count rather than a filed report.
+    pub current: bool,
+}
+
+/// The trend across reporting days: every filed report in `content/reports/` that
+/// reads as this report's CSV (older days first), then this build's table unless a
+/// report was filed for its reporting day. A report that does not read is left out:
+/// the page is published as filed anyway.
+pub fn trend(site: &Site, table: &StatusTable) -> Vec<TrendPoint> {
+    let mut points: Vec<TrendPoint> = site
+        .filed_reports
+        .iter()
+        .filter_map(|(day, bytes)| filed_point(*day, bytes))
+        .collect();
+    points.sort_by_key(|p| p.day);
+    let today = reporting_day(site.today);
+    if !site.filed_reports.iter().any(|(d, _)| *d == today) {
+        let t = &table.total;
+        points.push(TrendPoint {
+            day: site.today,
+            operating: t.operating(),
+            complete: t.operating() - t.missing_services,
+            counties_covered: t.counties - t.counties_without_operating,
+            counties: t.counties,
+            current: true,
+        });
+    }
+    points
+}
+
+/// The counts of one filed report: the operating column (the third status, after
+/// five columns of names and totals), 缺五项功能的市场数 and 有运营中市场, by name.
+fn filed_point(day: Day, bytes: &[u8]) -> Option<TrendPoint> {
+    let rows = crate::sheets::csv_rows(bytes).ok()?;
+    let (header, rows) = rows.split_first()?;
+    let col = |name: &str| header.iter().position(|h| h == name);
+    let (missing, covered) = (col("缺五项功能的市场数")?, col("有运营中市场")?);
+    let operating = 5 + 2;
+    let mut point = TrendPoint {
+        day,
+        operating: 0,
+        complete: 0,
+        counties_covered: 0,
+        counties: 0,
+        current: false,
+    };
+    let mut missing_total = 0;
+    for row in rows.iter().filter(|r| r.len() > operating.max(missing)) {
+        point.operating += row[operating].parse::<usize>().ok()?;
+        missing_total += row[missing].parse::<usize>().ok()?;
+        point.counties += 1;
+        point.counties_covered += usize::from(row.get(covered).is_some_and(|v| v == "是"));
+    }
+    point.complete = point.operating.saturating_sub(missing_total);
+    Some(point)
+}
+
 /// The latest reporting day (the 15th or the 28th) on or before `today`.
 pub fn reporting_day(today: Day) -> Day {
     let d = today.0;

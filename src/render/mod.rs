@@ -20,6 +20,7 @@ mod places;
 mod poster;
 pub mod print;
 mod status;
+mod status_charts;
 pub mod svgmap;
 pub mod theme;
 mod training;

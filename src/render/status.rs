@@ -7,7 +7,7 @@
 //! (see `validate::reports`); it is published unchanged and wins over the table this
 //! build would write under the same name. The page links every snapshot.
 
-use super::{RenderError, Renderer};
+use super::{RenderError, Renderer, status_charts};
 use crate::outputs::status::{self, Counts, STATUSES, StatusTable};
 use crate::sink::OutFile;
 use crate::views;
@@ -73,8 +73,20 @@ struct Snapshot {
 }
 
 #[derive(Serialize)]
+struct Charts {
+    /// The status keys, in the order of `statuses`: the legend's classes.
+    keys: [&'static str; 5],
+    markets: status_charts::Bars,
+    counties: status_charts::Bars,
+    trend: status_charts::Trend,
+    /// Filed reports among the trend's days (none: the trend is this build alone).
+    filed: usize,
+}
+
+#[derive(Serialize)]
 struct StatusPage<'a> {
     statuses: Vec<&'a str>,
+    charts: Charts,
     leagues: Vec<LeagueView<'a>>,
     total: CountsView,
     reporting_day: String,
@@ -127,7 +139,24 @@ pub fn files(r: &Renderer<'_>) -> Files {
             }
         })
         .collect();
+    let names: Vec<(String, String)> = table
+        .leagues
+        .iter()
+        .map(|l| {
+            let league = &site.leagues[l.league];
+            (league.name.clone(), league.code.clone())
+        })
+        .collect();
+    let trend = status::trend(site, &table);
+    let charts = Charts {
+        keys: status_charts::STATUS_KEYS,
+        markets: status_charts::markets_by_status(&table, &names),
+        counties: status_charts::counties_covered(&table, &names),
+        filed: trend.iter().filter(|p| !p.current).count(),
+        trend: status_charts::trend(&trend),
+    };
     let data = StatusPage {
+        charts,
         statuses: STATUSES
             .iter()
             .map(|s| t.get(&format!("status_{}", views::enum_key(s))))
