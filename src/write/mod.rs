@@ -19,6 +19,7 @@
 pub mod place;
 mod spare;
 mod swap;
+mod unchanged;
 
 pub use crate::sink::{FileState, OutFile, Sink, WriteError};
 pub use place::{MARKER, OutputPlace, OutputRefused, check_output};
@@ -200,7 +201,11 @@ impl Staging {
     }
 
     /// Writes one file (its folders made on first use); callable from many threads.
+    /// A file with the bytes the output already has is linked, not written.
     pub fn write(&self, path: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        if !self.in_place && unchanged::holds(&self.output.join(path), bytes) && self.link(path)? {
+            return Ok(());
+        }
         let mut file = self.open(path)?;
         let p = || self.staged.join(path);
         io::Write::write_all(&mut file, bytes).map_err(|e| at(&p())(e))?;
@@ -229,7 +234,27 @@ impl Staging {
         if self.reused {
             out.inner.get_ref().set_len(out.count).map_err(at(&p))?;
         }
+        drop(out.inner);
+        if !self.in_place && unchanged::same_as(&self.output.join(path), &p, out.count) {
+            self.link(path)?;
+        }
         Ok(out.count)
+    }
+
+    /// Stages `path` as a second name of the output's own file (see [`unchanged`]);
+    /// false when the file system cannot link, and the bytes are to be written.
+    fn link(&self, path: &str) -> Result<bool, WriteError> {
+        let p = self.staged.join(path);
+        if self.reused {
+            self.written
+                .lock()
+                .map_err(|_| at(&p)(io::Error::other("a writer thread panicked")))?
+                .insert(path.to_string());
+            spare::make_way(&self.staged, path, &self.written).map_err(at(&p))?;
+        } else if let Some((dir, _)) = path.rsplit_once('/') {
+            self.make_dirs(dir)?;
+        }
+        Ok(unchanged::link(&self.output.join(path), &p))
     }
 
     fn make_dirs(&self, dir: &str) -> Result<(), WriteError> {

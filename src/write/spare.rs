@@ -65,7 +65,11 @@ fn links(m: &fs::Metadata) -> u64 {
 ///
 /// The set of claimed paths stays locked throughout: a path claimed while this looks
 /// at what is in the way would otherwise be removed with it.
-fn make_way(root: &Path, path: &str, written: &Mutex<HashSet<String>>) -> io::Result<()> {
+pub(super) fn make_way(
+    root: &Path,
+    path: &str,
+    written: &Mutex<HashSet<String>>,
+) -> io::Result<()> {
     let set = written.lock().unwrap_or_else(|p| p.into_inner());
     let claimed = |rel: &str, as_folder: bool| {
         if as_folder {

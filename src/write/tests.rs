@@ -227,7 +227,13 @@ fn a_folder_of_the_spare_replaced_by_a_link_fails_the_build_instead_of_losing_pa
     std::os::unix::fs::symlink(elsewhere.join("jobs"), out.join("jobs")).expect("link");
     replace_output(&out, &site).expect("two: the first output becomes the spare");
     let before = tree(&out);
-    let err = replace_output(&out, &site).expect_err("the link is named");
+    // Changed pages are written where they are in the spare (unchanged ones are linked
+    // from the output, through real folders).
+    let changed = [
+        file("index.html", "home 2"),
+        file("jobs/a/index.html", "a 2"),
+    ];
+    let err = replace_output(&out, &changed).expect_err("the link is named");
     assert!(err.to_string().contains("symbolic link"), "{err}");
     assert_eq!(tree(&out), before, "the output is as it was");
 }
@@ -335,5 +341,57 @@ fn a_spare_without_the_mark_is_neither_reused_nor_deleted() {
     assert_eq!(
         std::fs::read(spare.join("keep.txt")).expect("kept"),
         b"mine"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn unchanged_files_keep_their_inode_and_time_and_a_changed_one_never_touches_the_output() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("output");
+    let one = [
+        file("index.html", "home"),
+        file("jobs/a/index.html", "a"),
+        file("jobs/b/index.html", "b"),
+    ];
+    replace_output(&out, &one).expect("one");
+    replace_output(&out, &one).expect("two, the same");
+    let stamp = |p: &str| {
+        let m = std::fs::metadata(out.join(p)).expect("a file");
+        (m.ino(), m.mtime(), m.mtime_nsec())
+    };
+    let before: Vec<_> = ["index.html", "jobs/a/index.html", "jobs/b/index.html"]
+        .iter()
+        .map(|p| stamp(p))
+        .collect();
+    let two = [
+        file("index.html", "home"),
+        file("jobs/a/index.html", "a, changed"),
+        file("jobs/b/index.html", "b"),
+    ];
+    let as_it_was = tree(&out);
+    // A build that fails half-way, in the spare whose files are the output's too.
+    let place = OutputPlace {
+        path: out.clone(),
+        in_place: false,
+    };
+    let staging = Staging::begin(&place, true).expect("staged");
+    staging
+        .write("jobs/a/index.html", b"a, changed")
+        .expect("written");
+    drop(staging);
+    assert_eq!(tree(&out), as_it_was, "the output is as it was");
+    replace_output(&out, &two).expect("three");
+    assert_eq!(stamp("index.html"), before[0], "unchanged: the same file");
+    assert_eq!(stamp("jobs/b/index.html"), before[2]);
+    assert_ne!(
+        stamp("jobs/a/index.html").0,
+        before[1].0,
+        "changed: a new file"
+    );
+    assert_eq!(
+        std::fs::read(out.join("jobs/a/index.html")).expect("read"),
+        b"a, changed"
     );
 }
