@@ -54,7 +54,7 @@ fn conditions_show_as_icons_with_words_on_the_page_and_the_sheet() {
 
     let sheet = site.html("print/xincheng/index.html");
     let row = sheet
-        .select(&sel(&format!("tr[data-id='{ID}'] .conditions .cond")))
+        .select(&sel(&format!("tbody[data-id='{ID}'] .conditions .cond")))
         .map(|e| e.text().collect::<String>())
         .collect::<Vec<_>>();
     assert_eq!(

@@ -5,8 +5,10 @@
 //! the sample site (the repository's `content/`) with the real binary, check the HTML of
 //! the sheets and screens, then print the busiest market's sheet to PDF with headless
 //! Chromium and read it back with poppler (`pdfinfo`, `pdftotext`, `pdftoppm`) and zbar
-//! (`zbarimg`): A4, more than one page, the header row on every page, no posting split
-//! across pages, and every QR code opening a live posting's page.
+//! (`zbarimg`): A4, dense (a market pins up one or two pages a day: at least eight
+//! postings on every page but the last, five under the market's block on the first),
+//! the header row on every page, no posting split across pages, the print button left
+//! off the paper, and every QR code opening a live posting's page.
 //!
 //! The browser tests need chromium, poppler-utils and zbar-tools. Without them they skip
 //! with a loud message, except when `CI` is set (`.ci/run` sets it and installs them):
@@ -28,6 +30,8 @@ const BUSIEST: &str = "hohhot-xincheng";
 const EMPTY: &str = "tongliao-kailu";
 /// The sample's base_url.
 const BASE: &str = "https://gig.example.org.cn/";
+/// The print button's label (`print_sheet`): on screen only.
+const PRINT_BUTTON: &str = "打印今日岗位单";
 
 // ---------------------------------------------------------------------------------
 // The sample site, built once for this test binary.
@@ -154,7 +158,8 @@ fn busiest_sheet_has_one_row_and_one_qr_code_per_live_posting() {
         .map(|th| squeeze(&text_of(th)))
         .collect();
     assert_eq!(head.len(), 4, "job, pay, place and QR columns: {head:?}");
-    let rows: Vec<ElementRef> = table.select(&sel("tbody > tr")).collect();
+    // A posting is a row group: its row, and a second row of conditions when it has any.
+    let rows: Vec<ElementRef> = table.select(&sel("tbody.job")).collect();
     let ids: Vec<&str> = rows
         .iter()
         .map(|r| {
@@ -200,6 +205,15 @@ fn busiest_sheet_has_one_row_and_one_qr_code_per_live_posting() {
     assert!(all.contains("0471-0000-0101"), "the service line");
     assert!(all.contains("2026年11月27日"), "the date");
     assert_eq!(doc.select(&sel("nav, .skip, .site-header")).count(), 0);
+    // A print button on screen (it needs no script file, so it works from file:// too);
+    // the print stylesheet hides it with the rest of the screen-only line.
+    let button = doc
+        .select(&sel(".screen-only button.print-button"))
+        .next()
+        .expect("a print button");
+    assert_eq!(button.value().attr("type"), Some("button"));
+    assert_eq!(button.value().attr("onclick"), Some("window.print()"));
+    assert_eq!(text_of(button), PRINT_BUTTON);
     let css: Vec<&str> = doc
         .select(&sel("link[rel=stylesheet]"))
         .filter_map(|l| l.value().attr("href"))
@@ -255,7 +269,7 @@ fn region_quick_hire_sheet_lists_every_quick_hire_with_its_market() {
         .collect();
     assert!(!quick.is_empty());
     let doc = page("print/all/quick-hires/index.html");
-    let rows: Vec<ElementRef> = doc.select(&sel("table.jobs tbody > tr")).collect();
+    let rows: Vec<ElementRef> = doc.select(&sel("table.jobs tbody.job")).collect();
     let ids: Vec<&str> = rows
         .iter()
         .filter_map(|r| r.value().attr("data-id"))
@@ -463,7 +477,7 @@ fn a_sheet_prints_at_most_print_max_postings_and_says_where_the_rest_are() {
     site.run(&["build", "--no-minify"]).expect_code(0);
     let full = site.html("print/xincheng/index.html");
     let all: Vec<String> = full
-        .select(&sel("tr.job"))
+        .select(&sel("tbody.job"))
         .filter_map(|r| r.value().attr("data-id").map(str::to_string))
         .collect();
     assert!(all.len() >= 2, "the fixture's busiest market has {all:?}");
@@ -477,7 +491,7 @@ fn a_sheet_prints_at_most_print_max_postings_and_says_where_the_rest_are() {
     site.run(&["build", "--no-minify"]).expect_code(0);
     let doc = site.html("print/xincheng/index.html");
     let shown: Vec<String> = doc
-        .select(&sel("tr.job"))
+        .select(&sel("tbody.job"))
         .filter_map(|r| r.value().attr("data-id").map(str::to_string))
         .collect();
     // The first in board order, as on the full sheet.
@@ -612,24 +626,62 @@ fn run_limited(cmd: &mut Command, limit: Duration, may_fail: bool) -> Vec<u8> {
     std::fs::read(out_file.path()).expect("read the command's output")
 }
 
+/// The sample's page `rel` printed to `name` (in the sample's folder) by headless Chromium.
+fn print_sample(rel: &str, name: &str) -> PathBuf {
+    let sheet = sample().join(rel);
+    let pdf = sample().join(name);
+    let profile = tempfile::tempdir().expect("a browser profile folder");
+    run_limited(
+        common::headless_chromium(chromium(), profile.path())
+            .arg("--no-pdf-header-footer")
+            .arg(format!("--print-to-pdf={}", pdf.display()))
+            .arg(format!("file://{}", sheet.display())),
+        Duration::from_secs(180),
+        false,
+    );
+    assert!(pdf.is_file(), "Chromium wrote no PDF of {rel}");
+    pdf
+}
+
 /// The busiest sheet printed to PDF by headless Chromium, once for this test binary.
 fn busiest_pdf() -> &'static Path {
     static PDF: OnceLock<PathBuf> = OnceLock::new();
-    PDF.get_or_init(|| {
-        let sheet = sample().join(format!("print/{BUSIEST}/index.html"));
-        let pdf = sample().join("busiest.pdf");
-        let profile = tempfile::tempdir().expect("a browser profile folder");
-        run_limited(
-            common::headless_chromium(chromium(), profile.path())
-                .arg("--no-pdf-header-footer")
-                .arg(format!("--print-to-pdf={}", pdf.display()))
-                .arg(format!("file://{}", sheet.display())),
-            Duration::from_secs(180),
-            false,
+    PDF.get_or_init(|| print_sample(&format!("print/{BUSIEST}/index.html"), "busiest.pdf"))
+}
+
+/// How many postings each page's text holds: every posting prints its headcount once,
+/// as 招 N 人 (squeezed: 招N人), and nothing else on a sheet reads so.
+fn postings_on(text: &str) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    (0..chars.len())
+        .filter(|&i| {
+            chars[i] == '招' && {
+                let digits = chars[i + 1..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_digit())
+                    .count();
+                digits > 0 && chars.get(i + 1 + digits) == Some(&'人')
+            }
+        })
+        .count()
+}
+
+/// The density a notice board needs: at least 5 postings on the first page (under the
+/// market's block) and at least 8 on every other page but the last.
+fn assert_dense(sheet: &str, per_page: &[usize]) {
+    let last = per_page.len() - 1;
+    for (i, &n) in per_page.iter().enumerate() {
+        let least = match i {
+            _ if i == last && i > 0 => 1,
+            0 => 5,
+            _ => 8,
+        };
+        assert!(
+            n >= least,
+            "{sheet}: page {} holds {n} postings, fewer than {least}: {per_page:?}",
+            i + 1
         );
-        assert!(pdf.is_file(), "Chromium wrote no PDF");
-        pdf
-    })
+    }
 }
 
 fn pdf_pages(pdf: &Path) -> (usize, String) {
@@ -680,8 +732,17 @@ fn busiest_sheet_prints_on_a4_with_headers_on_every_page_and_no_posting_split() 
     let pdf = busiest_pdf();
     let (pages, size) = pdf_pages(pdf);
     assert!(size.contains("(A4)"), "A4 paper: {size}");
+    let live = &live_by_market()[BUSIEST];
     assert!(pages > 1, "39 postings take more than one page");
+    assert!(pages <= 5, "39 postings on {pages} A4 pages, more than 5");
     let texts: Vec<String> = (1..=pages).map(|n| page_text(pdf, n)).collect();
+    let per_page: Vec<usize> = texts.iter().map(|t| postings_on(t)).collect();
+    assert_eq!(
+        per_page.iter().sum::<usize>(),
+        live.len(),
+        "each posting's headcount once: {per_page:?}"
+    );
+    assert_dense(BUSIEST, &per_page);
     let header = ["岗位", "工资·人数·开工", "地点·联系电话", "扫码看详情"];
     for (i, text) in texts.iter().enumerate() {
         for h in header {
@@ -707,8 +768,12 @@ fn busiest_sheet_prints_on_a4_with_headers_on_every_page_and_no_posting_split() 
             "page {}: the screen-only line printed",
             i + 1
         );
+        assert!(
+            !text.contains(PRINT_BUTTON),
+            "page {}: the print button printed",
+            i + 1
+        );
     }
-    let live = &live_by_market()[BUSIEST];
     let mut title_count: BTreeMap<&str, usize> = BTreeMap::new();
     for Live { title, .. } in live {
         *title_count.entry(title.as_str()).or_default() += 1;
@@ -731,6 +796,45 @@ fn busiest_sheet_prints_on_a4_with_headers_on_every_page_and_no_posting_split() 
                 "{id}: the phone {phone} is not on the page of its title {on:?}"
             );
         }
+    }
+}
+
+#[test]
+fn region_quick_hire_sheet_prints_as_densely() {
+    let test = "region_quick_hire_sheet_prints_as_densely";
+    let browser = chromium();
+    let mut tools = vec![(browser.as_str(), "--version")];
+    tools.extend_from_slice(PDF_TOOLS);
+    if !tools_present(test, &tools) {
+        return;
+    }
+    let rel = "print/all/quick-hires/index.html";
+    let quick = page(rel).select(&sel("table.jobs tbody.job")).count();
+    assert!(
+        quick > 30,
+        "the sample has 43 quick hires today, not {quick}"
+    );
+    let pdf = print_sample(rel, "quick-hires.pdf");
+    let (pages, size) = pdf_pages(&pdf);
+    assert!(size.contains("(A4)"), "A4 paper: {size}");
+    assert!(
+        pages <= quick.div_ceil(8) + 1,
+        "{quick} quick hires on {pages} A4 pages"
+    );
+    let texts: Vec<String> = (1..=pages).map(|n| page_text(&pdf, n)).collect();
+    let per_page: Vec<usize> = texts.iter().map(|t| postings_on(t)).collect();
+    assert_eq!(per_page.iter().sum::<usize>(), quick, "{per_page:?}");
+    assert_dense("the quick-hire sheet", &per_page);
+    for (i, text) in texts.iter().enumerate() {
+        for must in ["扫码看详情", "求职不收费、不交押金", "12345"] {
+            assert!(text.contains(must), "page {}: {must:?} missing", i + 1);
+        }
+        assert!(
+            text.contains(&format!("第{}页/共{pages}页", i + 1)),
+            "page {}: page number",
+            i + 1
+        );
+        assert!(!text.contains(PRINT_BUTTON), "page {}: the button", i + 1);
     }
 }
 

@@ -7,7 +7,10 @@
 //! `base.html`): nothing of the screen chrome can print, the type is large and black on
 //! white, the table header repeats on every page, no posting is split across pages, and
 //! each posting carries a QR code to its page at the site's `base_url`. Without a
-//! `base_url` there is no address to encode, and the sheet says so instead.
+//! `base_url` there is no address to encode, and the sheet says so instead. A market pins
+//! up one or two pages a day, so the sheet is dense: a compact market block, then each
+//! posting one row group (its conditions on a second row beside the code), eight or more
+//! to an A4 page.
 //!
 //! The region-wide quick-hire sheet lives at `/print/all/quick-hires/`: one level deeper
 //! than the market sheets (`/print/<id>/`), so no market id can ever collide with it.
