@@ -205,14 +205,23 @@ fn busiest_sheet_has_one_row_and_one_qr_code_per_live_posting() {
     assert!(all.contains("0471-0000-0101"), "the service line");
     assert!(all.contains("2026年11月27日"), "the date");
     assert_eq!(doc.select(&sel("nav, .skip, .site-header")).count(), 0);
-    // A print button on screen (it needs no script file, so it works from file:// too);
-    // the print stylesheet hides it with the rest of the screen-only line.
+    // A print button on screen, wired by a small script file (loaded by <script src>, so
+    // it works from file:// too, and no page carries an inline handler); the print
+    // stylesheet hides it with the rest of the screen-only line.
     let button = doc
         .select(&sel(".screen-only button.print-button"))
         .next()
         .expect("a print button");
     assert_eq!(button.value().attr("type"), Some("button"));
-    assert_eq!(button.value().attr("onclick"), Some("window.print()"));
+    assert!(button.value().attr("data-print").is_some());
+    assert!(button.value().attr("onclick").is_none());
+    let script = doc
+        .select(&sel(".screen-only script[src$=\"js/print.js\"]"))
+        .next()
+        .expect("the button's script");
+    assert!(script.value().attr("defer").is_some());
+    let js = std::fs::read_to_string(sample().join("js/print.js")).expect("js/print.js");
+    assert!(js.contains("window.print()"), "{js}");
     assert_eq!(text_of(button), PRINT_BUTTON);
     let css: Vec<&str> = doc
         .select(&sel("link[rel=stylesheet]"))
@@ -460,7 +469,7 @@ fn kiosk_periods_come_from_site_yaml() {
     );
     let run = site.run(&["check"]);
     run.expect_code(1);
-    run.expect_line_with(&["site.yaml", "kiosk.seconds_per_pages"]);
+    run.expect_line_with(&["site.yaml", "kiosk · seconds_per_pages"]);
     site.edit(
         "content/site.yaml",
         "kiosk: {seconds_per_pages: 8}",
