@@ -237,6 +237,16 @@ fn a_site_built_two_days_ago_says_so_and_hides_what_expired_since() {
     }
     // A posting page whose posting ended on Saturday says so above the rest; one that
     // lasts says only how old the page is.
+    // Every page says which day it is for: a posting's page (the same file from day to
+    // day) reads it from js/as-of.js, in the same words as the board. (The market
+    // screen has its own clock line.)
+    for rel in pages.iter().filter(|r| !r.starts_with("kiosk/")) {
+        assert_eq!(
+            fresh[rel]["as_of_text"], "2026年11月27日 星期五",
+            "{rel}: {}",
+            fresh[rel]
+        );
+    }
     let ended = &old["jobs/hohhot-xincheng-20261127-06/index.html"];
     no_errors(ended);
     assert_eq!(ended["posting_ended"], "该岗位已过期", "{ended}");

@@ -133,8 +133,19 @@ pub fn all(
         stream("search/index.js".into(), &|w| search::write(o, w))
     }));
     out.push(sitemap::robots(site));
+    out.push(as_of(site));
     out.extend(ics::all(o));
     out
+}
+
+/// `js/as-of.js`: the day the site was built, for the pages that do not print it
+/// themselves (a posting's page, so that it stays the same file from one day to the
+/// next and a rebuild leaves it as it was).
+fn as_of(site: &crate::model::Site) -> OutFile {
+    OutFile::new(
+        "js/as-of.js",
+        format!("window.GIGBOARD_AS_OF=\"{}\";\n", site.today).into_bytes(),
+    )
 }
 
 /// `build()` when `path` is wanted now, else the planned file.

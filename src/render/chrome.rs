@@ -12,6 +12,9 @@ use serde::Serialize;
 #[derive(Serialize)]
 struct Chrome {
     nav: String,
+    /// The menu of a page that stays the same from day to day (a posting's): its date
+    /// line is filled in from `js/as-of.js`.
+    nav_dateless: String,
     footer: String,
 }
 
@@ -32,16 +35,19 @@ impl Renderer<'_> {
             let mut ctx = tera::Context::new();
             ctx.insert("root", root);
             ctx.insert("assets", assets);
-            let part = |template: &str| -> Result<String, RenderError> {
+            let part = |template: &str, ctx: &tera::Context| -> Result<String, RenderError> {
                 let mut bytes = Vec::with_capacity(4096);
                 self.tera
-                    .render_to(template, &ctx, &mut bytes)
+                    .render_to(template, ctx, &mut bytes)
                     .map_err(tera_error)?;
                 String::from_utf8(bytes).map_err(|e| RenderError(e.to_string()))
             };
+            let mut dateless = ctx.clone();
+            dateless.insert("dateless", &true);
             let chrome = Chrome {
-                nav: part("partials/site_nav.html")?,
-                footer: part("partials/site_footer.html")?,
+                nav: part("partials/site_nav.html", &ctx)?,
+                nav_dateless: part("partials/site_nav.html", &dateless)?,
+                footer: part("partials/site_footer.html", &ctx)?,
             };
             tera::Value::try_from_serializable(&chrome).map_err(tera_error)
         };

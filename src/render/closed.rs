@@ -12,12 +12,12 @@ use serde::Serialize;
 
 #[derive(Serialize)]
 struct ClosedPage<'a> {
+    /// Names no day (see `partials/site_nav.html`): the page stays the same file.
+    dateless: bool,
     p: PostingView<'a>,
     /// 已招满 (else 已过期).
     filled: bool,
     market: MarketBrief<'a>,
-    /// The market's live postings today, and where they are.
-    market_live: usize,
 }
 
 pub(super) fn pages(r: &Renderer<'_>) -> Files {
@@ -36,10 +36,10 @@ pub(super) fn pages(r: &Renderer<'_>) -> Files {
                 "posting_expired"
             });
             let data = ClosedPage {
+                dateless: true,
                 p: PostingView::new(r.site, &c.posting, r.t),
                 filled: c.filled,
                 market: MarketBrief::of(market),
-                market_live: market.posting_count,
             };
             let title = format!("{state}{}{}", r.t.get("colon"), c.posting.title);
             r.page("posting_closed.html", &path, &title, Some(state), &data)

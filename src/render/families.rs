@@ -143,6 +143,8 @@ fn job_lists(r: &Renderer<'_>) -> Files {
 
 #[derive(Serialize)]
 struct PostingPage<'a> {
+    /// Names no day (see `partials/site_nav.html`): the page stays the same file.
+    dateless: bool,
     p: Shown<'a>,
     /// The body as sanitised HTML: only this page shows it, so it is not in the view.
     body_html: Option<String>,
@@ -161,6 +163,7 @@ pub(super) struct MarketBrief<'a> {
     path: &'a str,
     address: &'a str,
     today_hours: &'a str,
+    week_hours: &'a str,
     hotlines: &'a [views::HotlineView<'a>],
 }
 
@@ -171,6 +174,7 @@ impl<'a> MarketBrief<'a> {
             path: &m.path,
             address: m.address,
             today_hours: &m.today_hours,
+            week_hours: &m.week_hours,
             hotlines: &m.hotlines,
         }
     }
@@ -244,6 +248,7 @@ fn posting_pages(r: &Renderer<'_>) -> Files {
                 ),
             };
             let data = PostingPage {
+                dateless: true,
                 directions,
                 p: r.postings.shown(i),
                 body_html: body.map(|b| r.content_html(&b.html, &view.path).into_owned()),

@@ -50,6 +50,10 @@ pub struct MarketView<'a> {
     pub opened: Option<String>,
     pub grade: Option<u8>,
     pub today_hours: String,
+    /// The weekly rules in one line, days with the same hours together
+    /// (星期一至星期五 08:30–17:30，星期六至星期日 休息): what a page that must not change
+    /// from one day to the next says (a posting's).
+    pub week_hours: String,
     /// The weekly rules, one row per weekday.
     pub weekly: Vec<DayHours>,
     /// This week (Monday to Sunday), closures applied.
@@ -64,6 +68,31 @@ pub struct MarketView<'a> {
     pub operator: Option<&'a str>,
     pub description_html: Option<&'a str>,
     pub posting_count: usize,
+}
+
+/// Weekdays with the same hours run together: `星期一至星期五 08:30–17:30`.
+fn week_line(weekly: &[DayHours], t: &Strings) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < weekly.len() {
+        let mut j = i;
+        while j + 1 < weekly.len() && weekly[j + 1].spans == weekly[i].spans {
+            j += 1;
+        }
+        let days = if j == i {
+            weekly[i].label.clone()
+        } else {
+            format!(
+                "{}{}{}",
+                weekly[i].label,
+                t.get("range_to"),
+                weekly[j].label
+            )
+        };
+        parts.push(format!("{days} {}", weekly[i].spans));
+        i = j + 1;
+    }
+    parts.join(t.get("group_sep"))
 }
 
 fn spans_text(
@@ -86,7 +115,7 @@ impl<'a> MarketView<'a> {
         let league = &site.leagues[county.league];
         let today = site.today;
         let weekday = today.0.weekday().to_monday_zero_offset() as i64;
-        let weekly = (0..7)
+        let weekly: Vec<DayHours> = (0..7)
             .map(|i| {
                 let spans: Vec<_> = m
                     .hours
@@ -163,6 +192,16 @@ impl<'a> MarketView<'a> {
             // A market that is not operating is not "closed today": say what it is.
             today_hours: if m.status == MarketStatus::Operating {
                 spans_text(&m.spans_on(today), t)
+            } else {
+                format!(
+                    "{}{}{}",
+                    t.get(&format!("status_{}", enum_key(&m.status))),
+                    t.get("list_sep"),
+                    t.get("not_open_yet")
+                )
+            },
+            week_hours: if m.status == MarketStatus::Operating {
+                week_line(&weekly, t)
             } else {
                 format!(
                     "{}{}{}",

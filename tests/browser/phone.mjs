@@ -155,6 +155,8 @@ async function stale(rels) {
         posting_ended: box && box.querySelector('.stale-posting') ? box.querySelector('.stale-posting').textContent : null,
         hidden_note: box && visible(box.querySelector('.stale-count')) ? box.querySelector('.stale-count').textContent : null,
         header_marked: !!document.querySelector('.today.is-stale'),
+        as_of_text: visible(document.querySelector('.today time'))
+          ? document.querySelector('.today time').textContent : null,
         cards_shown: [...document.querySelectorAll('[data-expires]')].filter(visible).map((c) => c.getAttribute('data-expires')),
         cards_hidden: [...document.querySelectorAll('[data-expires]')].filter((c) => !visible(c)).length,
         today_hours: document.querySelector('[data-market-hours] strong')?.textContent ?? null,

@@ -93,6 +93,29 @@
   setInterval(update, 60000);
 })();
 
+// A posting's page names no day, so that it stays the same file from one build to the
+// next (and an upload skips it): its date line is filled in from js/as-of.js, in the
+// page's own words for a date (data-format, -weekdays, -months), before what follows
+// reads it.
+(function () {
+  var el = document.querySelector('[data-as-of-file]');
+  var day = window.GIGBOARD_AS_OF;
+  if (!el || !/^\d{4}-\d{2}-\d{2}$/.test(day || '')) return;
+  var y = +day.slice(0, 4), m = +day.slice(5, 7), d = +day.slice(8, 10);
+  var w = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
+  function pick(name, i) { return (el.getAttribute(name) || '').split('|')[i] || ''; }
+  var text = (el.getAttribute('data-format') || '{y}-{m}-{d}').replace(/\{(y|m|d|month|w)\}/g, function (_, k) {
+    return k === 'y' ? y : k === 'm' ? m : k === 'd' ? d : k === 'month' ? pick('data-months', m - 1) : pick('data-weekdays', w);
+  });
+  var slot = el.querySelector('[data-day]');
+  var time = document.createElement('time');
+  time.setAttribute('datetime', day);
+  time.textContent = text;
+  if (slot) slot.parentNode.replaceChild(time, slot); else el.appendChild(time);
+  el.setAttribute('data-as-of', day);
+  el.hidden = false;
+})();
+
 // 信息更新于: a page is built for one day (data-as-of, in the site's zone). Opened on a
 // later day (the morning build did not run, or the page was saved), it says so at the
 // top, hides the cards of postings that have expired since (data-expires: their last
