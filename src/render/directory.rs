@@ -3,7 +3,7 @@
 //! the directory as data (`/markets.geojson`, `/markets.json`, `/markets.csv`) and
 //! the construction-status report (see [`super::status`]).
 
-use super::{RenderError, Renderer, status, svgmap};
+use super::{RenderError, Renderer, region_map, status, svgmap};
 use crate::outputs::{directory, status as status_table};
 use crate::sink::OutFile;
 use crate::views::{self, MarketView};
@@ -41,10 +41,36 @@ struct DirLeague<'a> {
     counties: Vec<DirCounty<'a>>,
 }
 
+/// The markets one group marker of a map layer stands for (the marker links here),
+/// by league.
+#[derive(Serialize)]
+struct GroupView<'a> {
+    id: String,
+    name: String,
+    count: usize,
+    leagues: Vec<GroupLeague<'a>>,
+}
+
+#[derive(Serialize)]
+struct GroupLeague<'a> {
+    name: &'a str,
+    markets: Vec<DirMarket<'a>>,
+}
+
+#[derive(Serialize)]
+struct LayerGroups<'a> {
+    key: &'static str,
+    groups: Vec<GroupView<'a>>,
+}
+
 #[derive(Serialize)]
 struct MapPage<'a> {
     svg: String,
     legend: Vec<LegendItem<'a>>,
+    /// The legend's symbols of a group and of a moved marker.
+    group_symbol: String,
+    moved_symbol: String,
+    groups: Vec<LayerGroups<'a>>,
     leagues: Vec<DirLeague<'a>>,
     attribution: Option<&'a str>,
     count: usize,
@@ -117,16 +143,22 @@ fn map_page(r: &Renderer<'_>, views: &[MarketView<'_>]) -> Result<OutFile, Rende
         site.markets.len(),
         t.get("markets_count")
     );
+    let map = region_map::region_map(
+        site,
+        views,
+        &super::root_prefix(MAP_PATH),
+        &title,
+        t,
+        r.content_lang.map(|c| (c, r.page_lang.as_str())),
+    );
+    let groups = group_lists(site, views, map.groups);
+    let (group_symbol, moved_symbol) = svgmap::legend_group_and_moved();
     let data = MapPage {
-        svg: svgmap::region_map(
-            site,
-            views,
-            &super::root_prefix(MAP_PATH),
-            &title,
-            t,
-            r.content_lang.map(|c| (c, r.page_lang.as_str())),
-        ),
+        svg: map.svg,
         legend,
+        group_symbol,
+        moved_symbol,
+        groups,
         leagues,
         attribution: site.map_attribution.as_deref(),
         count: site.markets.len(),
@@ -138,4 +170,48 @@ fn map_page(r: &Renderer<'_>, views: &[MarketView<'_>]) -> Result<OutFile, Rende
         Some(t.get("map_intro")),
         &data,
     )
+}
+
+/// The lists of markets the map's group markers link to, per layer, by league.
+fn group_lists<'a>(
+    site: &'a crate::model::Site,
+    views: &'a [MarketView<'a>],
+    layers: Vec<(&'static str, Vec<region_map::MapGroup>)>,
+) -> Vec<LayerGroups<'a>> {
+    let league_of = |mi: usize| site.counties[site.markets[mi].county].league;
+    layers
+        .into_iter()
+        .map(|(key, groups)| LayerGroups {
+            key,
+            groups: groups
+                .into_iter()
+                .map(|g| GroupView {
+                    name: g
+                        .leagues
+                        .iter()
+                        .map(|&l| site.leagues[l].name.as_str())
+                        .collect::<Vec<_>>()
+                        .join("、"),
+                    count: g.markets.len(),
+                    leagues: g
+                        .leagues
+                        .iter()
+                        .map(|&l| GroupLeague {
+                            name: &site.leagues[l].name,
+                            markets: g
+                                .markets
+                                .iter()
+                                .filter(|&&mi| league_of(mi) == l)
+                                .map(|&mi| DirMarket {
+                                    m: &views[mi],
+                                    symbol: svgmap::legend_symbol(&views[mi].status_key),
+                                })
+                                .collect(),
+                        })
+                        .collect(),
+                    id: g.id,
+                })
+                .collect(),
+        })
+        .collect()
 }

@@ -1,5 +1,5 @@
-//! Hand-written SVG for the maps: the region map of `/map/` (every market a link over
-//! the region outline) and the small locator map of a market page. Plain strings, every
+//! Hand-written SVG for the maps: the small locator map of a market page, and what the
+//! region map of `/map/` ([`super::region_map`]) shares with it. Plain strings, every
 //! name XML-escaped; coordinates rounded to a tenth of a unit so output is small and
 //! byte-identical from build to build. Works offline, printed and without JS.
 //!
@@ -9,8 +9,9 @@
 //! without an outline draws no boundary of any kind, only markets and league seats.
 //!
 //! A marker's status shows by colour *and* shape (filled circle = operating, triangle
-//! = building, hollow diamond = planned, square = suspended, cross = closed), so the
-//! legend does not rely on colour alone.
+//! = building, hollow diamond = planned, square = suspended, cross = closed; on the
+//! region map and in legends on a disc ringed in the colour), so the legend does not
+//! rely on colour alone.
 
 use crate::model::Site;
 use crate::model::geo::{BBox, Outline, Projection};
@@ -20,10 +21,10 @@ use std::fmt::Write as _;
 
 /// Width of the region map in SVG units; its height follows the region's shape.
 pub const MAP_WIDTH: f64 = 1000.0;
-const MAP_PAD: f64 = 24.0;
+pub(super) const MAP_PAD: f64 = 24.0;
 const LOCATOR_WIDTH: f64 = 320.0;
 /// Height of the band under the region map: north arrow, scale bar, review number.
-const BAND: f64 = 68.0;
+pub(super) const BAND: f64 = 68.0;
 /// The locator's band: its scale bar and, with an outline, the review number.
 const LOCATOR_BAND: f64 = 30.0;
 
@@ -93,11 +94,35 @@ pub fn shape(status_key: &str, s: f64) -> String {
     }
 }
 
-/// A stand-alone legend symbol (decorative: the label next to it says the status).
+/// A stand-alone legend symbol, drawn as on the region map: the status's shape on a
+/// disc (decorative: the label next to it says the status).
 pub fn legend_symbol(status_key: &str) -> String {
+    legend_svg(
+        &format!("mk mk-{status_key}"),
+        &format!(
+            r#"<circle class="plate" r="11"/>{}"#,
+            shape(status_key, 7.0)
+        ),
+    )
+}
+
+/// The legend's group marker (a count on a disc) and moved marker (a line to a dot).
+pub fn legend_group_and_moved() -> (String, String) {
+    (
+        legend_svg(
+            "mk mk-group",
+            r#"<circle class="plate" r="11"/><text y="4.5" font-size="13">3</text>"#,
+        ),
+        legend_svg(
+            "",
+            r#"<g class="leaders"><path d="M-9,9L5,-5"/><circle cx="-9" cy="9" r="2.5"/></g><circle class="plate" cx="5" cy="-5" r="6"/>"#,
+        ),
+    )
+}
+
+fn legend_svg(class: &str, body: &str) -> String {
     format!(
-        r#"<svg class="legend-symbol mk-{status_key}" viewBox="-12 -12 24 24" width="24" height="24" aria-hidden="true" focusable="false">{}</svg>"#,
-        shape(status_key, 8.0)
+        r#"<svg class="legend-symbol {class}" viewBox="-12 -12 24 24" width="24" height="24" aria-hidden="true" focusable="false">{body}</svg>"#
     )
 }
 
@@ -136,128 +161,6 @@ pub fn region_projection(site: &Site, width: f64, pad: f64) -> Option<Projection
         b.extend(b.east + ml, b.north + m);
     }
     Some(Projection::fit(b, width, pad))
-}
-
-/// The `/map/` SVG: outline, league names, one linked marker per market. `root` leads
-/// from the page to the site root; `title` names the map for assistive technology.
-/// Each marker is named by the market and county, and described (`<desc>`) by its status.
-/// `langs` (content, page) on a page in another language marks the Chinese names.
-pub fn region_map(
-    site: &Site,
-    markets: &[MarketView<'_>],
-    root: &str,
-    title: &str,
-    t: &Strings,
-    langs: Option<(&str, &str)>,
-) -> String {
-    let attr = |l: &str| format!(r#" lang="{}""#, escape(l));
-    let lang = langs.map_or(String::new(), |(content, _)| attr(content));
-    let status_lang = langs.map_or(String::new(), |(_, page)| attr(page));
-    let Some(p) = region_projection(site, MAP_WIDTH, MAP_PAD) else {
-        return String::new();
-    };
-    let mut svg = format!(
-        r#"<svg class="region-map" viewBox="0 0 {} {}" role="group" aria-labelledby="region-map-title" xmlns="http://www.w3.org/2000/svg"><title id="region-map-title">{}</title>"#,
-        num(p.width),
-        num(p.height + BAND),
-        escape(title)
-    );
-    if let Some(outline) = &site.outline {
-        let _ = write!(
-            svg,
-            r#"<path class="outline" d="{}"/>"#,
-            outline_path(outline, &p)
-        );
-    }
-    let points: Vec<(f64, f64)> = markets.iter().map(|v| p.project(v.lon, v.lat)).collect();
-    let _ = write!(svg, r#"<g class="labels" aria-hidden="true"{lang}>"#);
-    for label in place_labels(site, &p, &points) {
-        let _ = write!(
-            svg,
-            r#"<circle class="seat" cx="{}" cy="{}" r="{}"/><text x="{}" y="{}">{}</text>"#,
-            num(label.seat.0),
-            num(label.seat.1),
-            num(SEAT_RADIUS),
-            num(label.at.0),
-            num(label.at.1),
-            escape(label.name)
-        );
-    }
-    svg.push_str("</g>");
-    super::map_band::band(&mut svg, site, &p, t, &lang, BAND, 21.0);
-    svg.push_str("<g class=\"markers\">");
-    for v in markets {
-        let (x, y) = p.project(v.lon, v.lat);
-        let name = format!("{}（{}）", v.name, v.county);
-        let _ = write!(
-            svg,
-            r#"<a class="mk mk-{key}" href="{root}{path}" data-market="{id}" aria-label="{name}" transform="translate({x} {y})"{lang}><title>{name}</title><desc{status_lang}>{status}</desc><circle class="hit" r="15"/>{shape}</a>"#,
-            status = escape(v.status),
-            key = escape(&v.status_key),
-            path = escape(&v.path),
-            id = escape(v.id),
-            name = escape(&name),
-            x = num(x),
-            y = num(y),
-            shape = shape(&v.status_key, 8.5),
-        );
-    }
-    svg.push_str("</g></svg>");
-    svg
-}
-
-/// Font size of the league names on the region map, in SVG units (see map.css).
-const LABEL_SIZE: f64 = 17.0;
-/// The dot of a league's seat beside its name.
-const SEAT_RADIUS: f64 = 3.5;
-
-/// A league's name placed on the region map, and the seat it names.
-struct Label<'s> {
-    seat: (f64, f64),
-    at: (f64, f64),
-    name: &'s str,
-}
-
-/// Where the league names go: above, below, right or left of the league's seat,
-/// whichever first clears the other names and the markers; a name that fits nowhere
-/// is left out (the names only help orientation; the directory lists every league).
-fn place_labels<'s>(site: &'s Site, p: &Projection, markers: &[(f64, f64)]) -> Vec<Label<'s>> {
-    type Rect = (f64, f64, f64, f64);
-    let overlaps = |a: &Rect, b: &Rect| a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3;
-    let mut placed: Vec<Rect> = Vec::new();
-    let mut out = Vec::new();
-    for l in &site.leagues {
-        let Some(loc) = l.location else { continue };
-        let (x, y) = p.project(loc.lon, loc.lat);
-        let w = l.name.chars().count() as f64 * LABEL_SIZE;
-        let candidates = [
-            (x, y - 12.0),
-            (x, y + 12.0 + LABEL_SIZE),
-            (x + w / 2.0 + 11.0, y + LABEL_SIZE / 3.0),
-            (x - w / 2.0 - 11.0, y + LABEL_SIZE / 3.0),
-            (x + w / 2.0 + 8.0, y - 10.0),
-            (x - w / 2.0 - 8.0, y - 10.0),
-            (x, y - 30.0),
-        ];
-        let fits = |&(cx, by): &(f64, f64)| {
-            let r: Rect = (cx - w / 2.0, by - LABEL_SIZE, cx + w / 2.0, by + 3.0);
-            let inside = r.0 >= 0.0 && r.1 >= 0.0 && r.2 <= p.width && r.3 <= p.height;
-            let clear = !placed.iter().any(|q| overlaps(&r, q))
-                && !markers
-                    .iter()
-                    .any(|&(mx, my)| overlaps(&r, &(mx - 9.0, my - 9.0, mx + 9.0, my + 9.0)));
-            (inside && clear).then_some(r)
-        };
-        if let Some((pos, rect)) = candidates.iter().find_map(|c| fits(c).map(|r| (*c, r))) {
-            placed.push(rect);
-            out.push(Label {
-                seat: (x, y),
-                at: pos,
-                name: l.name.as_str(),
-            });
-        }
-    }
-    out
 }
 
 /// A market page's locator: the region outline with the market's point, as an image
