@@ -323,20 +323,26 @@ fn group_marker(
         .iter()
         .map(|&l| s.site.leagues[l].name.as_str())
         .collect();
+    // The names are Chinese content, the count's words the page's language: each marked
+    // as such. The name ends with the count the marker shows (a visible label is part of
+    // the accessible name).
     let label = format!(
-        "{}{}{} {}",
+        "{}{}{}",
         names.join("、"),
         s.t.get("colon"),
-        m.members.len(),
-        s.t.get("markets_count")
+        m.members.len()
     );
+    let count_text = format!("{} {}", m.members.len(), s.t.get("markets_count"));
     let ids: Vec<&str> = m.members.iter().map(|&i| s.markets[i].id).collect();
     let count = layout::COUNT_PX * u;
     let _ = write!(
         svg,
-        r##"<a class="mk mk-group" href="#{id}" data-markets="{ids}" aria-label="{label}" transform="translate({x} {y})"><title>{label}</title><circle class="hit" r="{hit}"/><circle class="plate" r="{r}"/><text y="{ty}" font-size="{fs}">{n}</text></a>"##,
+        r##"<a class="mk mk-group" href="#{id}" data-markets="{ids}" aria-label="{label}" transform="translate({x} {y})"{lang}><title>{label}</title><desc{page_lang}>{count_text}</desc><circle class="hit" r="{hit}"/><circle class="plate" r="{r}"/><text y="{ty}" font-size="{fs}">{n}</text></a>"##,
         ids = escape(&ids.join(" ")),
         label = escape(&label),
+        count_text = escape(&count_text),
+        lang = s.lang,
+        page_lang = s.page_lang,
         x = num(m.at.0),
         y = num(m.at.1),
         hit = num(layout::TOUCH_PX * u / 2.0),

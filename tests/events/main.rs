@@ -261,7 +261,7 @@ fn broken_event_files_fail_check_with_located_messages() {
     ]);
     run.expect_line_with(&[
         &location(route, route_text, "\"150999\""),
-        "stops[1].county",
+        "stop 2 · county",
         "`150999` is not in regions.yaml",
     ]);
     run.expect_line_with(&[
