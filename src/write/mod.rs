@@ -203,7 +203,7 @@ impl Staging {
     /// Writes one file (its folders made on first use); callable from many threads.
     /// A file with the bytes the output already has is linked, not written.
     pub fn write(&self, path: &str, bytes: &[u8]) -> Result<(), WriteError> {
-        if !self.in_place && unchanged::holds(&self.output.join(path), bytes) && self.link(path)? {
+        if self.compares() && unchanged::holds(&self.output.join(path), bytes) && self.link(path)? {
             return Ok(());
         }
         let mut file = self.open(path)?;
@@ -235,10 +235,18 @@ impl Staging {
             out.inner.get_ref().set_len(out.count).map_err(at(&p))?;
         }
         drop(out.inner);
-        if !self.in_place && unchanged::same_as(&self.output.join(path), &p, out.count) {
+        if self.compares() && unchanged::same_as(&self.output.join(path), &p, out.count) {
             self.link(path)?;
         }
         Ok(out.count)
+    }
+
+    /// Whether files are compared with the output's (see [`unchanged`]): not in a mount
+    /// point (staged inside the output itself), and only for a site small enough to keep
+    /// its spare, whose output is likely still in memory; a bigger one would read its
+    /// whole old output back from disk to compare.
+    fn compares(&self) -> bool {
+        !self.in_place && self.keep_spare
     }
 
     /// Stages `path` as a second name of the output's own file (see [`unchanged`]);
