@@ -6,7 +6,7 @@
 //! label reads at 14 px there; on a wider screen the CSS caps their width.
 //! Drawn by hand: a few bars and lines do not need a charting library.
 
-use crate::outputs::status::{StatusTable, TrendPoint};
+use crate::outputs::status::{Counts, StatusTable, TrendPoint};
 use serde::Serialize;
 
 /// The width of every chart, in SVG units.
@@ -81,31 +81,32 @@ fn unit_for(longest: usize) -> f64 {
     (WIDTH - LABEL - END) / longest.max(1) as f64
 }
 
-/// Markets by status, one bar a league; the bar ends with the operating and total count.
-pub fn markets_by_status(table: &StatusTable, names: &[(String, String)]) -> Bars {
-    let unit = unit_for(
-        table
-            .leagues
-            .iter()
-            .map(|l| l.total.markets)
-            .max()
-            .unwrap_or(1),
-    );
-    let rows = table
-        .leagues
+/// One bar a league: `bar` gives a league's segments (key, count) and the text after
+/// it; all bars share one scale, set by the longest.
+fn bars(
+    table: &StatusTable,
+    names: &[(String, String)],
+    bar: impl Fn(&Counts) -> (Vec<(&'static str, usize)>, String),
+) -> Bars {
+    let made: Vec<_> = table.leagues.iter().map(|l| bar(&l.total)).collect();
+    let longest = made
         .iter()
+        .map(|(counts, _)| counts.iter().map(|(_, n)| n).sum::<usize>())
+        .max()
+        .unwrap_or(1);
+    let unit = unit_for(longest);
+    let rows = made
+        .into_iter()
         .zip(names)
         .enumerate()
-        .map(|(i, (l, (name, code)))| {
-            let counts: Vec<(&'static str, usize)> =
-                STATUS_KEYS.into_iter().zip(l.total.by_status).collect();
+        .map(|(i, ((counts, end_text), (name, code)))| {
             let (segments, end) = segments(&counts, unit);
             BarRow {
                 name: name.clone(),
                 code: code.clone(),
                 y: i as f64 * ROW,
                 segments,
-                end: format!("{}/{}", l.total.operating(), l.total.markets),
+                end: end_text,
                 end_x: round(end + 4.0),
             }
         })
@@ -119,46 +120,29 @@ pub fn markets_by_status(table: &StatusTable, names: &[(String, String)]) -> Bar
     }
 }
 
+/// Markets by status, one bar a league; the bar ends with the operating and total count.
+pub fn markets_by_status(table: &StatusTable, names: &[(String, String)]) -> Bars {
+    bars(table, names, |t| {
+        (
+            STATUS_KEYS.into_iter().zip(t.by_status).collect(),
+            format!("{}/{}", t.operating(), t.markets),
+        )
+    })
+}
+
 /// Counties with and without an operating market, one bar a league; the bar ends with
 /// those with one and all.
 pub fn counties_covered(table: &StatusTable, names: &[(String, String)]) -> Bars {
-    let unit = unit_for(
-        table
-            .leagues
-            .iter()
-            .map(|l| l.total.counties)
-            .max()
-            .unwrap_or(1),
-    );
-    let rows = table
-        .leagues
-        .iter()
-        .zip(names)
-        .enumerate()
-        .map(|(i, (l, (name, code)))| {
-            let without = l.total.counties_without_operating;
-            let counts = [
-                ("covered", l.total.counties - without),
-                ("uncovered", without),
-            ];
-            let (segments, end) = segments(&counts, unit);
-            BarRow {
-                name: name.clone(),
-                code: code.clone(),
-                y: i as f64 * ROW,
-                segments,
-                end: format!("{}/{}", l.total.counties - without, l.total.counties),
-                end_x: round(end + 4.0),
-            }
-        })
-        .collect();
-    Bars {
-        width: WIDTH,
-        label: LABEL,
-        height: table.leagues.len() as f64 * ROW,
-        bar: BAR,
-        rows,
-    }
+    bars(table, names, |t| {
+        let with = t.counties - t.counties_without_operating;
+        (
+            vec![
+                ("covered", with),
+                ("uncovered", t.counties_without_operating),
+            ],
+            format!("{with}/{}", t.counties),
+        )
+    })
 }
 
 #[derive(Serialize)]
