@@ -188,10 +188,7 @@ impl Staging {
         if self.reused {
             // Claimed before it is opened: making way for one file never removes another
             // this build wrote or is writing.
-            self.written
-                .lock()
-                .map_err(|_| at(&p)(io::Error::other("a writer thread panicked")))?
-                .insert(path.to_string());
+            self.claim(path)?;
             return spare::open_in_place(&self.staged, path, &self.written).map_err(at(&p));
         }
         if let Some((dir, _)) = path.rsplit_once('/') {
@@ -241,6 +238,15 @@ impl Staging {
         Ok(out.count)
     }
 
+    /// Marks `path` as written by this build, so that pruning the reused spare keeps it.
+    fn claim(&self, path: &str) -> Result<(), WriteError> {
+        self.written
+            .lock()
+            .map_err(|_| at(&self.staged.join(path))(io::Error::other("a writer thread panicked")))?
+            .insert(path.to_string());
+        Ok(())
+    }
+
     /// Whether files are compared with the output's (see [`unchanged`]): not in a mount
     /// point (staged inside the output itself), and only for a site small enough to keep
     /// its spare, whose output is likely still in memory; a bigger one would read its
@@ -254,10 +260,7 @@ impl Staging {
     fn link(&self, path: &str) -> Result<bool, WriteError> {
         let p = self.staged.join(path);
         if self.reused {
-            self.written
-                .lock()
-                .map_err(|_| at(&p)(io::Error::other("a writer thread panicked")))?
-                .insert(path.to_string());
+            self.claim(path)?;
             spare::make_way(&self.staged, path, &self.written).map_err(at(&p))?;
         } else if let Some((dir, _)) = path.rsplit_once('/') {
             self.make_dirs(dir)?;
