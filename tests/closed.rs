@@ -15,18 +15,32 @@ fn page_of(site: &TestSite, id: &str) -> scraper::Html {
 }
 
 fn names_anywhere_public(site: &TestSite, id: &str) -> Vec<String> {
+    // Every file of the search index (its lists and its records).
+    let search: Vec<String> = walkdir::WalkDir::new(site.output().join("search"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let rel = e.path().strip_prefix(site.output()).ok()?;
+            Some(rel.to_string_lossy().replace('\\', "/"))
+        })
+        .collect();
+    assert!(
+        search.iter().any(|f| f.starts_with("search/r/")),
+        "{search:?}"
+    );
     [
         "jobs.json",
         "feed.xml",
         "feed.json",
         "sitemap.xml",
-        "search/index.js",
         "index.html",
         "jobs/index.html",
     ]
     .iter()
-    .filter(|f| site.output_text(f).contains(id))
     .map(|f| f.to_string())
+    .chain(search)
+    .filter(|f| site.output_text(f).contains(id))
     .collect()
 }
 

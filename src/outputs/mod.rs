@@ -129,9 +129,7 @@ pub fn all(
         stream("jobs.json".into(), &|w| jobs_json::write(o, &texts, w))
     }));
     drop(texts);
-    out.push(make(wants, "search/index.js".into(), || {
-        stream("search/index.js".into(), &|w| search::write(o, w))
-    }));
+    out.extend(search::files(o, wants, stream));
     out.push(sitemap::robots(site));
     out.push(as_of(site));
     out.extend(ics::all(o));
