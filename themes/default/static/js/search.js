@@ -1,5 +1,4 @@
-// gigboard search: a query loads (by <script>, so file:// works) only its keys' lists
-// and the records it shows; see src/outputs/search/. Numbers are board order.
+// gigboard search: loads only a query's lists and records (src/outputs/search/).
 (function () {
   var index = window.GIGBOARD_SEARCH;
   var form = document.getElementById("search-form");
@@ -8,13 +7,12 @@
   var more = document.getElementById("search-more");
   var entry = document.querySelector('script[src$="search/index.js"]');
   if (!form || !list || !index || !entry) return;
-  form.hidden = false;
   var base = entry.src.slice(0, -"index.js".length);
   var root = list.getAttribute("data-root") || "";
   var q = document.getElementById("q");
   var params = new URLSearchParams(location.search);
   q.value = params.get("q") || "";
-  // Each filter: its select, its parameter in the address, its keys' prefix.
+  // Filter: select, address parameter, key prefix.
   var filters = [["f-category", "category", "c="], ["f-county", "county", "r="], ["f-unit", "unit", "k="]];
   filters.forEach(function (f) { f[0] = document.getElementById(f[0]); f[0].value = params.get(f[1]) || ""; });
 
@@ -34,8 +32,8 @@
     s.onload = s.onerror = function () {
       var calls = waiting[name];
       delete waiting[name];
-      s.parentNode.removeChild(s);
-      calls.forEach(function (f) { f(name in parts ? parts[name] : null); });
+      s.remove();
+      calls.forEach(function (f) { f(parts[name]); });
     };
     document.head.appendChild(s);
   }
@@ -95,6 +93,8 @@
     filters.forEach(function (f) { if (f[0].value) keys.push(f[2] + f[0].value); });
     list.textContent = "";
     more.hidden = true;
+    // Room for the results: nothing below jumps as they come.
+    list.style.minHeight = keys.length ? "100vh" : "";
     if (!keys.length) { status.textContent = ""; return; }
     var found = [], left = keys.length;
     keys.forEach(function (k, i) {
