@@ -109,6 +109,17 @@ pub fn files(
         filters(o),
     );
     let shelves = lists.shelve();
+    let blocks: Vec<usize> = (0..count.div_ceil(BLOCK)).collect();
+    // `serve` asks for one file at a time: a query asks for several at once, so the
+    // first of them makes them all (kept until the next change).
+    let wanted = wants("search/index.js")
+        || shelves
+            .own
+            .iter()
+            .any(|(k, _)| wants(&format!("search/w/{}.js", lists::own_name(k))))
+        || (0..shelves.buckets.len()).any(|i| wants(&format!("search/k/{i}.js")))
+        || blocks.iter().any(|b| wants(&format!("search/r/{b}.js")));
+    let wants = |_: &str| wanted;
     let part = |path: String, name: &str, data: &(dyn erased::Data + Sync)| -> OutFile {
         if !wants(&path) {
             return OutFile::planned(path);
@@ -149,7 +160,6 @@ pub fn files(
             .collect();
         part(format!("search/{name}.js"), &name, &map)
     }));
-    let blocks: Vec<usize> = (0..count.div_ceil(BLOCK)).collect();
     out.par_extend(blocks.par_iter().map(|&b| {
         let name = format!("r/{b}");
         let records: Vec<Record<'_>> = (b * BLOCK..((b + 1) * BLOCK).min(count))
