@@ -48,7 +48,10 @@ measure() {
   end=$(date +%s.%N)
   stamps > "$up/after.txt"
   files=$(wc -l < "$up/after.txt")
-  rewritten=$(comm -13 "$up/before.txt" "$up/after.txt" | wc -l)
+  # The files written anew, kept for a look: rewritten-1.txt (same day), -2 (next morning).
+  scenario=$((${scenario:-0} + 1))
+  comm -13 "$up/before.txt" "$up/after.txt" | cut -d' ' -f1 > "$up/rewritten-$scenario.txt"
+  rewritten=$(wc -l < "$up/rewritten-$scenario.txt")
   stats=$(rsync -a --delete --stats "$out/" "$up/server/")
   sent=$(echo "$stats" | sed -n 's/^Total bytes sent: \([0-9,]*\).*/\1/p' | tr -d ,)
   transferred=$(echo "$stats" | sed -n 's/^Number of regular files transferred: \([0-9,]*\).*/\1/p' | tr -d ,)

@@ -243,7 +243,7 @@ fn cell(field: Field, p: &RawPosting, market: &str, labels: &BTreeMap<&str, &str
         Field::Welcomes => p
             .welcomes
             .iter()
-            .map(|w| match crate::views::enum_key(w).as_str() {
+            .map(|w| match w.key() {
                 "older" => "大龄",
                 "disabled" => "残疾人",
                 "long_unemployed" => "长期失业",

@@ -30,6 +30,7 @@ pub mod theme_files;
 pub mod translate;
 pub mod validate;
 pub mod views;
+pub mod words;
 pub mod write;
 
 use diag::{Diagnostic, Diagnostics};

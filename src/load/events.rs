@@ -11,21 +11,10 @@ use super::scalars::{Day, LocalDateTime};
 use super::yaml::Value;
 use super::{Located, SiteRoot, decode_into, read_yaml};
 use crate::diag::{Diagnostic, Diagnostics};
+pub use crate::words::EventKind;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
-
-/// `kind:` of an event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EventKind {
-    /// 零工专场招聘会 at a market or hall.
-    Fair,
-    /// 流动招工大篷车: several dated stops across counties.
-    Caravan,
-    /// Any other 专场 (for older workers, for people with disabilities, …).
-    Special,
-}
 
 /// `content/events/<id>.yaml`.
 #[derive(Debug, Clone, Deserialize)]

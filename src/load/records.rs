@@ -6,6 +6,10 @@
 
 use super::scalars::{Clock, Day, DaySet, LocalDateTime};
 use crate::crs::Crs;
+pub use crate::words::{
+    EmployerKind, Facility, HotlineKind, JobKind, MarketStatus, PayUnit, PostingStatus, Service,
+    Welcome,
+};
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -150,16 +154,6 @@ impl Default for KioskConfig {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum HotlineKind {
-    Service,
-    Complaint,
-    Legal,
-    Rights,
-    Training,
-}
-
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Hotline {
@@ -282,16 +276,6 @@ pub struct MarketFile {
     pub description: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MarketStatus {
-    Planned,
-    Building,
-    Operating,
-    Suspended,
-    Closed,
-}
-
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HoursRule {
@@ -312,35 +296,6 @@ pub struct Closure {
     pub close: Option<Clock>,
     #[serde(default)]
     pub note: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Service {
-    Waiting,
-    Postings,
-    QuickHire,
-    Training,
-    Rights,
-    Legal,
-    Guidance,
-    Assistance,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Facility {
-    Shelter,
-    Heating,
-    Cooling,
-    Seating,
-    Desks,
-    Water,
-    Charging,
-    Parking,
-    Toilets,
-    Accessible,
-    InfoBoard,
 }
 
 /// The top of a job feed file; its postings are decoded one by one.
@@ -420,16 +375,6 @@ pub struct Employer {
     pub licence: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EmployerKind {
-    #[default]
-    Company,
-    Individual,
-    Agency,
-    Public,
-}
-
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Pay {
@@ -440,15 +385,6 @@ pub struct Pay {
     #[serde(default)]
     pub max: Option<f64>,
     pub unit: PayUnit,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PayUnit {
-    Hour,
-    Day,
-    Piece,
-    Month,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -514,38 +450,11 @@ impl Conditions {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Welcome {
-    Older,
-    Disabled,
-    LongUnemployed,
-    LowIncome,
-}
-
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Verified {
     pub by: String,
     pub on: Day,
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PostingStatus {
-    #[default]
-    Open,
-    Filled,
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum JobKind {
-    #[default]
-    Day,
-    PartTime,
-    Piece,
-    FullTime,
 }
 
 /// Front matter of a markdown page.

@@ -6,7 +6,7 @@ use crate::load::records::Hotline;
 use crate::load::scalars::WEEKDAY_KEYS;
 use crate::model::{Market, Site};
 use crate::sheets::csv::Csv;
-use crate::views::{MarketView, enum_key};
+use crate::views::MarketView;
 use serde::Serialize;
 
 /// Bumped when a field of `/markets.json` changes meaning or goes away.
@@ -51,7 +51,7 @@ struct Properties<'a> {
     county_code: &'a str,
     county: &'a str,
     league: &'a str,
-    status: String,
+    status: &'static str,
     status_label: &'a str,
     address: &'a str,
     hours_today: &'a str,
@@ -79,7 +79,7 @@ pub fn geojson(site: &Site, views: &[MarketView<'_>]) -> Vec<u8> {
                 county_code: &site.counties[m.county].code,
                 county: v.county,
                 league: v.league,
-                status: enum_key(&m.status),
+                status: m.status.key(),
                 status_label: v.status,
                 address: &m.address,
                 hours_today: &v.today_hours,
@@ -117,7 +117,7 @@ struct Entry<'a> {
     name_mn: Option<&'a str>,
     league: Code<'a>,
     county: Code<'a>,
-    status: String,
+    status: &'static str,
     status_label: &'a str,
     address: &'a str,
     transit: Option<&'a str>,
@@ -133,8 +133,8 @@ struct Entry<'a> {
     closures: Vec<ClosureEntry<'a>>,
     hours_today: &'a str,
     hotlines: &'a [Hotline],
-    services: Vec<String>,
-    facilities: Vec<String>,
+    services: Vec<&'static str>,
+    facilities: Vec<&'static str>,
     operator: Option<&'a str>,
     postings_today: usize,
     url: String,
@@ -171,7 +171,7 @@ fn entry<'a>(site: &'a Site, m: &'a Market, v: &'a MarketView<'a>) -> Entry<'a> 
             code: &county.code,
             name: &county.name,
         },
-        status: enum_key(&m.status),
+        status: m.status.key(),
         status_label: v.status,
         address: &m.address,
         transit: m.transit.as_deref(),
@@ -205,8 +205,8 @@ fn entry<'a>(site: &'a Site, m: &'a Market, v: &'a MarketView<'a>) -> Entry<'a> 
             .collect(),
         hours_today: &v.today_hours,
         hotlines: &m.hotlines,
-        services: m.services.iter().map(enum_key).collect(),
-        facilities: m.facilities.iter().map(enum_key).collect(),
+        services: m.services.iter().map(|s| s.key()).collect(),
+        facilities: m.facilities.iter().map(|f| f.key()).collect(),
         operator: m.operator.as_deref(),
         postings_today: m.postings.len(),
         url: market_url(site, &m.id),

@@ -108,9 +108,7 @@ fn entries(site: &Site, t: &Strings, e: &Event, upcoming_only: bool) -> Vec<Entr
     if !e.description_text.trim().is_empty() {
         about.push(e.description_text.trim().to_string());
     }
-    let category = t
-        .get(&format!("event_kind_{}", crate::views::enum_key(&e.kind)))
-        .to_string();
+    let category = t.get(&format!("event_kind_{}", e.kind.key())).to_string();
     let entry = |uid: String, summary: String, start, end, location: String, geo| Entry {
         uid,
         start,

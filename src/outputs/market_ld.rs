@@ -7,7 +7,6 @@
 use crate::load::records::HotlineKind;
 use crate::load::scalars::{Clock, Day};
 use crate::model::{Market, Site};
-use crate::views::enum_key;
 use crate::views::i18n::Strings;
 use serde_json::{Value, json};
 
@@ -77,7 +76,7 @@ pub fn government_service(site: &Site, m: &Market, t: &Strings) -> Value {
         .hotlines
         .iter()
         .map(|h| {
-            let kind = t.get(&format!("hotline_{}", enum_key(&h.kind)));
+            let kind = t.get(&format!("hotline_{}", h.kind.key()));
             let mut cp = json!({
                 "@type": "ContactPoint",
                 "contactType": kind,
@@ -100,7 +99,7 @@ pub fn government_service(site: &Site, m: &Market, t: &Strings) -> Value {
         .map(|f| {
             json!({
                 "@type": "LocationFeatureSpecification",
-                "name": t.get(&format!("facility_{}", enum_key(f))),
+                "name": t.get(&format!("facility_{}", f.key())),
                 "value": true,
             })
         })
@@ -128,7 +127,7 @@ pub fn government_service(site: &Site, m: &Market, t: &Strings) -> Value {
     let services: Vec<&str> = m
         .services
         .iter()
-        .map(|s| t.get(&format!("service_{}", enum_key(s))))
+        .map(|s| t.get(&format!("service_{}", s.key())))
         .collect();
     let mut ld = json!({
         "@context": "https://schema.org/",

@@ -12,7 +12,6 @@ use crate::load::scalars::Day;
 use crate::model::Site;
 use crate::model::{BASIC_FACILITIES, REQUIRED_SERVICES};
 use crate::sheets::csv::Csv;
-use crate::views::enum_key;
 use crate::views::i18n::Strings;
 
 /// In the order the report shows them.
@@ -243,10 +242,10 @@ pub fn reporting_day(today: Day) -> Day {
 }
 
 /// "技能培训、法律咨询" for a list of services or facilities.
-pub fn labels<T: serde::Serialize>(items: &[T], prefix: &str, t: &Strings) -> String {
+pub fn labels<T: crate::words::Word>(items: &[T], prefix: &str, t: &Strings) -> String {
     items
         .iter()
-        .map(|i| t.get(&format!("{prefix}_{}", enum_key(i))).to_string())
+        .map(|i| t.get(&format!("{prefix}_{}", i.key())).to_string())
         .collect::<Vec<_>>()
         .join("、")
 }
@@ -276,7 +275,7 @@ pub fn gap_text(site: &Site, gaps: &[Gap], services: bool, t: &Strings) -> Strin
 pub fn csv(site: &Site, table: &StatusTable, t: &Strings) -> Vec<u8> {
     let status_labels: Vec<String> = STATUSES
         .iter()
-        .map(|s| t.get(&format!("status_{}", enum_key(s))).to_string())
+        .map(|s| t.get(&format!("status_{}", s.key())).to_string())
         .collect();
     let mut header = vec!["盟市代码", "盟市", "旗县代码", "旗县", "市场总数"];
     header.extend(status_labels.iter().map(String::as_str));

@@ -13,7 +13,7 @@ type Files = Result<Vec<OutFile>, RenderError>;
 
 #[derive(Serialize)]
 struct LegendItem<'a> {
-    key: String,
+    key: &'static str,
     label: &'a str,
     symbol: String,
     count: usize,
@@ -99,10 +99,10 @@ fn map_page(r: &Renderer<'_>, views: &[MarketView<'_>]) -> Result<OutFile, Rende
     let legend = status_table::STATUSES
         .iter()
         .map(|s| {
-            let key = views::enum_key(s);
+            let key = s.key();
             LegendItem {
                 label: t.get(&format!("status_{key}")),
-                symbol: svgmap::legend_symbol(&key),
+                symbol: svgmap::legend_symbol(key),
                 count: site.markets.iter().filter(|m| m.status == *s).count(),
                 key,
             }
@@ -130,7 +130,7 @@ fn map_page(r: &Renderer<'_>, views: &[MarketView<'_>]) -> Result<OutFile, Rende
                         .iter()
                         .map(|&mi| DirMarket {
                             m: &views[mi],
-                            symbol: svgmap::legend_symbol(&views[mi].status_key),
+                            symbol: svgmap::legend_symbol(views[mi].status_key),
                         })
                         .collect(),
                 })
@@ -204,7 +204,7 @@ fn group_lists<'a>(
                                 .filter(|&&mi| league_of(mi) == l)
                                 .map(|&mi| DirMarket {
                                     m: &views[mi],
-                                    symbol: svgmap::legend_symbol(&views[mi].status_key),
+                                    symbol: svgmap::legend_symbol(views[mi].status_key),
                                 })
                                 .collect(),
                         })

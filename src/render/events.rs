@@ -79,7 +79,7 @@ pub struct EventCard<'a> {
     pub path: String,
     pub title: &'a str,
     pub kind: &'a str,
-    pub kind_key: String,
+    pub kind_key: &'static str,
     pub when: String,
     pub start_iso: String,
     /// The market, the address, or a caravan's route (county → county).
@@ -111,7 +111,7 @@ impl<'a> EventCard<'a> {
                 (None, None) => String::new(),
             }
         };
-        let key = views::enum_key(&e.kind);
+        let key = e.kind.key();
         EventCard {
             id: &e.id,
             path: event_path(&e.id),

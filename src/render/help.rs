@@ -20,7 +20,7 @@ pub const GROUPS: [Welcome; 4] = [
 
 #[derive(Serialize)]
 struct Group<'a> {
-    key: String,
+    key: &'static str,
     label: &'a str,
     postings: Vec<Shown<'a>>,
 }
@@ -61,7 +61,7 @@ struct HelpPage<'a> {
 }
 
 fn line<'a>(r: &Renderer<'a>, h: &'a Hotline) -> HotlineView<'a> {
-    let kind = r.t.get(&format!("hotline_{}", views::enum_key(&h.kind)));
+    let kind = r.t.get(&format!("hotline_{}", h.kind.key()));
     HotlineView {
         kind,
         label: h.label.as_deref().unwrap_or(kind),
@@ -101,7 +101,7 @@ pub fn page(r: &Renderer<'_>) -> Result<Vec<OutFile>, RenderError> {
     let groups = GROUPS
         .iter()
         .map(|w| {
-            let key = views::enum_key(w);
+            let key = w.key();
             Group {
                 label: r.t.get(&format!("help_group_{key}")),
                 key,
@@ -133,7 +133,7 @@ pub fn page(r: &Renderer<'_>) -> Result<Vec<OutFile>, RenderError> {
         let offers: Vec<&str> = [Service::Guidance, Service::Assistance]
             .iter()
             .filter(|s| m.services.contains(s))
-            .map(|s| r.t.get(&format!("service_{}", views::enum_key(s))))
+            .map(|s| r.t.get(&format!("service_{}", s.key())))
             .collect();
         let service = m.hotlines.iter().find(|h| h.kind == HotlineKind::Service);
         (!offers.is_empty()).then(|| GuidanceMarket {

@@ -11,20 +11,20 @@ use super::svgmap;
 use crate::load::records::{HotlineKind, MarketStatus};
 use crate::model::{Market, Site};
 use crate::views::i18n::Strings;
-use crate::views::{self, HotlineView, MarketView, enum_key};
+use crate::views::{self, HotlineView, MarketView};
 use serde::Serialize;
 use serde_json::json;
 
 #[derive(Debug, Serialize)]
 pub struct HotlineGroup<'a> {
-    pub key: String,
+    pub key: &'static str,
     pub label: &'a str,
     pub lines: Vec<HotlineView<'a>>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct Feature<'a> {
-    pub key: String,
+    pub key: &'static str,
     pub label: &'a str,
     pub icon: String,
 }
@@ -72,14 +72,18 @@ fn hours_data(site: &Site, m: &Market) -> String {
     json!({"offset": site.utc_offset_minutes(), "week": week, "closures": closures}).to_string()
 }
 
-fn features<'a, T: Serialize>(items: &[T], prefix: &str, t: &'a Strings) -> Vec<Feature<'a>> {
+fn features<'a, T: crate::words::Word>(
+    items: &[T],
+    prefix: &str,
+    t: &'a Strings,
+) -> Vec<Feature<'a>> {
     items
         .iter()
         .map(|i| {
-            let key = enum_key(i);
+            let key = i.key();
             Feature {
                 label: t.get(&format!("{prefix}_{key}")),
-                icon: crate::icons::icon(&key),
+                icon: crate::icons::icon(key),
                 key,
             }
         })
@@ -102,7 +106,7 @@ impl<'a> MarketDetail<'a> {
             .into_iter()
             .zip(sorted_kinds(m))
         {
-            let key = enum_key(&kind);
+            let key = kind.key();
             match hotline_groups.last_mut() {
                 Some(g) if g.key == key => g.lines.push(line),
                 _ => hotline_groups.push(HotlineGroup {
@@ -123,7 +127,7 @@ impl<'a> MarketDetail<'a> {
             hotline_groups,
             services: features(&m.services, "service", t),
             facilities: features(&m.facilities, "facility", t),
-            status_symbol: svgmap::legend_symbol(&view.status_key),
+            status_symbol: svgmap::legend_symbol(view.status_key),
             hours_data: (m.status == MarketStatus::Operating).then(|| hours_data(site, m)),
             locator: svgmap::locator_map(site, view, &alt, t, content_lang),
             coordinates: coordinates_text(view.lat, view.lon, t),

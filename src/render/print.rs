@@ -353,7 +353,7 @@ fn index(r: &Renderer<'_>, quick_count: usize) -> Result<OutFile, RenderError> {
                     SheetLink {
                         name: &m.name,
                         county: &site.counties[m.county].name,
-                        status: r.t.get(&format!("status_{}", views::enum_key(&m.status))),
+                        status: r.t.get(&format!("status_{}", m.status.key())),
                         operating: m.status == crate::load::records::MarketStatus::Operating,
                         count: m.postings.len(),
                         quick: m

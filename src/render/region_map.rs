@@ -95,7 +95,7 @@ pub fn region_map(
         .map(|(v, m)| layout::Point {
             at: p.project(v.lon, v.lat),
             league: site.counties[m.county].league,
-            alone: matches!(v.status_key.as_str(), "closed" | "suspended"),
+            alone: matches!(v.status_key, "closed" | "suspended"),
         })
         .collect();
     let size = (p.width, p.height);
@@ -291,7 +291,7 @@ fn market_marker(
     let _ = write!(
         svg,
         r#"<a class="mk mk-{key}" href="{root}{path}" data-market="{id}" aria-label="{name}" transform="translate({x} {y})"{lang}><title>{name}</title><desc{page_lang}>{status}</desc><circle class="hit" r="{hit}"/><circle class="plate" r="{r}"/>{shape}</a>"#,
-        key = escape(&v.status_key),
+        key = escape(v.status_key),
         root = s.root,
         path = escape(&v.path),
         id = escape(v.id),
@@ -303,7 +303,7 @@ fn market_marker(
         status = escape(v.status),
         hit = num(layout::TOUCH_PX * u / 2.0),
         r = num(r),
-        shape = shape(&v.status_key, r * 0.62),
+        shape = shape(v.status_key, r * 0.62),
     );
 }
 

@@ -159,7 +159,7 @@ pub fn files(r: &Renderer<'_>) -> Files {
         charts,
         statuses: STATUSES
             .iter()
-            .map(|s| t.get(&format!("status_{}", views::enum_key(s))))
+            .map(|s| t.get(&format!("status_{}", s.key())))
             .collect(),
         leagues,
         total: counts_view(&table.total, t),

@@ -282,9 +282,9 @@ mod tests {
 
     #[test]
     fn the_segment_keys_are_the_statuses_in_order() {
-        let keys: Vec<String> = crate::outputs::status::STATUSES
+        let keys: Vec<&str> = crate::outputs::status::STATUSES
             .iter()
-            .map(crate::views::enum_key)
+            .map(|s| s.key())
             .collect();
         assert_eq!(keys, STATUS_KEYS);
     }

@@ -198,8 +198,8 @@ pub fn locator_map(
         y = num(y),
         h = num(p.height),
         w = num(p.width),
-        key = escape(&v.status_key),
-        shape = shape(&v.status_key, 7.0),
+        key = escape(v.status_key),
+        shape = shape(v.status_key, 7.0),
     );
     // Every league seat as a dot, and the market's own league named: where the market
     // is, in the words of the signs on the road.

@@ -3,16 +3,14 @@
 //! renderer keeps one per market) and borrowed by every page that shows the market.
 
 use super::i18n::Strings;
-use super::{
-    HotlineView, county_path, day_text, enum_key, hotlines, league_path, market_path, tel,
-};
+use super::{HotlineView, county_path, day_text, hotlines, league_path, market_path, tel};
 use crate::load::records::{HotlineKind, MarketStatus};
 use crate::load::scalars::{Day, WEEKDAY_KEYS};
 use crate::model::{Market, Site};
 use serde::Serialize;
 #[derive(Debug, Serialize)]
 pub struct LabelView<'a> {
-    pub key: String,
+    pub key: &'static str,
     pub label: &'a str,
 }
 
@@ -45,7 +43,7 @@ pub struct MarketView<'a> {
     pub lat: f64,
     pub lon: f64,
     pub status: &'a str,
-    pub status_key: String,
+    pub status_key: &'static str,
     pub operating: bool,
     pub opened: Option<String>,
     pub grade: Option<u8>,
@@ -184,8 +182,8 @@ impl<'a> MarketView<'a> {
             transit: m.transit.as_deref(),
             lat: m.location.lat,
             lon: m.location.lon,
-            status: t.get(&format!("status_{}", enum_key(&m.status))),
-            status_key: enum_key(&m.status),
+            status: t.get(&format!("status_{}", m.status.key())),
+            status_key: m.status.key(),
             operating: m.status == MarketStatus::Operating,
             opened: m.opened.map(|d| day_text(d, t)),
             grade: m.grade,
@@ -195,7 +193,7 @@ impl<'a> MarketView<'a> {
             } else {
                 format!(
                     "{}{}{}",
-                    t.get(&format!("status_{}", enum_key(&m.status))),
+                    t.get(&format!("status_{}", m.status.key())),
                     t.get("list_sep"),
                     t.get("not_open_yet")
                 )
@@ -205,7 +203,7 @@ impl<'a> MarketView<'a> {
             } else {
                 format!(
                     "{}{}{}",
-                    t.get(&format!("status_{}", enum_key(&m.status))),
+                    t.get(&format!("status_{}", m.status.key())),
                     t.get("list_sep"),
                     t.get("not_open_yet")
                 )
@@ -226,11 +224,15 @@ impl<'a> MarketView<'a> {
 }
 
 /// Each of `items` with its key and its label (the UI string `<kind>_<key>`).
-fn labels<'a, T: Serialize>(items: &[T], kind: &str, t: &'a Strings) -> Vec<LabelView<'a>> {
+fn labels<'a, T: crate::words::Word>(
+    items: &[T],
+    kind: &str,
+    t: &'a Strings,
+) -> Vec<LabelView<'a>> {
     items
         .iter()
         .map(|item| {
-            let key = enum_key(item);
+            let key = item.key();
             LabelView {
                 label: t.get(&format!("{kind}_{key}")),
                 key,

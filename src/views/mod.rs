@@ -286,7 +286,7 @@ impl<'a> PostingView<'a> {
             category: &category.label,
             category_path: category_path(&category.slug),
             employer: &p.employer,
-            employer_kind: t.get(&format!("employer_{}", enum_key(&p.employer_kind))),
+            employer_kind: t.get(&format!("employer_{}", p.employer_kind.key())),
             credit_code: p.employer_credit_code.as_deref(),
             licence: p.employer_licence.as_deref(),
             pay: pay_text(&p.pay, t),
@@ -305,7 +305,7 @@ impl<'a> PostingView<'a> {
             welcomes: p
                 .welcomes
                 .iter()
-                .map(|w| t.get(&format!("welcome_{}", enum_key(w))))
+                .map(|w| t.get(&format!("welcome_{}", w.key())))
                 .collect(),
             conditions: p
                 .conditions
@@ -314,7 +314,7 @@ impl<'a> PostingView<'a> {
             work_hours: p.conditions.as_ref().and_then(|c| c.hours.as_deref()),
             verified_by: &p.verified_by,
             verified_on: short_day(p.verified_on, t),
-            kind: t.get(&format!("kind_{}", enum_key(&p.kind))),
+            kind: t.get(&format!("kind_{}", p.kind.key())),
             source: p.source.as_deref(),
             market: &market.name,
             market_path: market_path(&market.id),
@@ -322,14 +322,6 @@ impl<'a> PostingView<'a> {
             league: &league.name,
         }
     }
-}
-
-/// The snake_case name serde gives a unit variant (`LongUnemployed` → `long_unemployed`).
-pub fn enum_key<T: Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
 }
 
 #[derive(Debug, Serialize)]
@@ -347,7 +339,7 @@ pub fn hotlines<'a>(list: &'a [Hotline], t: &'a Strings) -> Vec<HotlineView<'a>>
     sorted
         .into_iter()
         .map(|h| {
-            let kind = t.get(&format!("hotline_{}", enum_key(&h.kind)));
+            let kind = t.get(&format!("hotline_{}", h.kind.key()));
             HotlineView {
                 kind,
                 label: h.label.as_deref().unwrap_or(kind),

@@ -16,7 +16,6 @@
 pub mod lists;
 
 use super::{OutFile, Outputs, Stream};
-use crate::views::enum_key;
 use lists::Lists;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -83,7 +82,7 @@ fn filters(o: &Outputs<'_, '_>) -> Vec<(String, Vec<usize>)> {
     );
     let mut units: Vec<(String, Vec<usize>)> = Vec::new();
     for (i, p) in site.postings.iter().enumerate() {
-        let key = format!("k={}", enum_key(&p.pay.unit));
+        let key = format!("k={}", p.pay.unit.key());
         match units.iter_mut().find(|(k, _)| *k == key) {
             Some((_, ids)) => ids.push(i),
             None => units.push((key, vec![i])),
