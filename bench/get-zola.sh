@@ -23,7 +23,7 @@ else
   # `deb` entry); no package host is named in the repository.
   mirror=$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.sources /etc/apt/sources.list.d/*.list 2>/dev/null \
     | awk '$1 == "URIs:" {print $2} $1 == "deb" {for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) {print $i; break}}' \
-    | grep -E '/debian/?$' | head -1)
+    | grep -E '/debian/?$' | head -1 || true)  # head closes the pipe early: not a failure
   mirror=${mirror%/}
   [ -n "$mirror" ] || { echo "get-zola.sh: no Debian archive found in /etc/apt/sources*" >&2; exit 2; }
   curl -fsS "$mirror/dists/trixie/main/binary-amd64/Packages.xz" | xz -dc > "$dir/Packages"

@@ -10,8 +10,9 @@ use crate::model::{Posting, Site};
 use atom_syndication::{Entry, Feed, FixedDateTime, Link, Person, Text};
 use serde::Serialize;
 
-/// Feeds carry the newest postings only; `/jobs.json` carries every live one.
-pub const MAX_ENTRIES: usize = 200;
+/// Feeds carry the newest postings only (a reader polls for what is new; a smaller feed
+/// is rewritten by fewer edits); `/jobs.json` carries every live one.
+pub const MAX_ENTRIES: usize = 50;
 
 /// One feed: where it is written, its title, and which postings (model indices).
 pub struct FeedSpec<'a> {

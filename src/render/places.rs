@@ -43,6 +43,8 @@ struct RegionHead<'a> {
     county: Option<&'a str>,
     counties: Vec<CountyRow<'a>>,
     markets: Vec<MarketLine<'a>>,
+    /// The region's live postings (a league's page shows only the first of them).
+    total: usize,
 }
 
 /// What a region page lists of a market. Every page of a region's list carries it, so
@@ -119,14 +121,19 @@ pub(super) fn regions(r: &Renderer<'_>) -> Files {
             county: None,
             counties: leagues[li].counties.clone(),
             markets: market_views(&l.markets),
+            total: l.postings.len(),
         };
+        // A league's page leads to its counties' boards and shows one page of its
+        // postings (quick hires, then the newest): its whole list would repeat every
+        // county's, hundreds of kilometres apart, and be rewritten by each edit.
+        let first = &l.postings[..l.postings.len().min(site.paginate)];
         out.extend(paginated(
             r,
             "league.html",
             &format!("regions/{}/", l.code),
             &l.name,
             &head,
-            &l.postings,
+            first,
         )?);
         for &ci in &l.counties {
             let c = &site.counties[ci];
@@ -136,6 +143,7 @@ pub(super) fn regions(r: &Renderer<'_>) -> Files {
                 county: Some(&c.name),
                 counties: Vec::new(),
                 markets: market_views(&c.markets),
+                total: c.postings.len(),
             };
             out.extend(paginated(
                 r,
