@@ -58,9 +58,13 @@ pub fn json_array<T: serde::Serialize>(
 
 /// Every feed and data file that does not depend on the list of pages; those for
 /// which `wants` says no are only planned (`serve` makes a file when it is asked for).
+/// `just`: the one file `serve` asks for, when it asks for one only (the search index is
+/// then neither made nor planned unless the file is one of its own: planning it means
+/// building its lists, which would slow every page `serve` shows after an edit).
 pub fn all(
     o: &Outputs<'_, '_>,
     wants: &(dyn Fn(&str) -> bool + Sync),
+    just: Option<&str>,
     stream: Stream<'_>,
 ) -> Vec<OutFile> {
     let site = o.site;
@@ -129,7 +133,9 @@ pub fn all(
         stream("jobs.json".into(), &|w| jobs_json::write(o, &texts, w))
     }));
     drop(texts);
-    out.extend(search::files(o, wants, stream));
+    if just.is_none_or(|path| path.starts_with("search/")) {
+        out.extend(search::files(o, wants, stream));
+    }
     out.push(sitemap::robots(site));
     out.push(as_of(site));
     out.extend(ics::all(o));

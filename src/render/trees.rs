@@ -184,6 +184,7 @@ fn root_tree(
             t: r.t,
         },
         &|path| emit.wants(path),
+        r.just(),
         &|path, fill| r.emit_with(path, fill),
     ));
     r.spent("feeds and data files", started.elapsed());
