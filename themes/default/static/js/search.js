@@ -71,7 +71,7 @@
     });
     return out;
   }
-  // A term, or pairs covering it.
+  // A term or its pairs.
   function keysOf(term) {
     var c = Array.from(term);
     if (c.length <= 2) return [term];
@@ -93,7 +93,8 @@
     filters.forEach(function (f) { if (f[0].value) keys.push(f[2] + f[0].value); });
     list.textContent = "";
     more.hidden = true;
-    // Room for the results: nothing below jumps as they come.
+    shown = null; // late records of the last query add nothing
+    // No jump as results come.
     list.style.minHeight = keys.length ? "100vh" : "";
     if (!keys.length) { status.textContent = ""; return; }
     var found = [], left = keys.length;
