@@ -143,16 +143,8 @@ fn every_query_finds_what_a_plain_search_finds_in_board_order() {
     let Some(modules) = tools("search") else {
         return;
     };
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = common::build_sample(&[]);
     let out = dir.path().join("output");
-    gigboard(&[
-        "build",
-        "--root",
-        env!("CARGO_MANIFEST_DIR"),
-        "--output",
-        out.to_str().expect("utf8"),
-    ])
-    .expect_code(0);
     let postings = postings(&out);
     // Words of real titles, one to four characters long, and a few more.
     let mut queries: Vec<Value> = Vec::new();

@@ -6,29 +6,15 @@
 
 mod common;
 
-use common::gigboard;
 use std::path::Path;
 use std::sync::OnceLock;
 
 fn sample() -> &'static Path {
     static OUT: OnceLock<tempfile::TempDir> = OnceLock::new();
-    OUT.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let out = dir.path().join("output");
-        gigboard(&[
-            "build",
-            "--root",
-            env!("CARGO_MANIFEST_DIR"),
-            "--output",
-            out.to_str().expect("utf8"),
-            "--no-minify",
-        ])
-        .expect_code(0);
-        dir
-    })
-    .path()
-    .join("output")
-    .leak()
+    OUT.get_or_init(|| common::build_sample(&["--no-minify"]))
+        .path()
+        .join("output")
+        .leak()
 }
 
 /// The page with a line break before each tag.

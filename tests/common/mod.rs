@@ -105,6 +105,24 @@ fn finish(cmd: &mut Command) -> Run {
     }
 }
 
+/// The repository's sample site built into `<dir>/output` with `extra` arguments (the
+/// folder is deleted when the returned handle is dropped).
+#[allow(dead_code)]
+pub fn build_sample(extra: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("output");
+    let mut args = vec![
+        "build",
+        "--root",
+        REPO,
+        "--output",
+        out.to_str().expect("utf8"),
+    ];
+    args.extend_from_slice(extra);
+    gigboard(&args).expect_code(0);
+    dir
+}
+
 /// A site in a temporary folder, deleted when the test ends.
 pub struct TestSite {
     dir: tempfile::TempDir,
