@@ -8,7 +8,8 @@
 //! where it is, and the report says why.
 
 use crate::diag::Diagnostics;
-use crate::load::{self, SiteRoot, scalars::Day};
+use crate::load::{self, SiteRoot};
+use crate::words::scalars::Day;
 use std::path::{Path, PathBuf};
 
 /// One feed moved (or, with `dry_run`, to be moved).

@@ -5,10 +5,11 @@
 //! written as text (`sheets`): nothing in a sheet runs as a formula.
 
 use crate::load::SiteRoot;
-use crate::load::records::{EmployerKind, JobKind, PayUnit, PostingStatus, RawPosting};
-use crate::load::scalars::Day;
+use crate::load::records::RawPosting;
 use crate::sheets::columns::{COLUMNS, Field};
 use crate::sheets::{self, NewSheet};
+use crate::words::scalars::Day;
+use crate::words::{EmployerKind, JobKind, PayUnit, PostingStatus};
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 

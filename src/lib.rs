@@ -115,7 +115,7 @@ pub fn check_remembering(
 /// The site's "today" for commands that write dates (`init`, `new`): `date` if given,
 /// else the `date:` pinned in `content/site.yaml`, else today in its time zone
 /// (Asia/Shanghai when there is no readable site.yaml yet).
-pub fn site_today(root: &Path, date: Option<load::scalars::Day>) -> load::scalars::Day {
+pub fn site_today(root: &Path, date: Option<words::scalars::Day>) -> words::scalars::Day {
     let site = SiteRoot {
         root: root.to_path_buf(),
     };

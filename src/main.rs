@@ -8,8 +8,8 @@ use gigboard::cli::{
 };
 use gigboard::diag::catalogue::run as says;
 use gigboard::diag::{Diagnostic, Lang, Msg, Severity};
-use gigboard::load::scalars::Day;
 use gigboard::msg;
+use gigboard::words::scalars::Day;
 use gigboard::{BuildError, BuildOptions, Overrides};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};

@@ -2,7 +2,7 @@
 //! `2026年12月6日`, `2026/12/6`, an Excel date serial. Each reader returns the value the
 //! posting's YAML field takes, or a sentence saying what the cell should look like.
 
-use crate::load::scalars::Day;
+use crate::words::scalars::Day;
 
 /// A unit of pay from its words (`元/天`, `按小时`, `计件`, `月薪`, `日结`, `day`).
 pub fn pay_unit(text: &str) -> Option<&'static str> {

@@ -20,9 +20,9 @@ mod stage;
 pub mod template;
 
 use crate::diag::Severity;
-use crate::load::scalars::Day;
 use crate::sheets;
 use crate::sheets::columns::{self, Field};
+use crate::words::scalars::Day;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 

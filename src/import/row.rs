@@ -4,8 +4,8 @@
 //! row's cells.
 
 use super::{Draft, ImportOptions, Row, SiteFacts, cells, feed};
-use crate::load::scalars::Day;
 use crate::sheets::columns::{self, Field};
+use crate::words::scalars::Day;
 
 pub(super) type CellErrors = Vec<(Option<usize>, String)>;
 

@@ -6,12 +6,13 @@
 //! turn up (when, where, what to bring, who to call) and nothing is checked here
 //! beyond shape: counties, markets and the worker-protection rules are `validate`'s.
 
-use super::records::{Contact, LatLon, WorkPlace};
-use super::scalars::{Day, LocalDateTime};
+use super::records::{Contact, WorkPlace};
 use super::yaml::Value;
 use super::{Located, SiteRoot, decode_into, read_yaml};
 use crate::diag::{Diagnostic, Diagnostics};
 pub use crate::words::EventKind;
+use crate::words::LatLon;
+use crate::words::scalars::{Day, LocalDateTime};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;

@@ -7,7 +7,6 @@
 pub mod decode;
 pub mod events;
 pub mod records;
-pub mod scalars;
 pub mod slips;
 pub mod yaml;
 mod yaml_build;

@@ -5,8 +5,8 @@
 //! "is it still coming?" is one comparison for every kind of event.
 
 use crate::load::events::{EventEmployer, EventKind};
-use crate::load::records::LatLon;
-use crate::load::scalars::{Day, LocalDateTime};
+use crate::words::LatLon;
+use crate::words::scalars::{Day, LocalDateTime};
 
 #[derive(Debug, Clone)]
 pub struct Event {

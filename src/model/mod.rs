@@ -4,11 +4,11 @@
 //! only live postings (verified, not expired, already posted) are present. Indices by
 //! market, county, league and category are built once so renderers never search.
 
-use crate::load::records::{
-    EmployerKind, Facility, Footer, Hotline, JobKind, LatLon, MarketStatus, PayUnit, Service,
-    WageFloor, Welcome,
+use crate::load::records::{Footer, WageFloor};
+use crate::words::scalars::{Clock, Day, DaySet, LocalDateTime};
+use crate::words::{
+    EmployerKind, Facility, Hotline, JobKind, LatLon, MarketStatus, PayUnit, Service, Welcome,
 };
-use crate::load::scalars::{Clock, Day, DaySet, LocalDateTime};
 pub mod events;
 pub mod geo;
 pub mod index;
@@ -16,20 +16,20 @@ pub mod index;
 use std::path::PathBuf;
 
 /// The five functions the plan asks of every market (等候用工、求职信息发布、技能培训、劳动维权、法律咨询).
-pub const REQUIRED_SERVICES: [crate::load::records::Service; 5] = [
-    crate::load::records::Service::Waiting,
-    crate::load::records::Service::Postings,
-    crate::load::records::Service::Training,
-    crate::load::records::Service::Rights,
-    crate::load::records::Service::Legal,
+pub const REQUIRED_SERVICES: [crate::words::Service; 5] = [
+    crate::words::Service::Waiting,
+    crate::words::Service::Postings,
+    crate::words::Service::Training,
+    crate::words::Service::Rights,
+    crate::words::Service::Legal,
 ];
 
 /// Basic facilities a waiting worker needs.
-pub const BASIC_FACILITIES: [crate::load::records::Facility; 4] = [
-    crate::load::records::Facility::Seating,
-    crate::load::records::Facility::Water,
-    crate::load::records::Facility::Toilets,
-    crate::load::records::Facility::InfoBoard,
+pub const BASIC_FACILITIES: [crate::words::Facility; 4] = [
+    crate::words::Facility::Seating,
+    crate::words::Facility::Water,
+    crate::words::Facility::Toilets,
+    crate::words::Facility::InfoBoard,
 ];
 
 #[derive(Debug, Clone)]

@@ -2,11 +2,11 @@
 //! `/markets.json` for programs, `/markets.csv` for spreadsheets. Typed structs with
 //! serde (never string templates); fields are documented in the README.
 
-use crate::load::records::Hotline;
-use crate::load::scalars::WEEKDAY_KEYS;
 use crate::model::{Market, Site};
 use crate::sheets::csv::Csv;
 use crate::views::MarketView;
+use crate::words::Hotline;
+use crate::words::scalars::WEEKDAY_KEYS;
 use serde::Serialize;
 
 /// Bumped when a field of `/markets.json` changes meaning or goes away.

@@ -3,10 +3,10 @@
 //! each with its own dates and place, so search engines can show "where and when".
 
 use super::ics::zoned;
-use crate::load::records::LatLon;
-use crate::load::scalars::LocalDateTime;
 use crate::model::Site;
 use crate::model::events::Event;
+use crate::words::LatLon;
+use crate::words::scalars::LocalDateTime;
 use serde_json::{Value, json};
 
 fn iso(site: &Site, dt: LocalDateTime) -> String {

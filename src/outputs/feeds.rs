@@ -63,7 +63,7 @@ impl<'v, 'a> Texts<'v, 'a> {
 
 /// Midnight of `day` in the site's zone (its offset that day, written out: readers
 /// need no zone database).
-fn midnight(site: &Site, day: crate::load::scalars::Day) -> FixedDateTime {
+fn midnight(site: &Site, day: crate::words::scalars::Day) -> FixedDateTime {
     site.midnight_rfc3339(day).parse().unwrap_or_default()
 }
 

@@ -3,7 +3,8 @@
 //! `version` changes only when a field changes meaning or disappears.
 
 use super::Outputs;
-use crate::load::records::{Conditions, EmployerKind, JobKind, LatLon, PayUnit, Welcome};
+use crate::load::records::Conditions;
+use crate::words::{EmployerKind, JobKind, LatLon, PayUnit, Welcome};
 use serde::Serialize;
 
 pub const VERSION: u32 = 1;

@@ -1,8 +1,8 @@
 //! schema.org JSON-LD, built with serde_json (never string templates) and escaped so
 //! that no field can close the `<script>` element that carries it.
 
-use crate::load::records::{JobKind, PayUnit};
 use crate::model::{Posting, Site};
+use crate::words::{JobKind, PayUnit};
 use serde_json::{Value, json};
 
 /// JSON text safe inside `<script type="application/ld+json">`: `<`, `>` and `&` are

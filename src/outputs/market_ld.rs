@@ -4,10 +4,10 @@
 //! facilities. Built with serde_json and embedded through [`super::jsonld::script_safe`];
 //! everything in it is also visible on the page.
 
-use crate::load::records::HotlineKind;
-use crate::load::scalars::{Clock, Day};
 use crate::model::{Market, Site};
 use crate::views::i18n::Strings;
+use crate::words::HotlineKind;
+use crate::words::scalars::{Clock, Day};
 use serde_json::{Value, json};
 
 const DAYS: [&str; 7] = [

@@ -7,12 +7,12 @@
 //! Reporting days: leagues report on the 15th and the 28th of every month
 //! ([`reporting_day`]); the build also writes a copy of the CSV named for the latest one.
 
-use crate::load::records::{Facility, MarketStatus, Service};
-use crate::load::scalars::Day;
 use crate::model::Site;
 use crate::model::{BASIC_FACILITIES, REQUIRED_SERVICES};
 use crate::sheets::csv::Csv;
 use crate::views::i18n::Strings;
+use crate::words::scalars::Day;
+use crate::words::{Facility, MarketStatus, Service};
 
 /// In the order the report shows them.
 pub const STATUSES: [MarketStatus; 5] = [

@@ -4,12 +4,12 @@
 
 use super::{RenderError, Renderer};
 use crate::load::events::EventKind;
-use crate::load::scalars::LocalDateTime;
 use crate::model::Market;
 use crate::model::events::Event;
 use crate::outputs::{event_ld, jsonld};
 use crate::sink::OutFile;
 use crate::views::{self, HotlineView};
+use crate::words::scalars::LocalDateTime;
 use serde::Serialize;
 
 type Files = Result<Vec<OutFile>, RenderError>;
@@ -33,7 +33,7 @@ pub fn date_text(r: &Renderer<'_>, d: jiff::civil::Date, weekday: bool) -> Strin
     let long = d.year() != r.site.today.0.year();
     let wd = t.get(&format!(
         "weekday_{}",
-        crate::load::scalars::WEEKDAY_KEYS[d.weekday().to_monday_zero_offset() as usize]
+        crate::words::scalars::WEEKDAY_KEYS[d.weekday().to_monday_zero_offset() as usize]
     ));
     let text = t
         .get(if long { "date_long" } else { "date_short" })

@@ -5,9 +5,9 @@
 //! public-welfare posts, the rights and legal-aid lines, and where to ask for guidance.
 
 use super::{RenderError, Renderer};
-use crate::load::records::{EmployerKind, Hotline, HotlineKind, Service, Welcome};
 use crate::sink::OutFile;
 use crate::views::{self, HotlineView, Shown};
+use crate::words::{EmployerKind, Hotline, HotlineKind, Service, Welcome};
 use serde::Serialize;
 
 /// The priority groups, in the order the page shows them.

@@ -15,9 +15,9 @@
 //! the script's careful reload runs.
 
 use super::{RenderError, Renderer};
-use crate::load::records::{Hotline, HotlineKind};
 use crate::sink::OutFile;
 use crate::views::{self, HotlineView, MarketView, Shown};
+use crate::words::{Hotline, HotlineKind};
 use rayon::prelude::*;
 use serde::Serialize;
 

@@ -8,10 +8,10 @@
 //! page still shows today's hours and the week's table.
 
 use super::svgmap;
-use crate::load::records::{HotlineKind, MarketStatus};
 use crate::model::{Market, Site};
 use crate::views::i18n::Strings;
 use crate::views::{self, HotlineView, MarketView};
+use crate::words::{HotlineKind, MarketStatus};
 use serde::Serialize;
 use serde_json::json;
 

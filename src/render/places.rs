@@ -89,9 +89,7 @@ pub(super) fn regions(r: &Renderer<'_>) -> Files {
             operating: c
                 .markets
                 .iter()
-                .filter(|&&m| {
-                    site.markets[m].status == crate::load::records::MarketStatus::Operating
-                })
+                .filter(|&&m| site.markets[m].status == crate::words::MarketStatus::Operating)
                 .count(),
             postings: c.postings.len(),
         }

@@ -16,10 +16,10 @@
 //! than the market sheets (`/print/<id>/`), so no market id can ever collide with it.
 
 use super::{RenderError, Renderer};
-use crate::load::records::{Hotline, HotlineKind};
 use crate::outputs::qr;
 use crate::sink::OutFile;
 use crate::views::{self, HotlineView, MarketView, Shown};
+use crate::words::{Hotline, HotlineKind};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -354,7 +354,7 @@ fn index(r: &Renderer<'_>, quick_count: usize) -> Result<OutFile, RenderError> {
                         name: &m.name,
                         county: &site.counties[m.county].name,
                         status: r.t.get(&format!("status_{}", m.status.key())),
-                        operating: m.status == crate::load::records::MarketStatus::Operating,
+                        operating: m.status == crate::words::MarketStatus::Operating,
                         count: m.postings.len(),
                         quick: m
                             .postings

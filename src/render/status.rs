@@ -187,6 +187,6 @@ pub fn files(r: &Renderer<'_>) -> Files {
     Ok(files)
 }
 
-fn snapshot_path(day: crate::load::scalars::Day) -> String {
+fn snapshot_path(day: crate::words::scalars::Day) -> String {
     format!("reports/status-{day}.csv")
 }

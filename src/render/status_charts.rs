@@ -267,7 +267,7 @@ pub fn trend(points: &[TrendPoint]) -> Trend {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::scalars::Day;
+    use crate::words::scalars::Day;
 
     fn point(day: &str, operating: usize, complete: usize) -> TrendPoint {
         TrendPoint {

@@ -4,11 +4,11 @@
 //! exactly these ("及时推送培训项目…落实职业培训补贴和培训期间生活费补贴").
 
 use super::{RenderError, Renderer};
-use crate::load::records::HotlineKind;
-use crate::load::scalars::Day;
 use crate::model::events::Training;
 use crate::sink::OutFile;
 use crate::views::{self, HotlineView};
+use crate::words::HotlineKind;
+use crate::words::scalars::Day;
 use serde::Serialize;
 
 type Files = Result<Vec<OutFile>, RenderError>;

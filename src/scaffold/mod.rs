@@ -4,9 +4,9 @@
 use crate::diag::Msg;
 use crate::diag::catalogue::start as says;
 use crate::load::records::{County, League, RegionsFile};
-use crate::load::scalars::Day;
 use crate::load::yaml;
 use crate::msg;
+use crate::words::scalars::Day;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -53,7 +53,7 @@ fn regions_yaml(leagues: &[&League]) -> String {
     let mut out = String::from(
         "# 盟市和旗县（市、区）：GB/T 2260 代码、名称、坐标（WGS84）、最低工资类别\n# Leagues and counties: codes, names, coordinates and minimum-wage class.\nleagues:\n",
     );
-    let loc = |l: Option<crate::load::records::LatLon>| {
+    let loc = |l: Option<crate::words::LatLon>| {
         l.map(|l| format!("{{lat: {}, lon: {}}}", l.lat, l.lon))
             .unwrap_or_else(|| "null".into())
     };

@@ -5,10 +5,11 @@ use super::ids::check_slug;
 use crate::diag::catalogue::site as says;
 use crate::diag::{Diagnostic, Diagnostics, Entry};
 use crate::load::Located;
-use crate::load::records::{LatLon, RegionsFile, SiteConfig};
-use crate::load::scalars::Day;
+use crate::load::records::{RegionsFile, SiteConfig};
 use crate::model::{Category, County, League, Site, Stats, Wage};
 use crate::msg;
+use crate::words::LatLon;
+use crate::words::scalars::Day;
 use std::collections::HashMap;
 
 /// The site settings, checked; regions, markets and postings are filled in later.

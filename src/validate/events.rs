@@ -11,12 +11,13 @@ use super::record::{
 use crate::diag::Diagnostics;
 use crate::diag::catalogue::records as says;
 use crate::load::events::{EventKind, RawEvent, RawTraining};
-use crate::load::records::{LatLon, WorkPlace};
+use crate::load::records::WorkPlace;
 use crate::load::yaml::shorten;
 use crate::load::{Located, SiteRoot, events as load};
 use crate::model::Site;
 use crate::model::events::{Event, Stop};
 use crate::msg;
+use crate::words::LatLon;
 use std::path::PathBuf;
 
 /// Loads and checks `content/events/` and `content/training/` into the model.

@@ -5,10 +5,11 @@ use crate::diag::Msg;
 use crate::diag::catalogue::records as says;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::Located;
-use crate::load::records::{Facility, MarketFile, MarketStatus, Service};
+use crate::load::records::MarketFile;
 use crate::markdown;
 use crate::model::{BASIC_FACILITIES, Closure, HoursRule, Market, REQUIRED_SERVICES, Site};
 use crate::msg;
+use crate::words::{Facility, MarketStatus, Service};
 use std::collections::HashMap;
 
 pub fn check(site: &mut Site, markets: &[Located<MarketFile>], diags: &mut Diagnostics) {

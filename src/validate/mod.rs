@@ -26,9 +26,9 @@ mod texts;
 mod training;
 
 use crate::diag::Diagnostics;
-use crate::load::scalars::Day;
 use crate::load::{self, SiteRoot};
 use crate::model::{Site, Stats};
+use crate::words::scalars::Day;
 use rayon::prelude::*;
 use std::path::Path;
 

@@ -7,9 +7,10 @@ use super::rules;
 use crate::diag::Diagnostics;
 use crate::diag::Msg;
 use crate::diag::catalogue::records as says;
-use crate::load::records::{PayUnit, RawPosting};
+use crate::load::records::RawPosting;
 use crate::model::{PayModel, Site};
 use crate::msg;
+use crate::words::PayUnit;
 
 pub(super) fn check_pay(
     site: &Site,
@@ -151,7 +152,7 @@ pub(super) fn check_texts(ctx: &Ctx<'_>, raw: &RawPosting, diags: &mut Diagnosti
     {
         ctx.error(diags, &["employer", "credit_code"], problem);
     }
-    if raw.employer.kind == crate::load::records::EmployerKind::Agency
+    if raw.employer.kind == crate::words::EmployerKind::Agency
         && raw
             .employer
             .licence
@@ -170,7 +171,7 @@ pub(super) fn check_texts(ctx: &Ctx<'_>, raw: &RawPosting, diags: &mut Diagnosti
     if raw.source.as_deref().is_some_and(|s| s.trim().is_empty()) {
         ctx.error(diags, &["source"], msg!(says::REPOST_SOURCE));
     }
-    if raw.pay.unit == crate::load::records::PayUnit::Piece {
+    if raw.pay.unit == crate::words::PayUnit::Piece {
         let texts = [
             raw.title.as_str(),
             raw.requirements.as_deref().unwrap_or(""),

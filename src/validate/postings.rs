@@ -184,7 +184,7 @@ pub fn check_feed(
         }
         let market_name = raw.market.as_deref().or(feed.header.market.as_deref());
         if let Some(p) = check_posting(site, refs, &ctx, raw, market_name, feed_market_ok, diags) {
-            let filled = raw.status == crate::load::records::PostingStatus::Filled;
+            let filled = raw.status == crate::words::PostingStatus::Filled;
             match liveness(site, &ctx, raw, diags) {
                 Live::Yes | Live::Scheduled if filled => {
                     result.filled += 1;

@@ -9,8 +9,8 @@
 use crate::diag::catalogue::site as says;
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::load::SiteRoot;
-use crate::load::scalars::Day;
 use crate::msg;
+use crate::words::scalars::Day;
 use std::path::Path;
 
 /// Reads every filed report, sorted by date; other files there are warned about.

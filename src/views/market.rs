@@ -4,9 +4,9 @@
 
 use super::i18n::Strings;
 use super::{HotlineView, county_path, day_text, hotlines, league_path, market_path, tel};
-use crate::load::records::{HotlineKind, MarketStatus};
-use crate::load::scalars::{Day, WEEKDAY_KEYS};
 use crate::model::{Market, Site};
+use crate::words::scalars::{Day, WEEKDAY_KEYS};
+use crate::words::{HotlineKind, MarketStatus};
 use serde::Serialize;
 #[derive(Debug, Serialize)]
 pub struct LabelView<'a> {
@@ -94,7 +94,7 @@ fn week_line(weekly: &[DayHours], t: &Strings) -> String {
 }
 
 fn spans_text(
-    spans: &[(crate::load::scalars::Clock, crate::load::scalars::Clock)],
+    spans: &[(crate::words::scalars::Clock, crate::words::scalars::Clock)],
     t: &Strings,
 ) -> String {
     if spans.is_empty() {

@@ -6,9 +6,9 @@ pub mod directions;
 pub mod i18n;
 mod market;
 
-use crate::load::records::{Hotline, PayUnit};
-use crate::load::scalars::{Day, LocalDateTime};
 use crate::model::{PayModel, Posting, Site};
+use crate::words::scalars::{Day, LocalDateTime};
+use crate::words::{Hotline, PayUnit};
 use i18n::Strings;
 use serde::Serialize;
 

@@ -4,6 +4,14 @@
 //! (`pay.unit: day`), and its key names its interface string (`status_operating`), its
 //! CSS class and its value in the data files: [`Word::key`] gives it without a trip
 //! through serde, and the key and serde's name are one literal, so they cannot differ.
+//!
+//! Beside them the shared values: dates, date-times, clock times and day sets as editors
+//! write them (`scalars`), a point on the map and a hotline (`place`).
+
+mod place;
+pub mod scalars;
+
+pub use place::{Hotline, LatLon};
 
 /// A shared word: its key, as content files and data files spell it.
 pub trait Word: Copy {
