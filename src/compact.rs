@@ -226,14 +226,11 @@ mod tests {
         let parts = [
             "a", "中文", " ", "\n", "\t", "\r\n", "<p>", "</li>", "<b>", "</a>", "<br>",
         ];
-        let mut seed = 11u64;
+        let mut rng = crate::test_rng::Rng(11);
         for _ in 0..5000 {
             let mut text = String::new();
             for _ in 0..12 {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                text.push_str(parts[(seed >> 33) as usize % parts.len()]);
+                text.push_str(rng.pick(&parts));
             }
             let mut out = String::new();
             compact_chunk(&text, &mut out);

@@ -6,6 +6,7 @@
 //! validate; `build` runs them all.
 
 pub mod archive;
+pub mod check_store;
 pub mod cli;
 pub mod compact;
 pub mod crs;
@@ -87,24 +88,46 @@ pub struct BuildReport {
     pub bytes: u64,
 }
 
-/// Loads and validates; the model when there is no error, and every diagnostic.
+/// Loads and validates: the content but its feeds read, checked, then every feed read
+/// and checked on all cores (each dropped once checked), then what spans them all.
+/// The model when there is no error, and every diagnostic.
 pub fn check(root: &Path, overrides: &Overrides) -> (Option<model::Site>, Diagnostics) {
-    validate::site(
-        &SiteRoot {
-            root: root.to_path_buf(),
-        },
-        overrides,
-    )
+    use rayon::prelude::*;
+    let root = SiteRoot {
+        root: root.to_path_buf(),
+    };
+    let mut diags = Diagnostics::default();
+    let content = load::content::content(&root, &mut diags);
+    let (site, base_diags) = validate::base(&content, overrides);
+    diags.extend(base_diags);
+    let Some(site) = site else {
+        return (None, diags);
+    };
+    let refs = validate::Refs::new(&site);
+    let feeds: Vec<_> = content
+        .files
+        .feeds
+        .par_iter()
+        .map(|abs| {
+            let mut d = Diagnostics::default();
+            let result = load::feed(&root, abs, &mut d)
+                .map(|f| validate::check_feed(&site, &refs, &f, &mut d))
+                .unwrap_or_default();
+            (result, d)
+        })
+        .collect();
+    drop(refs);
+    validate::finish(&content, site, feeds, diags)
 }
 
 /// `gigboard check`: the same problems as [`check`], reading only the feeds that changed
-/// since the last check of this site (see `validate::check_store`). The summary is
-/// returned only when there is no error.
+/// since the last check of this site (see `check_store`). The summary is returned only
+/// when there is no error.
 pub fn check_remembering(
     root: &Path,
     overrides: &Overrides,
-) -> (Option<validate::CheckSummary>, Diagnostics) {
-    validate::check_remembering(
+) -> (Option<check_store::CheckSummary>, Diagnostics) {
+    check_store::check_remembering(
         &SiteRoot {
             root: root.to_path_buf(),
         },
@@ -193,26 +216,26 @@ pub struct Prepared {
     /// The site's folder (content/, themes/).
     pub root: PathBuf,
     pub site: model::Site,
-    pub theme: render::theme::Theme,
+    pub theme: theme_files::Theme,
     pub warnings: Vec<Diagnostic>,
     pub load_validate: std::time::Duration,
 }
 
-/// Load → validate → model, and the theme. `feeds` (kept by `serve`) spares reading
-/// the feed files that did not change.
-pub fn prepare(
-    root: &Path,
-    overrides: &Overrides,
-    feeds: Option<&mut validate::FeedCache>,
-) -> Result<Prepared, BuildError> {
+/// Load → validate → model, and the theme.
+pub fn prepare(root: &Path, overrides: &Overrides) -> Result<Prepared, BuildError> {
     let started = std::time::Instant::now();
-    let (site, diags) = validate::site_cached(
-        &SiteRoot {
-            root: root.to_path_buf(),
-        },
-        overrides,
-        feeds,
-    );
+    let (site, diags) = check(root, overrides);
+    prepared(root, site, diags, started)
+}
+
+/// A checked site with its theme, ready to render (`serve` checks with its cache of
+/// feeds); the content problems when there is no site. `started`: when checking began.
+pub fn prepared(
+    root: &Path,
+    site: Option<model::Site>,
+    diags: Diagnostics,
+    started: std::time::Instant,
+) -> Result<Prepared, BuildError> {
     let Some(site) = site else {
         return Err(BuildError::Content(diags.sorted()));
     };
@@ -220,7 +243,7 @@ pub fn prepare(
         .theme
         .as_ref()
         .map(|name| root.join("themes").join(name));
-    let theme = render::theme::Theme::load(theme_dir.as_deref()).map_err(|e| {
+    let theme = theme_files::Theme::load(theme_dir.as_deref()).map_err(|e| {
         BuildError::Io(write::WriteError {
             path: theme_dir.clone().unwrap_or_default(),
             source: e,
@@ -241,7 +264,7 @@ pub fn render_site(
     overrides: &Overrides,
     minify: bool,
 ) -> Result<Rendered, BuildError> {
-    let prepared = prepare(root, overrides, None)?;
+    let prepared = prepare(root, overrides)?;
     render_prepared(root, &prepared, minify, render::Emit::Keep)
 }
 
@@ -256,15 +279,7 @@ pub fn render_prepared(
     let site = &prepared.site;
     let started = std::time::Instant::now();
     let sitemap_wanted = emit.wants("sitemap.xml");
-    let rendered = render::site(
-        site,
-        &prepared.theme,
-        render::RenderOptions { minify, emit },
-    )
-    .map_err(|e| match e {
-        render::Failure::Render(e) => BuildError::Render(e),
-        render::Failure::Write(e) => BuildError::Io(e),
-    })?;
+    let rendered = make_files(prepared, render::RenderOptions { minify, emit })?;
     let mut files = rendered.files;
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     files.extend(content_statics(root, &site.statics)?);
@@ -295,13 +310,71 @@ pub fn render_prepared(
     })
 }
 
+/// Every page, data file and feed of a prepared site and the theme's static files, as
+/// `options` asks: the root language's pages, the data files and feeds from the same
+/// posting views, then the other languages' pages. (Not the site's own static files
+/// nor the sitemap, which lists all of these: see [`render_prepared`].)
+pub fn make_files(
+    prepared: &Prepared,
+    options: render::RenderOptions,
+) -> Result<render::RenderedFiles, BuildError> {
+    let site = &prepared.site;
+    let failed = |e: render::Failure| match e {
+        render::Failure::Render(e) => BuildError::Render(e),
+        render::Failure::Write(e) => BuildError::Io(e),
+    };
+    let emit = &options.emit;
+    let trees =
+        render::Trees::new(site, &prepared.theme, options.clone()).map_err(BuildError::Render)?;
+    let mut made = render::RenderedFiles::default();
+    if trees.makes("") {
+        let views = views::Views::new(site, trees.root_strings());
+        let (root, views) = trees.root(views).map_err(failed)?;
+        made = root;
+        if matches!(emit, render::Emit::Keep | render::Emit::Write(_)) {
+            views.all().for_each(drop);
+        }
+        let started = std::time::Instant::now();
+        let write_error = std::sync::Mutex::new(None);
+        let stream =
+            |path: String, fill: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>| {
+                emit.file_with(path.clone(), fill).unwrap_or_else(|e| {
+                    if let Ok(mut first) = write_error.lock() {
+                        first.get_or_insert(e);
+                    }
+                    OutFile::planned(path)
+                })
+            };
+        let data = outputs::all(
+            &outputs::Outputs {
+                site,
+                views: &views,
+                t: trees.root_strings(),
+            },
+            &|path| emit.wants(path),
+            emit.just(),
+            &stream,
+        );
+        if let Some(e) = write_error.into_inner().ok().flatten() {
+            return Err(BuildError::Io(e));
+        }
+        made.files.extend(data);
+        made.spent.push(("feeds and data files", started.elapsed()));
+    }
+    let others = trees.others().map_err(failed)?;
+    made.files.extend(others.files);
+    made.minify += others.minify;
+    made.spent.extend(others.spent);
+    Ok(made)
+}
+
 /// The whole pipeline. On any error the output folder is left exactly as it was.
 ///
 /// Pages are written into the staged output by the render workers as they are
 /// rendered; the rest (data files, feeds, static files, the sitemap) after them.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let place = write::check_output(&opts.root, &opts.output).map_err(BuildError::Output)?;
-    let prepared = prepare(&opts.root, &opts.overrides, None)?;
+    let prepared = prepare(&opts.root, &opts.overrides)?;
     let keep_spare = write::keeps_spare(prepared.site.postings.len());
     let staging =
         std::sync::Arc::new(write::Staging::begin(&place, keep_spare).map_err(BuildError::Io)?);

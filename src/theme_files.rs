@@ -1,8 +1,12 @@
-//! The theme's files as shipped: the built-in default theme embedded by `build.rs`, and
-//! what a site's theme folder adds. Checking (which languages a site may name, which
-//! static files a site may not replace) and rendering both need to know them, so they
-//! live on this shared floor rather than in either stage.
+//! The theme's files: the built-in default theme embedded by `build.rs` from
+//! `themes/default/`, under which a site with `theme: NAME` in site.yaml may override
+//! any file (templates, static files, i18n strings) from `themes/NAME/`; files it does
+//! not override come from the binary. Reading the content (which languages a site may
+//! name, which static files a site may not replace), rendering, and the commands that
+//! write sheets in the interface's words all need them, so they live on this shared
+//! floor rather than in any one stage.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 include!(concat!(env!("OUT_DIR"), "/theme_files.rs"));
@@ -36,4 +40,62 @@ pub fn has_static(overrides: Option<&Path>, rel: &str) -> bool {
         .iter()
         .any(|(path, _)| path.strip_prefix("static/") == Some(rel));
     builtin || overrides.is_some_and(|d| d.join("static").join(rel).is_file())
+}
+
+/// The merged theme files of a site.
+#[derive(Debug, Clone)]
+pub struct Theme {
+    /// Template name (path under `templates/`) → source.
+    pub templates: BTreeMap<String, String>,
+    /// Output path → bytes.
+    pub statics: BTreeMap<String, Vec<u8>>,
+    /// Language → i18n YAML source.
+    pub i18n: BTreeMap<String, String>,
+}
+
+impl Theme {
+    /// The built-in theme, with `overrides` (a `themes/NAME/` folder) layered on top.
+    pub fn load(overrides: Option<&Path>) -> std::io::Result<Theme> {
+        let mut theme = Theme {
+            templates: BTreeMap::new(),
+            statics: BTreeMap::new(),
+            i18n: BTreeMap::new(),
+        };
+        for (path, text) in BUILTIN.iter().copied() {
+            theme.add(path, text.to_vec());
+        }
+        if let Some(dir) = overrides.filter(|d| d.is_dir()) {
+            for entry in walkdir::WalkDir::new(dir)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_map(Result::ok)
+            {
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                let Ok(rel) = entry.path().strip_prefix(dir) else {
+                    continue;
+                };
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                let bytes = std::fs::read(entry.path())?;
+                theme.add(&rel, bytes);
+            }
+        }
+        Ok(theme)
+    }
+
+    fn add(&mut self, path: &str, bytes: Vec<u8>) {
+        if let Some(name) = path.strip_prefix("templates/") {
+            self.templates.insert(
+                name.to_string(),
+                String::from_utf8_lossy(&bytes).into_owned(),
+            );
+        } else if let Some(name) = path.strip_prefix("static/") {
+            self.statics.insert(name.to_string(), bytes);
+        } else if let Some(name) = path.strip_prefix("i18n/") {
+            let lang = name.trim_end_matches(".yaml").to_string();
+            self.i18n
+                .insert(lang, String::from_utf8_lossy(&bytes).into_owned());
+        }
+    }
 }

@@ -33,7 +33,7 @@ pub(super) struct Words(crate::views::i18n::Strings);
 
 impl Words {
     pub(super) fn load() -> Result<Words, String> {
-        let theme = crate::render::theme::Theme::load(None).map_err(|e| e.to_string())?;
+        let theme = crate::theme_files::Theme::load(None).map_err(|e| e.to_string())?;
         Ok(Words(crate::views::i18n::Strings::load(
             &theme.i18n,
             "zh-CN",

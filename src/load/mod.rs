@@ -4,6 +4,7 @@
 //! every problem becomes a located [`Diagnostic`] and loading goes on with the next
 //! record or file.
 
+pub mod content;
 pub mod decode;
 pub mod events;
 pub mod records;
@@ -89,11 +90,10 @@ impl SiteRoot {
 /// Regular files under `dir` accepted by `keep`, sorted; hidden and backup files skipped.
 ///
 /// Each folder's entries are sorted by name as it is read, which yields the paths in
-/// `Path` order; sorting the whole list after compared every path component by
-/// component (3 % of a check of ten thousand postings). The folders directly under
-/// `dir` (one per market in `content/jobs/`) are walked on all cores: listing tens of
-/// thousands of feed files was a fifteenth of a first check, before anything else
-/// could start.
+/// `Path` order, where sorting the whole list after would compare every path
+/// component by component. The folders directly under `dir` (one per market in
+/// `content/jobs/`) are walked on all cores: nothing else can start before tens of
+/// thousands of feed files are listed.
 fn walk(dir: &Path, keep: impl Fn(&Path) -> bool + Sync) -> Vec<PathBuf> {
     use rayon::prelude::*;
     let top: Vec<walkdir::DirEntry> = sorted(WalkDir::new(dir).max_depth(1)).collect();
@@ -117,7 +117,7 @@ fn walk(dir: &Path, keep: impl Fn(&Path) -> bool + Sync) -> Vec<PathBuf> {
 ///
 /// Entries of one folder share its path up to their names, so their whole paths sort
 /// as their names do: compared as bytes, without taking each name out of its path on
-/// every comparison (which was 5 % of a check).
+/// every comparison.
 fn sorted(walk: WalkDir) -> impl Iterator<Item = walkdir::DirEntry> {
     walk.follow_links(false)
         .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
@@ -244,8 +244,7 @@ fn not_utf8(shown: &Path, bytes: &[u8], e: std::str::Utf8Error) -> Diagnostic {
 ///
 /// The text is checked as UTF-8 by simdutf8 (already in the tree under serde-saphyr):
 /// Chinese text is all multi-byte characters, which the standard library checks a byte
-/// at a time (8 % of a check of ten thousand postings). The standard library still
-/// names the first bad byte.
+/// at a time. The standard library still names the first bad byte.
 pub fn read_yaml(abs: &Path, shown: &Path) -> Result<Node, Diagnostic> {
     yaml_of(&read_bytes(abs, shown)?, shown)
 }

@@ -40,7 +40,7 @@ impl Renderer<'_> {
                 self.tera
                     .render_to(template, ctx, &mut bytes)
                     .map_err(tera_error)?;
-                String::from_utf8(bytes).map_err(|e| RenderError(e.to_string()))
+                String::from_utf8(bytes).map_err(RenderError::NotText)
             };
             let mut dateless = ctx.clone();
             dateless.insert("dateless", &true);
@@ -82,7 +82,7 @@ impl Renderer<'_> {
         self.tera
             .render_to(template, &ctx, &mut bytes)
             .map_err(tera_error)?;
-        String::from_utf8(bytes).map_err(|e| RenderError(e.to_string()))
+        String::from_utf8(bytes).map_err(RenderError::NotText)
     }
 
     /// A file that is not a page, at `path` in this language's tree.

@@ -9,7 +9,7 @@ use crate::sink::OutFile;
 use crate::views::{self, MarketView};
 use serde::Serialize;
 
-type Files = Result<Vec<OutFile>, RenderError>;
+use super::families::Files;
 
 #[derive(Serialize)]
 struct LegendItem<'a> {

@@ -2,17 +2,16 @@
 //! per fair or caravan, with its Event JSON-LD and its own `.ics`. Also the short
 //! "近期活动" list a market page shows, and the family entry for training and help.
 
-use super::{RenderError, Renderer};
+use super::Renderer;
 use crate::load::events::EventKind;
 use crate::model::Market;
 use crate::model::events::Event;
 use crate::outputs::{event_ld, jsonld};
-use crate::sink::OutFile;
 use crate::views::{self, HotlineView};
 use crate::words::scalars::LocalDateTime;
 use serde::Serialize;
 
-type Files = Result<Vec<OutFile>, RenderError>;
+use super::families::Files;
 
 /// The events, training and help pages (one line in `families::all`).
 pub fn all(r: &Renderer<'_>) -> Files {

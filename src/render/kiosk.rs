@@ -14,14 +14,13 @@
 //! page with the same period. It sits in `<noscript>` so that with JavaScript on, only
 //! the script's careful reload runs.
 
-use super::{RenderError, Renderer};
-use crate::sink::OutFile;
+use super::Renderer;
 use crate::views::{self, HotlineView, MarketView, Shown};
 use crate::words::{Hotline, HotlineKind};
 use rayon::prelude::*;
 use serde::Serialize;
 
-type Files = Result<Vec<OutFile>, RenderError>;
+use super::families::Files;
 
 /// Postings per screenful: two rows of three cards at 1920×1080 with very large type.
 const PER_SCREEN: usize = 6;

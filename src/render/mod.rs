@@ -24,27 +24,44 @@ mod region_map;
 mod status;
 mod status_charts;
 pub mod svgmap;
-pub mod theme;
 mod training;
 mod trees;
 
-pub use trees::{Failure, RenderedFiles, check_templates, site};
+pub use trees::{Failure, RenderedFiles, Trees, check_templates};
 
 use crate::model::Site;
 use crate::sink::OutFile;
+use crate::theme_files::Theme;
 use crate::views;
 use crate::views::HotlineView;
 use crate::views::i18n::{self, Strings};
 use serde::Serialize;
-use theme::Theme;
 
-/// A template that failed to parse or render, or a theme file that cannot be read.
+/// Why a page could not be made.
 #[derive(Debug)]
-pub struct RenderError(pub String);
+pub enum RenderError {
+    /// A template that does not parse or render: Tera's message with its causes, which
+    /// name the template and the line.
+    Template(String),
+    /// A language's interface strings that cannot be read (`i18n/<lang>.yaml`).
+    Strings(String),
+    /// A posting's address that does not fit in a QR code.
+    QrCode(String),
+    /// A page part rendered to bytes that are not UTF-8 text.
+    NotText(std::string::FromUtf8Error),
+    /// A page that could not be written; the build reports the write error itself.
+    Write(String),
+}
 
 impl std::fmt::Display for RenderError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            RenderError::Template(msg) => write!(f, "template error: {msg}"),
+            RenderError::NotText(e) => write!(f, "{e}"),
+            RenderError::Strings(msg) | RenderError::QrCode(msg) | RenderError::Write(msg) => {
+                f.write_str(msg)
+            }
+        }
     }
 }
 
@@ -58,7 +75,7 @@ fn tera_error(e: tera::Error) -> RenderError {
         msg.push_str(&format!(": {s}"));
         source = s.source();
     }
-    RenderError(format!("template error: {msg}"))
+    RenderError::Template(msg)
 }
 
 #[derive(Clone, Default)]
@@ -76,11 +93,11 @@ pub enum Emit {
     /// Write it to the staged output as soon as it is rendered (`build`): the site
     /// never has to fit in memory, and writing overlaps rendering.
     Write(std::sync::Arc<dyn crate::sink::Sink>),
-    /// Render only the page at this path and plan the others (`serve` renders a page
-    /// when it is asked for). `None` renders nothing: the list of every path.
-    Only(Option<std::sync::Arc<str>>),
-    /// Render only the page at this path, without listing the others: the families
-    /// that cannot write it do not run.
+    /// Make only the file at this path and list every other one as planned (`serve`,
+    /// for a file that is not a page, and to learn every path of the site).
+    Listing(std::sync::Arc<str>),
+    /// Make only the file at this path and list nothing else: the families that
+    /// cannot make it do not run (`serve`, for a page).
     Just(std::sync::Arc<str>),
 }
 
@@ -88,10 +105,39 @@ impl Emit {
     /// Whether the file at `path` (from the output root) is to be made now.
     pub fn wants(&self, path: &str) -> bool {
         match self {
-            Emit::Only(only) => only.as_deref() == Some(path),
-            Emit::Just(only) => &**only == path,
+            Emit::Listing(only) | Emit::Just(only) => &**only == path,
             _ => true,
         }
+    }
+
+    /// With `Emit::Just`, the one file asked for.
+    pub fn just(&self) -> Option<&str> {
+        match self {
+            Emit::Just(path) => Some(path),
+            _ => None,
+        }
+    }
+
+    /// Makes a file from a writer: when building it goes straight to the sink and is
+    /// never whole in memory (`jobs.json` is gigabytes at a million postings);
+    /// otherwise its bytes are kept.
+    pub fn file_with(
+        &self,
+        path: String,
+        fill: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<OutFile, crate::sink::WriteError> {
+        let Emit::Write(sink) = self else {
+            let mut bytes = Vec::new();
+            // Writing into memory cannot fail; a serializer error leaves what it wrote.
+            let _ = fill(&mut bytes);
+            return Ok(OutFile::new(path, bytes));
+        };
+        let n = sink.write_with(&path, fill)?;
+        Ok(OutFile {
+            path,
+            bytes: Vec::new(),
+            state: crate::sink::FileState::Written(n),
+        })
     }
 }
 
@@ -200,6 +246,7 @@ impl<'a> Renderer<'a> {
         site: &'a Site,
         theme: &Theme,
         t: &'a Strings,
+        postings: views::Views<'a>,
         options: RenderOptions,
         tree: &Tree<'a>,
     ) -> Result<Self, RenderError> {
@@ -274,7 +321,6 @@ impl<'a> Renderer<'a> {
             (tree.language.page_tag != i18n::FALLBACK_TAG).then_some(i18n::FALLBACK_TAG);
         let zh = content_lang.map_or(String::new(), |l| format!(" lang=\"{l}\""));
         tera.global_context().insert("zh", &zh);
-        let postings = views::Views::new(site, t);
         let markets = site
             .markets
             .iter()
@@ -336,7 +382,7 @@ impl<'a> Renderer<'a> {
             },
         );
         // Rendered into bytes: `Tera::render` would check the whole page is UTF-8
-        // again to make a String (4 % of a build), and the page goes to disk as bytes.
+        // again to make a String, and the page goes to disk as bytes.
         // Sized for a posting page; list pages grow it once or twice.
         let mut bytes = Vec::with_capacity(PAGE_CAPACITY);
         self.tera
@@ -370,10 +416,8 @@ impl<'a> Renderer<'a> {
 
     /// With `Emit::Just`, the page asked for, as a path in this language's tree.
     pub fn just(&self) -> Option<&str> {
-        match &self.options.emit {
-            Emit::Just(path) => Some(path.strip_prefix(self.prefix.as_str()).unwrap_or(path)),
-            _ => None,
-        }
+        let path = self.options.emit.just()?;
+        Some(path.strip_prefix(self.prefix.as_str()).unwrap_or(path))
     }
 
     /// The file of a page that is not rendered now (see [`Renderer::wants`]).
@@ -399,39 +443,13 @@ impl<'a> Renderer<'a> {
         if let Err(e) = staging.write(&path, &bytes) {
             let message = e.to_string();
             self.keep_write_error(e);
-            return Err(RenderError(message));
+            return Err(RenderError::Write(message));
         }
         Ok(OutFile {
             path,
             bytes: Vec::new(),
             state: crate::sink::FileState::Written(bytes.len() as u64),
         })
-    }
-
-    /// Like [`Self::emit`] for a file made by a writer: when building, it goes straight
-    /// to disk and is never whole in memory; otherwise it is kept.
-    pub fn emit_with(
-        &self,
-        path: String,
-        fill: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>,
-    ) -> OutFile {
-        let Emit::Write(staging) = &self.options.emit else {
-            let mut bytes = Vec::new();
-            // Writing into memory cannot fail; a serializer error leaves what it wrote.
-            let _ = fill(&mut bytes);
-            return OutFile::new(path, bytes);
-        };
-        match staging.write_with(&path, fill) {
-            Ok(n) => OutFile {
-                path,
-                bytes: Vec::new(),
-                state: crate::sink::FileState::Written(n),
-            },
-            Err(e) => {
-                self.keep_write_error(e);
-                OutFile::planned(path)
-            }
-        }
     }
 
     /// Keeps the first write failure; the build reports it once rendering stops.

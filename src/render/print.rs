@@ -23,7 +23,7 @@ use crate::words::{Hotline, HotlineKind};
 use rayon::prelude::*;
 use serde::Serialize;
 
-type Files = Result<Vec<OutFile>, RenderError>;
+use super::families::Files;
 
 /// Where the region-wide quick-hire sheet is written (see the module docs).
 pub const QUICK_SHEET_PATH: &str = "print/all/quick-hires/index.html";
@@ -198,7 +198,7 @@ fn qr_code(r: &Renderer<'_>, i: usize) -> Result<Option<String>, RenderError> {
     } else {
         draw()
     };
-    code.map_err(RenderError)
+    code.map_err(RenderError::QrCode)
 }
 
 /// Every posting's QR code, by model index: drawn at most once per build, however many

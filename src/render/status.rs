@@ -7,13 +7,13 @@
 //! (see `validate::reports`); it is published unchanged and wins over the table this
 //! build would write under the same name. The page links every snapshot.
 
-use super::{RenderError, Renderer, status_charts};
+use super::{Renderer, status_charts};
 use crate::outputs::status::{self, Counts, STATUSES, StatusTable};
 use crate::sink::OutFile;
 use crate::views;
 use serde::Serialize;
 
-type Files = Result<Vec<OutFile>, RenderError>;
+use super::families::Files;
 
 #[derive(Serialize)]
 struct CountsView {

@@ -3,15 +3,14 @@
 //! qualifies, how to enrol and a number to call — the plan asks markets to publish
 //! exactly these ("及时推送培训项目…落实职业培训补贴和培训期间生活费补贴").
 
-use super::{RenderError, Renderer};
+use super::Renderer;
 use crate::model::events::Training;
-use crate::sink::OutFile;
 use crate::views::{self, HotlineView};
 use crate::words::HotlineKind;
 use crate::words::scalars::Day;
 use serde::Serialize;
 
-type Files = Result<Vec<OutFile>, RenderError>;
+use super::families::Files;
 
 pub fn training_path(id: &str) -> String {
     format!("training/{id}/index.html")

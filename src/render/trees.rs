@@ -1,12 +1,14 @@
-//! The site's language trees: its own language at the root with the data files, feeds
-//! and static files, and each extra language's pages again under `/<code>/`, rendered
-//! by one [`Renderer`] each.
+//! The site's language trees: its own language's pages at the root with the theme's
+//! static files, and each extra language's pages again under `/<code>/`, rendered by
+//! one [`Renderer`] each. The data files and feeds are `outputs`', made once at the
+//! root by the caller (`lib.rs`) from the root tree's posting views.
 
-use super::theme::Theme;
 use super::{Emit, RenderError, RenderOptions, Renderer, Tree, compact, families, tera_error};
 use crate::model::Site;
 use crate::sink::OutFile;
+use crate::theme_files::Theme;
 use crate::views::i18n::Strings;
+use crate::views::{self, i18n};
 
 /// Parses every template of `theme` (as `build` would, minified or not): `serve`
 /// renders pages only when asked for, so it checks the templates when they change.
@@ -50,105 +52,151 @@ impl std::fmt::Display for Failure {
 
 /// The rendered files, the time minifying (the templates) took and the time of each
 /// page family and data file group.
+#[derive(Default)]
 pub struct RenderedFiles {
     pub files: Vec<OutFile>,
     pub minify: std::time::Duration,
     pub spent: Vec<(&'static str, std::time::Duration)>,
 }
 
-/// Renders every page of the site and returns them with the theme's and site's static files.
-pub fn site(site: &Site, theme: &Theme, options: RenderOptions) -> Result<RenderedFiles, Failure> {
-    let mut write_error = None;
-    let result = site_trees(site, theme, options, &mut write_error);
-    match (result, write_error) {
-        (_, Some(e)) => Err(Failure::Write(e)),
-        (Ok(files), None) => Ok(files),
-        (Err(e), None) => Err(Failure::Render(e)),
-    }
+/// The site's language trees, ready to render: the site's own language at the root
+/// ([`Trees::root`]), then every extra one under `/<code>/` ([`Trees::others`]).
+///
+/// The root tree's posting views are made by the caller and handed back with its
+/// pages, so that the data files (`outputs`) are made from the same views without
+/// `render` running them.
+pub struct Trees<'a> {
+    site: &'a Site,
+    theme: &'a Theme,
+    options: RenderOptions,
+    strings: Vec<Strings>,
+    all: Vec<i18n::Language>,
+    /// Shared by the trees: a posting's QR code is drawn once per build.
+    qr_codes: super::print::QrCodes,
 }
 
-fn site_trees(
-    site: &Site,
-    theme: &Theme,
-    options: RenderOptions,
-    write_error: &mut Option<crate::sink::WriteError>,
-) -> Result<RenderedFiles, RenderError> {
-    let mut strings = Vec::new();
-    let mut all = Vec::new();
-    for code in std::iter::once(&site.language).chain(&site.languages) {
-        let (t, language) = Strings::load_language(&theme.i18n, code).map_err(RenderError)?;
-        strings.push(t);
-        all.push(language);
-    }
-    let t = &strings[0];
-    let qr_codes = super::print::QrCodes::new(site.postings.len());
-    let tree = Tree {
-        prefix: String::new(),
-        language: &all[0],
-        all: &all,
-        qr_codes: &qr_codes,
-    };
-    // Asked for just one page (`serve`), only the language tree that has it runs;
-    // a listing of every path needs them all.
-    let only = match &options.emit {
-        Emit::Just(path) => Some(path.clone()),
-        _ => None,
-    };
-    let in_tree = |prefix: &str| -> bool {
-        only.as_deref().is_none_or(|p| {
-            let extra = all
-                .iter()
-                .skip(1)
-                .find(|l| p.starts_with(&format!("{}/", l.code)) && in_every_language(p));
-            match extra {
-                Some(l) => prefix == format!("{}/", l.code),
-                None => prefix.is_empty(),
-            }
+impl<'a> Trees<'a> {
+    /// Every language's interface strings, loaded from the theme.
+    pub fn new(
+        site: &'a Site,
+        theme: &'a Theme,
+        options: RenderOptions,
+    ) -> Result<Self, RenderError> {
+        let mut strings = Vec::new();
+        let mut all = Vec::new();
+        for code in std::iter::once(&site.language).chain(&site.languages) {
+            let (t, language) =
+                Strings::load_language(&theme.i18n, code).map_err(RenderError::Strings)?;
+            strings.push(t);
+            all.push(language);
+        }
+        Ok(Trees {
+            site,
+            theme,
+            options,
+            strings,
+            all,
+            qr_codes: super::print::QrCodes::new(site.postings.len()),
         })
-    };
-    let mut files = Vec::new();
-    let mut minify = std::time::Duration::ZERO;
-    let mut spent = Vec::new();
-    let mut other_languages = std::time::Duration::ZERO;
-    if in_tree("") {
-        let r = Renderer::new(site, theme, t, options.clone(), &tree)?;
-        root_tree(&r, theme, &options, &mut files, write_error)?;
-        minify += r.minify_time;
-        spent = r.take_spent();
     }
-    // Every extra language: the HTML pages again under `/<code>/`; the data files,
-    // feeds and static files stay once at the root.
-    for (t, language) in strings.iter().zip(&all).skip(1) {
-        let tree = Tree {
-            prefix: format!("{}/", language.code),
-            language,
-            all: &all,
-            qr_codes: &qr_codes,
+
+    /// The interface strings of the site's own language: the root tree's and the data
+    /// files'.
+    pub fn root_strings(&self) -> &Strings {
+        &self.strings[0]
+    }
+
+    /// Whether the tree under `prefix` (`""` for the root) has anything to make: asked
+    /// for just one page (`serve`), only the language tree that has it runs; a listing
+    /// of every path needs them all.
+    pub fn makes(&self, prefix: &str) -> bool {
+        let Emit::Just(only) = &self.options.emit else {
+            return true;
         };
-        if !in_tree(&tree.prefix) {
-            continue;
+        let extra = self
+            .all
+            .iter()
+            .skip(1)
+            .find(|l| only.starts_with(&format!("{}/", l.code)) && in_every_language(only));
+        match extra {
+            Some(l) => prefix == format!("{}/", l.code),
+            None => prefix.is_empty(),
         }
-        let r = Renderer::new(site, theme, t, options.clone(), &tree)?;
-        let tree_files = families::all(&r);
+    }
+
+    /// The root tree's pages and the theme's static files, rendered with `views` (made
+    /// by the caller from [`Trees::root_strings`]), which come back for the data files.
+    pub fn root<'t>(
+        &'t self,
+        views: views::Views<'t>,
+    ) -> Result<(RenderedFiles, views::Views<'t>), Failure> {
+        let tree = Tree {
+            prefix: String::new(),
+            language: &self.all[0],
+            all: &self.all,
+            qr_codes: &self.qr_codes,
+        };
+        let r = Renderer::new(
+            self.site,
+            self.theme,
+            &self.strings[0],
+            views,
+            self.options.clone(),
+            &tree,
+        )
+        .map_err(Failure::Render)?;
+        let pages = families::all(&r);
         if let Some(e) = r.take_write_error() {
-            write_error.get_or_insert(e);
+            return Err(Failure::Write(e));
         }
-        files.extend(
-            tree_files?
-                .into_iter()
-                .filter(|f| f.path.starts_with(&tree.prefix) && in_every_language(&f.path)),
-        );
-        minify += r.minify_time;
-        other_languages += r.take_spent().into_iter().map(|(_, t)| t).sum();
+        let mut files = pages.map_err(Failure::Render)?;
+        for (path, bytes) in &self.theme.statics {
+            files.push(OutFile::new(path.clone(), bytes.clone()));
+        }
+        let rendered = RenderedFiles {
+            files,
+            minify: r.minify_time,
+            spent: r.take_spent(),
+        };
+        Ok((rendered, r.postings))
     }
-    if all.len() > 1 {
-        spent.push(("other languages", other_languages));
+
+    /// Every extra language: the HTML pages again under `/<code>/`; the data files,
+    /// feeds and static files stay once at the root.
+    pub fn others(&self) -> Result<RenderedFiles, Failure> {
+        let mut rendered = RenderedFiles::default();
+        let mut spent = std::time::Duration::ZERO;
+        for (t, language) in self.strings.iter().zip(&self.all).skip(1) {
+            let tree = Tree {
+                prefix: format!("{}/", language.code),
+                language,
+                all: &self.all,
+                qr_codes: &self.qr_codes,
+            };
+            if !self.makes(&tree.prefix) {
+                continue;
+            }
+            let views = views::Views::new(self.site, t);
+            let r = Renderer::new(self.site, self.theme, t, views, self.options.clone(), &tree)
+                .map_err(Failure::Render)?;
+            let tree_files = families::all(&r);
+            if let Some(e) = r.take_write_error() {
+                return Err(Failure::Write(e));
+            }
+            rendered.files.extend(
+                tree_files
+                    .map_err(Failure::Render)?
+                    .into_iter()
+                    .filter(|f| f.path.starts_with(&tree.prefix) && in_every_language(&f.path)),
+            );
+            rendered.minify += r.minify_time;
+            spent += r.take_spent().into_iter().map(|(_, t)| t).sum();
+        }
+        if self.all.len() > 1 {
+            rendered.spent.push(("other languages", spent));
+        }
+        Ok(rendered)
     }
-    Ok(RenderedFiles {
-        files,
-        minify,
-        spent,
-    })
 }
 
 /// Whether a file is made again for each language: the pages, and the parts of pages
@@ -156,43 +204,4 @@ fn site_trees(
 /// are made once, at the root.
 fn in_every_language(path: &str) -> bool {
     path.ends_with(".html") || super::county_board::is_cards(path)
-}
-
-/// The site's own language at the root, with the data files, feeds and static files.
-fn root_tree(
-    r: &Renderer<'_>,
-    theme: &Theme,
-    options: &RenderOptions,
-    files: &mut Vec<OutFile>,
-    write_error: &mut Option<crate::sink::WriteError>,
-) -> Result<(), RenderError> {
-    let site = r.site;
-    let pages = families::all(r);
-    if let Some(e) = r.take_write_error() {
-        write_error.get_or_insert(e);
-    }
-    files.extend(pages?);
-    let emit = &options.emit;
-    if matches!(emit, Emit::Keep | Emit::Write(_)) {
-        r.postings.all().for_each(drop);
-    }
-    let started = std::time::Instant::now();
-    files.extend(crate::outputs::all(
-        &crate::outputs::Outputs {
-            site,
-            views: &r.postings,
-            t: r.t,
-        },
-        &|path| emit.wants(path),
-        r.just(),
-        &|path, fill| r.emit_with(path, fill),
-    ));
-    r.spent("feeds and data files", started.elapsed());
-    if let Some(e) = r.take_write_error() {
-        write_error.get_or_insert(e);
-    }
-    for (path, bytes) in &theme.statics {
-        files.push(OutFile::new(path.clone(), bytes.clone()));
-    }
-    Ok(())
 }

@@ -9,6 +9,7 @@
 //! A content error is shown in the terminal and as an overlay on the page, and the
 //! last good site keeps being served until the error is fixed.
 
+mod feeds;
 mod guard;
 mod http;
 pub mod watch;
@@ -17,7 +18,7 @@ use crate::diag::Lang;
 use crate::diag::catalogue::run as says;
 use crate::msg;
 use crate::write::FileState;
-use crate::{BuildError, Overrides, Prepared, prepare, render, render_prepared};
+use crate::{BuildError, Overrides, Prepared, make_files, prepared, render, render_prepared};
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -129,13 +130,12 @@ impl Generation {
             return Ok(None);
         }
         // Most requests are for a page: render just that one.
-        let only = render::Emit::Only(Some(Arc::from(path)));
+        let only = render::Emit::Listing(Arc::from(path));
         let options = render::RenderOptions {
             minify: self.minify,
             emit: render::Emit::Just(Arc::from(path)),
         };
-        let pass = render::site(&self.prepared.site, &self.prepared.theme, options)
-            .map_err(|e| e.to_string())?;
+        let pass = make_files(&self.prepared, options).map_err(|e| e.to_string())?;
         self.keep(pass.files);
         if let Some(bytes) = self.made(path) {
             return Ok(Some(bytes));
@@ -198,11 +198,15 @@ impl std::error::Error for ServeError {}
 fn rebuild(
     opts: &ServeOptions,
     shared: &Shared,
-    feeds: &mut crate::validate::FeedCache,
+    feeds: &mut feeds::FeedCache,
     templates_changed: bool,
 ) -> Duration {
     let started = Instant::now();
-    let result = prepare(&opts.root, &opts.overrides, Some(feeds)).and_then(|prepared| {
+    let root = crate::load::SiteRoot {
+        root: opts.root.clone(),
+    };
+    let (site, diags) = feeds::check(&root, &opts.overrides, feeds);
+    let result = prepared(&opts.root, site, diags, started).and_then(|prepared| {
         // A template that does not parse keeps the last good site, like a content error.
         if templates_changed {
             render::check_templates(&prepared.theme, opts.minify).map_err(BuildError::Render)?;
@@ -258,7 +262,7 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
         keepalive: (opts.idle / 3).max(Duration::from_millis(300)),
         lang: opts.lang,
     };
-    let mut feeds = crate::validate::FeedCache::default();
+    let mut feeds = feeds::FeedCache::default();
     rebuild(&opts, &shared, &mut feeds, true);
     let addr = SocketAddr::new(opts.bind, opts.port);
     let runtime = tokio::runtime::Builder::new_current_thread()

@@ -3,14 +3,15 @@
 use super::Overrides;
 use super::ids::check_slug;
 use crate::diag::catalogue::site as says;
-use crate::diag::{Diagnostic, Diagnostics, Entry};
+use crate::diag::{Diagnostic, Diagnostics, Entry, Pos};
 use crate::load::Located;
 use crate::load::records::{RegionsFile, SiteConfig};
 use crate::model::{Category, County, League, Site, Stats, Wage};
 use crate::msg;
 use crate::words::LatLon;
 use crate::words::scalars::Day;
-use std::collections::HashMap;
+use std::collections::HashSet;
+use std::path::Path;
 
 /// The site settings, checked; regions, markets and postings are filled in later.
 pub fn site(config: &Located<SiteConfig>, overrides: &Overrides, diags: &mut Diagnostics) -> Site {
@@ -222,35 +223,19 @@ pub fn regions(
 ) {
     let file = &regions.file;
     let leagues_node = regions.node.get("leagues");
-    let mut seen: HashMap<String, ()> = HashMap::new();
+    let mut seen = HashSet::new();
     for (li, league) in regions.value.leagues.iter().enumerate() {
         let lnode = leagues_node.and_then(|n| n.item(li));
         let pos = |path: &[&str]| lnode.map(|n| n.pos_of(path)).unwrap_or(regions.node.pos);
         let lpath = format!("leagues[{li}]");
-        if !is_code(&league.code) {
-            diags.push(Diagnostic::error(
-                file,
-                pos(&["code"]),
-                format!("{lpath}.code"),
-                msg!(says::NOT_A_CODE, value = league.code, example = "150100"),
-            ));
-        }
-        if seen.insert(league.code.clone(), ()).is_some() {
-            diags.push(Diagnostic::error(
-                file,
-                pos(&["code"]),
-                format!("{lpath}.code"),
-                msg!(says::CODE_TWICE, code = league.code),
-            ));
-        }
-        if league.location.as_ref().is_some_and(|l| !check_location(l)) {
-            diags.push(Diagnostic::error(
-                file,
-                pos(&["location"]),
-                format!("{lpath}.location"),
-                msg!(says::LAT_LON),
-            ));
-        }
+        check_area(
+            file,
+            &pos,
+            &lpath,
+            (&league.code, league.location.as_ref(), "150100"),
+            &mut seen,
+            diags,
+        );
         let league_index = site.leagues.len();
         let mut county_indices = Vec::new();
         for (ci, county) in league.counties.iter().enumerate() {
@@ -259,30 +244,14 @@ pub fn regions(
                 .and_then(|n| n.item(ci));
             let cpos = |path: &[&str]| cnode.map(|n| n.pos_of(path)).unwrap_or(regions.node.pos);
             let cpath = format!("{lpath}.counties[{ci}]");
-            if !is_code(&county.code) {
-                diags.push(Diagnostic::error(
-                    file,
-                    cpos(&["code"]),
-                    format!("{cpath}.code"),
-                    msg!(says::NOT_A_CODE, value = county.code, example = "150102"),
-                ));
-            }
-            if seen.insert(county.code.clone(), ()).is_some() {
-                diags.push(Diagnostic::error(
-                    file,
-                    cpos(&["code"]),
-                    format!("{cpath}.code"),
-                    msg!(says::CODE_TWICE, code = county.code),
-                ));
-            }
-            if county.location.as_ref().is_some_and(|l| !check_location(l)) {
-                diags.push(Diagnostic::error(
-                    file,
-                    cpos(&["location"]),
-                    format!("{cpath}.location"),
-                    msg!(says::LAT_LON),
-                ));
-            }
+            check_area(
+                file,
+                &cpos,
+                &cpath,
+                (&county.code, county.location.as_ref(), "150102"),
+                &mut seen,
+                diags,
+            );
             if let Some(w) = &config.minimum_wage
                 && !w.classes.contains_key(&county.wage_class)
             {
@@ -319,6 +288,38 @@ pub fn regions(
             markets: Vec::new(),
             postings: Vec::new(),
         });
+    }
+}
+
+/// What a league and a county share: a six-digit code (`example` shows one), no other
+/// league or county with it, and a point on the earth.
+fn check_area(
+    file: &Path,
+    pos: &dyn Fn(&[&str]) -> Pos,
+    path: &str,
+    (code, location, example): (&str, Option<&LatLon>, &str),
+    seen: &mut HashSet<String>,
+    diags: &mut Diagnostics,
+) {
+    let mut error = |field: &str, msg| {
+        diags.push(Diagnostic::error(
+            file,
+            pos(&[field]),
+            format!("{path}.{field}"),
+            msg,
+        ))
+    };
+    if !is_code(code) {
+        error(
+            "code",
+            msg!(says::NOT_A_CODE, value = code, example = example),
+        );
+    }
+    if !seen.insert(code.to_string()) {
+        error("code", msg!(says::CODE_TWICE, code = code));
+    }
+    if location.is_some_and(|l| !check_location(l)) {
+        error("location", msg!(says::LAT_LON));
     }
 }
 

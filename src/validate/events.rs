@@ -10,26 +10,24 @@ use super::record::{
 };
 use crate::diag::Diagnostics;
 use crate::diag::catalogue::records as says;
+use crate::load::Located;
 use crate::load::events::{EventKind, RawEvent, RawTraining};
 use crate::load::records::WorkPlace;
 use crate::load::yaml::shorten;
-use crate::load::{Located, SiteRoot, events as load};
 use crate::model::Site;
 use crate::model::events::{Event, Stop};
 use crate::msg;
 use crate::words::LatLon;
-use std::path::PathBuf;
 
-/// Loads and checks `content/events/` and `content/training/` into the model.
+/// Checks `content/events/` and `content/training/` into the model.
 pub fn check_all(
-    root: &SiteRoot,
-    events: &[PathBuf],
-    training: &[PathBuf],
+    events: &[Located<RawEvent>],
+    training: &[Located<RawTraining>],
     site: &mut Site,
     diags: &mut Diagnostics,
 ) {
-    let raw = load::records::<RawEvent>(root, events, diags);
-    for r in &raw {
+    let raw = events;
+    for r in raw {
         super::texts::every_text(&r.file, &r.node, diags);
         if let Some(d) = &r.value.description {
             let pos = r.node.pos_of(&["description"]);
@@ -47,8 +45,8 @@ pub fn check_all(
         says::WHAT_EVENT,
         diags,
     );
-    let raw = load::records::<RawTraining>(root, training, diags);
-    for r in &raw {
+    let raw = training;
+    for r in raw {
         super::texts::every_text(&r.file, &r.node, diags);
         if let Some(d) = &r.value.description {
             let pos = r.node.pos_of(&["description"]);

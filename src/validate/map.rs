@@ -11,50 +11,42 @@
 
 use crate::diag::catalogue::site as says;
 use crate::diag::{Diagnostic, Diagnostics, Msg};
+use crate::load::Located;
+use crate::load::content::Outline;
 use crate::load::records::{MarketFile, RegionsFile, SiteConfig};
-use crate::load::{Located, SiteRoot};
 use crate::model::Site;
-use crate::model::geo::Outline;
+use crate::model::geo;
 use crate::msg;
-use std::path::{Component, Path};
 
-/// Reads and parses the outline; `None` (with an error) when it cannot be used.
+/// The outline, parsed; `None` (with an error) when it cannot be used.
 pub fn outline(
-    root: &SiteRoot,
+    read: &Outline,
     config: &Located<SiteConfig>,
     diags: &mut Diagnostics,
-) -> Option<Outline> {
-    let rel = config.value.map.outline.as_deref()?;
+) -> Option<geo::Outline> {
     let pos = config.node.pos_of(&["map", "outline"]);
     let mut fail = |msg: Msg| {
         diags.push(Diagnostic::error(&config.file, pos, "map.outline", msg));
         None
     };
-    let rel_path = Path::new(rel);
-    if rel.trim().is_empty()
-        || rel_path
-            .components()
-            .any(|c| !matches!(c, Component::Normal(_)))
-    {
-        return fail(msg!(says::OUTLINE_PATH, value = rel));
-    }
-    let shown = Path::new("content").join("static").join(rel_path);
-    let text = match std::fs::read_to_string(root.root.join(&shown)) {
-        Ok(t) => t,
-        Err(e) => {
+    let (file, text) = match read {
+        Outline::NotNamed => return None,
+        Outline::NotInside(rel) => return fail(msg!(says::OUTLINE_PATH, value = rel)),
+        Outline::Unreadable { file, error } => {
             return fail(msg!(
                 says::OUTLINE_UNREADABLE,
-                file = shown.display(),
-                reason = e
+                file = file.display(),
+                reason = error
             ));
         }
+        Outline::Read { file, text } => (file, text),
     };
-    let outline = match Outline::parse(&text) {
+    let outline = match geo::Outline::parse(text) {
         Ok(o) => o,
         Err(e) => {
             return fail(msg!(
                 says::OUTLINE_NOT_GEOJSON,
-                file = shown.display(),
+                file = file.display(),
                 reason = e
             ));
         }

@@ -2,7 +2,7 @@
 //! the county's wage floor, piece rates that say what a piece is, a real phone number,
 //! and the worker-protection rules on every published text.
 
-use super::postings::Ctx;
+use super::record::At;
 use super::rules;
 use crate::diag::Diagnostics;
 use crate::diag::Msg;
@@ -14,7 +14,7 @@ use crate::words::PayUnit;
 
 pub(super) fn check_pay(
     site: &Site,
-    ctx: &Ctx<'_>,
+    ctx: &At<'_>,
     raw: &RawPosting,
     market: Option<usize>,
     diags: &mut Diagnostics,
@@ -106,7 +106,7 @@ pub fn digits(s: &str) -> String {
 }
 
 /// The worker-protection rules on every published text of a posting.
-pub(super) fn check_texts(ctx: &Ctx<'_>, raw: &RawPosting, diags: &mut Diagnostics) {
+pub(super) fn check_texts(ctx: &At<'_>, raw: &RawPosting, diags: &mut Diagnostics) {
     let mut texts: Vec<(&[&str], &str)> = vec![
         (&["title"], raw.title.as_str()),
         (&["employer", "name"], &raw.employer.name),

@@ -3,12 +3,12 @@
 
 use super::ids::check_slug;
 use super::posting_rules::{check_pay, check_texts, digits};
+use super::record::At;
 use crate::diag::Msg;
 use crate::diag::catalogue::records as says;
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::load::LoadedFeed;
 use crate::load::records::RawPosting;
-use crate::load::yaml::Node;
 use crate::markdown;
 use crate::model::{Posting, Site};
 use crate::msg;
@@ -151,7 +151,7 @@ pub fn check_feed(
     for (i, node, raw) in &feed.postings {
         result.total += 1;
         super::texts::every_posting_text(&feed.file, node, *i, diags);
-        let ctx = Ctx {
+        let ctx = At {
             file: &feed.file,
             node,
             path: format!("postings[{i}]"),
@@ -211,38 +211,6 @@ pub fn check_feed(
     result
 }
 
-pub(super) struct Ctx<'a> {
-    file: &'a Path,
-    node: &'a Node,
-    path: String,
-}
-
-impl Ctx<'_> {
-    pub(super) fn error(&self, diags: &mut Diagnostics, field: &[&str], msg: Msg) {
-        diags.push(Diagnostic::error(
-            self.file,
-            self.node.pos_of(field),
-            self.field(field),
-            msg,
-        ));
-    }
-    pub(super) fn warning(&self, diags: &mut Diagnostics, field: &[&str], msg: Msg) {
-        diags.push(Diagnostic::warning(
-            self.file,
-            self.node.pos_of(field),
-            self.field(field),
-            msg,
-        ));
-    }
-    fn field(&self, field: &[&str]) -> String {
-        if field.is_empty() {
-            self.path.clone()
-        } else {
-            format!("{}.{}", self.path, field.join("."))
-        }
-    }
-}
-
 enum Live {
     Yes,
     Expired,
@@ -250,7 +218,7 @@ enum Live {
     Scheduled,
 }
 
-fn liveness(site: &Site, ctx: &Ctx<'_>, raw: &RawPosting, diags: &mut Diagnostics) -> Live {
+fn liveness(site: &Site, ctx: &At<'_>, raw: &RawPosting, diags: &mut Diagnostics) -> Live {
     let today = site.today;
     // Expired postings are counted, not warned about one by one: they grow every day,
     // and `gigboard archive` is the answer to them (see `archivable`).
@@ -285,7 +253,7 @@ fn liveness(site: &Site, ctx: &Ctx<'_>, raw: &RawPosting, diags: &mut Diagnostic
 fn check_posting(
     site: &Site,
     refs: &Refs<'_>,
-    ctx: &Ctx<'_>,
+    ctx: &At<'_>,
     raw: &RawPosting,
     market_name: Option<&str>,
     feed_market_ok: bool,

@@ -24,7 +24,7 @@ pub(super) struct At<'a> {
 }
 
 impl At<'_> {
-    fn field(&self, field: &[&str]) -> String {
+    pub fn field(&self, field: &[&str]) -> String {
         let rest = field.join(".");
         match (self.path.is_empty(), rest.is_empty()) {
             (true, _) => rest,

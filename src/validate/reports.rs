@@ -8,32 +8,23 @@
 
 use crate::diag::catalogue::site as says;
 use crate::diag::{Diagnostic, Diagnostics, Pos};
-use crate::load::SiteRoot;
+use crate::load::content::Report;
 use crate::msg;
 use crate::words::scalars::Day;
 use std::path::Path;
 
-/// Reads every filed report, sorted by date; other files there are warned about.
-pub fn load(root: &SiteRoot, diags: &mut Diagnostics) -> Vec<(Day, Vec<u8>)> {
-    let dir = root.content().join("reports");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        return Vec::new();
-    };
-    let mut names: Vec<String> = entries
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| !n.starts_with('.'))
-        .collect();
-    names.sort();
+/// Every filed report with its date, in the order of their names (so by date); other
+/// files there are warned about.
+pub fn check(reports: &[Report], diags: &mut Diagnostics) -> Vec<(Day, Vec<u8>)> {
     let mut out = Vec::new();
-    for name in names {
-        let shown = Path::new("content").join("reports").join(&name);
-        let date = name
+    for report in reports {
+        let shown = Path::new("content").join("reports").join(&report.name);
+        let date = report
+            .name
             .strip_prefix("status-")
             .and_then(|n| n.strip_suffix(".csv"))
             .and_then(|d| Day::parse(d).ok());
-        let Some(date) = date else {
+        let (Some(date), Some(bytes)) = (date, &report.bytes) else {
             diags.push(Diagnostic::warning(
                 &shown,
                 Pos::FILE,
@@ -50,8 +41,8 @@ pub fn load(root: &SiteRoot, diags: &mut Diagnostics) -> Vec<(Day, Vec<u8>)> {
                 msg!(says::REPORT_DAY, date = date),
             ));
         }
-        match std::fs::read(dir.join(&name)) {
-            Ok(bytes) => out.push((date, bytes)),
+        match bytes {
+            Ok(bytes) => out.push((date, bytes.clone())),
             Err(e) => diags.push(Diagnostic::error(
                 &shown,
                 Pos::FILE,

@@ -365,7 +365,7 @@ mod tests {
     /// The sample site, checked, and its own language's strings (for `Views::new`).
     fn sample() -> (crate::Prepared, Strings) {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let prepared = crate::prepare(root, &Default::default(), None).expect("the sample builds");
+        let prepared = crate::prepare(root, &Default::default()).expect("the sample builds");
         let (t, _) = Strings::load_language(&prepared.theme.i18n, &prepared.site.language)
             .expect("the site's language");
         (prepared, t)

@@ -179,23 +179,34 @@ mod tests {
         ]
     }
 
+    /// What a page embeds: an SVG element (no XML declaration), sized by its modules
+    /// with the quiet zone, on a white background a scanner can find the code on, and
+    /// hidden from screen readers (the address is written beside it).
     #[test]
-    fn is_an_inline_svg_element() {
+    fn is_a_white_svg_element_sized_by_its_modules() {
         let s = svg(URL).expect("a short address fits in a QR code");
-        assert!(s.starts_with("<svg "), "{s}");
-        assert!(s.contains("<svg"));
-        assert!(s.contains("viewBox="));
-        assert!(!s.contains("<?xml"));
-        assert!(s.ends_with("</svg>"));
-    }
-
-    #[test]
-    fn same_address_gives_the_same_bytes() {
-        let a = svg(URL).expect("encodes");
-        let b = svg(URL).expect("encodes");
-        assert_eq!(a.as_bytes(), b.as_bytes());
-        let other = svg("https://gig.example.org.cn/jobs/other/").expect("encodes");
-        assert_ne!(a, other);
+        let doc = roxmltree::Document::parse(&s).expect("well-formed XML");
+        let root = doc.root_element();
+        assert_eq!(root.tag_name().name(), "svg");
+        assert_eq!(
+            root.tag_name().namespace(),
+            Some("http://www.w3.org/2000/svg")
+        );
+        assert!(!s.starts_with("<?xml"), "embedded in HTML, no declaration");
+        let (_, width) = encode(URL.as_bytes()).expect("encodes");
+        let size = width + 2 * QUIET;
+        assert_eq!(
+            root.attribute("viewBox"),
+            Some(&*format!("0 0 {size} {size}"))
+        );
+        assert_eq!(root.attribute("aria-hidden"), Some("true"));
+        let background = root
+            .children()
+            .find(|n| n.has_tag_name("rect"))
+            .expect("a background");
+        assert_eq!(background.attribute("fill"), Some("#fff"));
+        assert_eq!(background.attribute("width"), Some(&*size.to_string()));
+        assert_eq!(background.attribute("height"), Some(&*size.to_string()));
     }
 
     #[test]

@@ -113,16 +113,9 @@ mod tests {
                 );
             }
         }
-        let mut seed = 7u64;
+        let mut rng = crate::test_rng::Rng(7);
         for w in [1, 2, 5, 21, 33, 63, 64] {
-            let dark: Vec<bool> = (0..w * w)
-                .map(|_| {
-                    seed = seed
-                        .wrapping_mul(6364136223846793005)
-                        .wrapping_add(1442695040888963407);
-                    !(seed >> 33).is_multiple_of(3)
-                })
-                .collect();
+            let dark: Vec<bool> = (0..w * w).map(|_| rng.below(3) != 0).collect();
             assert_eq!(penalty(&dark, w), penalty_by_module(&dark, w), "width {w}");
         }
     }

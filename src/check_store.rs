@@ -16,11 +16,10 @@
 //! written whole to a temporary file and renamed into place, and a store that cannot
 //! be read or written only makes the check read every feed.
 
-use super::postings::{self, FeedResult, IdRef, Refs};
-use super::{Overrides, pages_and_statics, site_base};
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::load::{self, SiteRoot};
 use crate::model::{Site, Stats};
+use crate::validate::{self, FeedResult, IdRef, Overrides, Refs};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -80,17 +79,21 @@ fn canonical(root: &Path) -> PathBuf {
     std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf())
 }
 
-/// Checks the whole site as [`super::site`] does and reports the same problems, reading
+/// Checks the whole site as [`crate::check`] does and reports the same problems, reading
 /// only the feeds that changed since the last check of this site. The summary is
 /// returned only when there is no error.
 pub fn check_remembering(
     root: &SiteRoot,
     overrides: &Overrides,
 ) -> (Option<CheckSummary>, Diagnostics) {
-    let (files, site, mut diags) = match site_base(root, overrides) {
-        (Some((files, site)), diags) => (files, site, diags),
-        (None, diags) => return (None, diags),
+    let mut diags = Diagnostics::default();
+    let content = load::content::content(root, &mut diags);
+    let (site, base_diags) = validate::base(&content, overrides);
+    diags.extend(base_diags);
+    let Some(site) = site else {
+        return (None, diags);
     };
+    let files = &content.files;
     let key = key_of(root, &site);
     let path = store_path(&root.root);
     let last_feeds = path
@@ -102,7 +105,7 @@ pub fn check_remembering(
     let check = |abs: &PathBuf, stamp: Option<Stamp>, read| {
         let mut d = Diagnostics::default();
         let result = load::feed_of(root, abs, read, &mut d)
-            .map(|f| postings::check_feed(&site, &refs, &f, &mut d))
+            .map(|f| validate::check_feed(&site, &refs, &f, &mut d))
             .unwrap_or_default();
         (StoredFeed::new(root.display(abs), stamp, result, d), false)
     };
@@ -167,7 +170,7 @@ pub fn check_remembering(
     // The store is written while the ids are compared: both only read the feeds.
     let store = path.as_deref().filter(|_| !unchanged);
     rayon::join(
-        || postings::check_duplicates(ids, count, &mut diags),
+        || validate::check_duplicates(ids, count, &mut diags),
         || {
             if let Some(path) = store {
                 let settled = SystemTime::now()
@@ -184,25 +187,20 @@ pub fn check_remembering(
         },
     );
 
-    super::closed::archivable(
+    validate::archivable(
         checked.iter().map(|(feed, _)| (feed.total, feed.expired)),
         &mut diags,
     );
     let mut site = site;
-    pages_and_statics(root, files, &mut site, &mut diags);
+    validate::pages_and_statics(&content, &mut site, &mut diags);
     let feed_links = checked.iter().flat_map(|(feed, _)| &feed.links);
-    if feed_links.clone().next().is_some() || !site.root_links.is_empty() {
-        let known = checked
+    let known = || {
+        checked
             .iter()
             .flat_map(|(feed, _)| feed.ids.iter().map(|i| i.id.as_str()))
-            .collect();
-        super::links::check(
-            &site,
-            site.root_links.iter().chain(feed_links),
-            &known,
-            &mut diags,
-        );
-    }
+            .collect()
+    };
+    validate::check_links(&site, feed_links, known, &mut diags);
     if diags.has_errors() {
         return (None, diags);
     }
