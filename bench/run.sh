@@ -46,8 +46,11 @@ zola=${ZOLA:-$(command -v zola || true)}
 [ -n "$zola" ] || [ ! -x "$work/zola/zola" ] || zola=$work/zola/zola
 
 # measure NAME CMD...: runs CMD once and prints "wall cpu rss_mib" (medians: `median`).
+# What the last tool wrote is flushed to disk first (`sync`), so that no tool pays for
+# the writing of the one before it.
 measure() {
   local name=$1; shift
+  sync
   /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$@" > /dev/null 2> "$work/$name.log" || { cat "$work/$name.log" >&2; exit 1; }
   read -r wall user sys rss < "$work/time.txt"
   # An old output that could not become the spare is deleted in the background: let
