@@ -18,7 +18,7 @@
 mod common;
 
 use common::browser::{browser_tools, module_dirs, require, run_script, runs};
-use common::{files_under, gigboard};
+use common::files_under;
 use scraper::{Html, Selector};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -33,22 +33,10 @@ const SAMPLE_NOW: &str = "2026-11-27T09:30:00+08:00";
 
 fn sample() -> &'static Path {
     static OUT: OnceLock<tempfile::TempDir> = OnceLock::new();
-    OUT.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let out = dir.path().join("output");
-        gigboard(&[
-            "build",
-            "--root",
-            env!("CARGO_MANIFEST_DIR"),
-            "--output",
-            out.to_str().expect("utf8"),
-        ])
-        .expect_code(0);
-        dir
-    })
-    .path()
-    .join("output")
-    .leak()
+    OUT.get_or_init(|| common::build_sample(&[]))
+        .path()
+        .join("output")
+        .leak()
 }
 
 fn read(rel: &str) -> String {

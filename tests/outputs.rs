@@ -14,23 +14,10 @@ const BASE: &str = "https://gig.example.org.cn/";
 /// The sample site, built once for this file (with its base_url).
 fn sample() -> &'static Path {
     static OUT: OnceLock<tempfile::TempDir> = OnceLock::new();
-    OUT.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let out = dir.path().join("output");
-        gigboard(&[
-            "build",
-            "--root",
-            env!("CARGO_MANIFEST_DIR"),
-            "--output",
-            out.to_str().expect("utf8"),
-            "--no-minify",
-        ])
-        .expect_code(0);
-        dir
-    })
-    .path()
-    .join("output")
-    .leak()
+    OUT.get_or_init(|| common::build_sample(&["--no-minify"]))
+        .path()
+        .join("output")
+        .leak()
 }
 
 fn read(rel: &str) -> String {

@@ -9,7 +9,7 @@
 mod common;
 
 use common::browser::{browser_tools, require, run_script};
-use common::{TestSite, gigboard, sel};
+use common::{TestSite, sel};
 use serde_json::Value;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -21,22 +21,10 @@ const SAMPLE_MORNING: &str = "2026-11-27T06:00:00+08:00";
 
 fn sample() -> &'static Path {
     static OUT: OnceLock<tempfile::TempDir> = OnceLock::new();
-    OUT.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let out = dir.path().join("output");
-        gigboard(&[
-            "build",
-            "--root",
-            env!("CARGO_MANIFEST_DIR"),
-            "--output",
-            out.to_str().expect("utf8"),
-        ])
-        .expect_code(0);
-        dir
-    })
-    .path()
-    .join("output")
-    .leak()
+    OUT.get_or_init(|| common::build_sample(&[]))
+        .path()
+        .join("output")
+        .leak()
 }
 
 fn tools(test: &str) -> Option<PathBuf> {
