@@ -289,7 +289,7 @@ pub fn markets(opts: &ExportOptions) -> Result<Exported, String> {
         .as_ref()
         .map(|name| opts.root.join("themes").join(name));
     let theme = crate::theme_files::Theme::load(theme_dir.as_deref()).map_err(|e| e.to_string())?;
-    let t = crate::views::i18n::Strings::load(&theme.i18n, "zh-CN")?;
+    let t = crate::words::i18n::Strings::load(&theme.i18n, "zh-CN")?;
     let views: Vec<_> = site
         .markets
         .iter()

@@ -29,12 +29,12 @@ pub(super) const FACILITIES: &[&str] = &[
 ];
 
 /// The words the site shows for statuses, services and facilities (the theme's Chinese).
-pub(super) struct Words(crate::views::i18n::Strings);
+pub(super) struct Words(crate::words::i18n::Strings);
 
 impl Words {
     pub(super) fn load() -> Result<Words, String> {
         let theme = crate::theme_files::Theme::load(None).map_err(|e| e.to_string())?;
-        Ok(Words(crate::views::i18n::Strings::load(
+        Ok(Words(crate::words::i18n::Strings::load(
             &theme.i18n,
             "zh-CN",
         )?))

@@ -15,23 +15,6 @@ pub mod index;
 
 use std::path::PathBuf;
 
-/// The five functions the plan asks of every market (等候用工、求职信息发布、技能培训、劳动维权、法律咨询).
-pub const REQUIRED_SERVICES: [crate::words::Service; 5] = [
-    crate::words::Service::Waiting,
-    crate::words::Service::Postings,
-    crate::words::Service::Training,
-    crate::words::Service::Rights,
-    crate::words::Service::Legal,
-];
-
-/// Basic facilities a waiting worker needs.
-pub const BASIC_FACILITIES: [crate::words::Facility; 4] = [
-    crate::words::Facility::Seating,
-    crate::words::Facility::Water,
-    crate::words::Facility::Toilets,
-    crate::words::Facility::InfoBoard,
-];
-
 #[derive(Debug, Clone)]
 pub struct Site {
     pub title: String,

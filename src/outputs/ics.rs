@@ -12,7 +12,7 @@ use super::{OutFile, Outputs};
 use crate::load::events::EventKind;
 use crate::model::Site;
 use crate::model::events::Event;
-use crate::views::i18n::Strings;
+use crate::words::i18n::Strings;
 use crate::words::scalars::LocalDateTime;
 
 /// The largest line, in octets, before CRLF (RFC 5545 §3.1).

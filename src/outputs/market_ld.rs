@@ -5,8 +5,8 @@
 //! everything in it is also visible on the page.
 
 use crate::model::{Market, Site};
-use crate::views::i18n::Strings;
 use crate::words::HotlineKind;
+use crate::words::i18n::Strings;
 use crate::words::scalars::{Clock, Day};
 use serde_json::{Value, json};
 

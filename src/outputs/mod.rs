@@ -16,7 +16,7 @@ pub mod status;
 use crate::model::Site;
 pub use crate::sink::OutFile;
 use crate::views::Views;
-use crate::views::i18n::Strings;
+use crate::words::i18n::Strings;
 use rayon::prelude::*;
 
 /// What the output builders share: the model, the formatted postings, the UI strings.

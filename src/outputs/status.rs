@@ -8,10 +8,10 @@
 //! ([`reporting_day`]); the build also writes a copy of the CSV named for the latest one.
 
 use crate::model::Site;
-use crate::model::{BASIC_FACILITIES, REQUIRED_SERVICES};
 use crate::sheets::csv::Csv;
-use crate::views::i18n::Strings;
+use crate::words::i18n::Strings;
 use crate::words::scalars::Day;
+use crate::words::{BASIC_FACILITIES, REQUIRED_SERVICES};
 use crate::words::{Facility, MarketStatus, Service};
 
 /// In the order the report shows them.

@@ -5,7 +5,7 @@
 use super::svgmap::{escape, num};
 use crate::model::Site;
 use crate::model::geo::Projection;
-use crate::views::i18n::Strings;
+use crate::words::i18n::Strings;
 use std::fmt::Write as _;
 
 /// The band under a map: a north arrow and a scale bar on the right; with an outline,

@@ -9,8 +9,8 @@
 
 use super::svgmap;
 use crate::model::{Market, Site};
-use crate::views::i18n::Strings;
 use crate::views::{self, HotlineView, MarketView};
+use crate::words::i18n::Strings;
 use crate::words::{HotlineKind, MarketStatus};
 use serde::Serialize;
 use serde_json::json;

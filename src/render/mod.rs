@@ -34,7 +34,7 @@ use crate::sink::OutFile;
 use crate::theme_files::Theme;
 use crate::views;
 use crate::views::HotlineView;
-use crate::views::i18n::{self, Strings};
+use crate::words::i18n::{self, Strings};
 use serde::Serialize;
 
 /// Why a page could not be made.

@@ -9,7 +9,7 @@ use super::svgmap::{
 };
 use crate::model::Site;
 use crate::views::MarketView;
-use crate::views::i18n::Strings;
+use crate::words::i18n::Strings;
 use std::fmt::Write as _;
 
 type Pt = (f64, f64);

@@ -28,7 +28,7 @@ struct CountsView {
     grades: String,
 }
 
-fn counts_view(c: &Counts, t: &crate::views::i18n::Strings) -> CountsView {
+fn counts_view(c: &Counts, t: &crate::words::i18n::Strings) -> CountsView {
     let grades: Vec<String> = (0..5)
         .rev()
         .filter(|&i| c.grades[i] > 0)

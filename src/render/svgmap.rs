@@ -16,7 +16,7 @@
 use crate::model::Site;
 use crate::model::geo::{BBox, Outline, Projection};
 use crate::views::MarketView;
-use crate::views::i18n::Strings;
+use crate::words::i18n::Strings;
 use std::fmt::Write as _;
 
 /// Width of the region map in SVG units; its height follows the region's shape.

@@ -7,8 +7,9 @@ use super::{Emit, RenderError, RenderOptions, Renderer, Tree, compact, families,
 use crate::model::Site;
 use crate::sink::OutFile;
 use crate::theme_files::Theme;
-use crate::views::i18n::Strings;
-use crate::views::{self, i18n};
+use crate::views;
+use crate::words::i18n;
+use crate::words::i18n::Strings;
 
 /// Parses every template of `theme` (as `build` would, minified or not): `serve`
 /// renders pages only when asked for, so it checks the templates when they change.

@@ -7,8 +7,9 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::Located;
 use crate::load::records::MarketFile;
 use crate::markdown;
-use crate::model::{BASIC_FACILITIES, Closure, HoursRule, Market, REQUIRED_SERVICES, Site};
+use crate::model::{Closure, HoursRule, Market, Site};
 use crate::msg;
+use crate::words::{BASIC_FACILITIES, REQUIRED_SERVICES};
 use crate::words::{Facility, MarketStatus, Service};
 use std::collections::HashMap;
 

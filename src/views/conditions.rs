@@ -1,8 +1,8 @@
 //! A posting's working conditions (工作条件) as pages and data show them: each yes/no
 //! with its icon and words ("管饭", "不管饭"), the working hours in the editor's words.
 
-use super::i18n::Strings;
 use crate::load::records::Conditions;
+use crate::words::i18n::Strings;
 use serde::Serialize;
 
 /// One of a posting's working conditions: "管饭" (yes), "不管饭" (no), or the working

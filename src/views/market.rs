@@ -2,9 +2,9 @@
 //! this week's, services and facilities, hotlines. Built once per build (the
 //! renderer keeps one per market) and borrowed by every page that shows the market.
 
-use super::i18n::Strings;
 use super::{HotlineView, county_path, day_text, hotlines, league_path, market_path, tel};
 use crate::model::{Market, Site};
+use crate::words::i18n::Strings;
 use crate::words::scalars::{Day, WEEKDAY_KEYS};
 use crate::words::{HotlineKind, MarketStatus};
 use serde::Serialize;

@@ -3,13 +3,12 @@
 
 pub mod conditions;
 pub mod directions;
-pub mod i18n;
 mod market;
 
 use crate::model::{PayModel, Posting, Site};
+use crate::words::i18n::Strings;
 use crate::words::scalars::{Day, LocalDateTime};
 use crate::words::{Hotline, PayUnit};
-use i18n::Strings;
 use serde::Serialize;
 
 /// The `..` prefix that leads from a page back to the site root.

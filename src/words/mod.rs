@@ -6,12 +6,31 @@
 //! through serde, and the key and serde's name are one literal, so they cannot differ.
 //!
 //! Beside them the shared values: dates, date-times, clock times and day sets as editors
-//! write them (`scalars`), a point on the map and a hotline (`place`).
+//! write them (`scalars`), a point on the map and a hotline (`place`), the plan's five
+//! functions and basic facilities, and the interface's strings in each language (`i18n`).
 
+pub mod i18n;
 mod place;
 pub mod scalars;
 
 pub use place::{Hotline, LatLon};
+
+/// The five functions the plan asks of every market (等候用工、求职信息发布、技能培训、劳动维权、法律咨询).
+pub const REQUIRED_SERVICES: [Service; 5] = [
+    Service::Waiting,
+    Service::Postings,
+    Service::Training,
+    Service::Rights,
+    Service::Legal,
+];
+
+/// Basic facilities a waiting worker needs.
+pub const BASIC_FACILITIES: [Facility; 4] = [
+    Facility::Seating,
+    Facility::Water,
+    Facility::Toilets,
+    Facility::InfoBoard,
+];
 
 /// A shared word: its key, as content files and data files spell it.
 pub trait Word: Copy {
