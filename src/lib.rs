@@ -48,8 +48,13 @@ pub enum BuildError {
     Content(Vec<Diagnostic>),
     /// A template or theme problem.
     Render(render::RenderError),
-    /// A file that could not be read or written.
+    /// A file that could not be written.
     Io(write::WriteError),
+    /// A file of the site (a theme file, a static file) that could not be read.
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     /// The output folder is not one a build may replace; nothing was touched.
     Output(write::OutputRefused),
 }
@@ -68,6 +73,7 @@ impl std::fmt::Display for BuildError {
             }
             BuildError::Render(e) => write!(f, "{e}"),
             BuildError::Io(e) => write!(f, "{e}"),
+            BuildError::Read { path, source } => write!(f, "{}: {source}", path.display()),
             BuildError::Output(e) => write!(f, "{e}"),
         }
     }
@@ -243,12 +249,11 @@ pub fn prepared(
         .theme
         .as_ref()
         .map(|name| root.join("themes").join(name));
-    let theme = theme_files::Theme::load(theme_dir.as_deref()).map_err(|e| {
-        BuildError::Io(write::WriteError {
+    let theme =
+        theme_files::Theme::load(theme_dir.as_deref()).map_err(|source| BuildError::Read {
             path: theme_dir.clone().unwrap_or_default(),
-            source: e,
-        })
-    })?;
+            source,
+        })?;
     Ok(Prepared {
         root: root.to_path_buf(),
         site,
@@ -431,11 +436,9 @@ fn content_statics(root: &Path, statics: &[PathBuf]) -> Result<Vec<OutFile>, Bui
         .iter()
         .map(|rel| {
             let abs = dir.join(rel);
-            let bytes = std::fs::read(&abs).map_err(|e| {
-                BuildError::Io(write::WriteError {
-                    path: abs.clone(),
-                    source: e,
-                })
+            let bytes = std::fs::read(&abs).map_err(|source| BuildError::Read {
+                path: abs.clone(),
+                source,
             })?;
             Ok(OutFile::new(
                 rel.to_string_lossy().replace('\\', "/"),

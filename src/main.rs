@@ -230,7 +230,7 @@ fn build(args: BuildArgs, lang: Lang) -> Result<ExitCode, String> {
             Ok(ExitCode::from(1))
         }
         Err(BuildError::Output(e)) => Err(e.message().text(lang).to_string()),
-        Err(e @ BuildError::Io(_)) => {
+        Err(e @ (BuildError::Io(_) | BuildError::Read { .. })) => {
             let line = msg!(
                 says::BUILD_STOPPED_OTHER,
                 problem = e,
