@@ -120,6 +120,7 @@ fn check(modules: &Path, out: &Path, queries: Value, all: bool) -> Vec<Value> {
             .map(|h| h.as_str().expect("href").trim_start_matches("../"))
             .collect();
         let status = report["status"].as_str().expect("status");
+        assert_eq!(report["broken"], false, "{query}: every part was read");
         if all || want.len() <= 50 {
             assert_eq!(shown, want, "{query}");
             assert_eq!(status, format!("{} 条结果", want.len()), "{query}");
@@ -168,6 +169,27 @@ fn every_query_finds_what_a_plain_search_finds_in_board_order() {
         .filter(|r| !r["results"].as_array().expect("results").is_empty())
         .count();
     assert!(found >= reports.len() - 1, "most queries find something");
+}
+
+/// A site half-copied to a USB stick: a record file is missing. The page says that the
+/// results may be incomplete instead of stopping the list without a word.
+#[test]
+fn a_missing_part_is_said_not_silent() {
+    let Some(modules) = tools("search") else {
+        return;
+    };
+    let dir = common::build_sample(&[]);
+    let out = dir.path().join("output");
+    let first = postings(&out).remove(0);
+    std::fs::remove_file(out.join("search/r/0.js")).expect("the first record file");
+    let queries = json!([{ "q": "", "county": first.county }]);
+    let reports = search(&modules, &out, &queries, false);
+    assert_eq!(reports[0]["broken"], true, "{}", reports[0]);
+    let page = std::fs::read_to_string(out.join("search/index.html")).expect("search page");
+    assert!(
+        page.contains("部分搜索数据没能读取"),
+        "the notice is on the page"
+    );
 }
 
 #[test]

@@ -11,7 +11,7 @@
 // --throttle  slow the CPU N times (DevTools' CPU throttling) for the typing measure
 //
 // For each query: the page opened with the query in its address (cold: nothing cached);
-// the status line, the results' addresses, every file the page loaded before its first
+// the status line, the results' addresses, whether it says a part could not be read, every file the page loaded before its first
 // result and after (with its size and gzipped size); then, the parts loaded, the query
 // typed again: milliseconds from the keystroke to the first result.
 import { createRequire } from 'node:module';
@@ -74,7 +74,10 @@ const part = (url) => /\/search\/[rkw]\//.test(url);
 const sizes = new Map();
 function size(url) {
   if (!sizes.has(url)) {
-    const bytes = fs.readFileSync(fileURLToPath(url.split('?')[0]));
+    const file = fileURLToPath(url.split('?')[0]);
+    // A file the page asked for and the site lacks (a test takes one away).
+    if (!fs.existsSync(file)) return { bytes: 0, gzip: 0, missing: true };
+    const bytes = fs.readFileSync(file);
     sizes.set(url, { bytes: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length });
   }
   return sizes.get(url);
@@ -113,6 +116,7 @@ for (const query of queries) {
     status: document.getElementById('search-status').textContent,
     results: [...document.querySelectorAll('#search-results a')].map((a) => a.getAttribute('href')),
     before: window.__before || [],
+    broken: !document.getElementById('search-broken').hidden,
   }));
   const files = [...new Set(requested)].filter((u) => u.startsWith('file:')).map((url) => ({
     file: path.relative(path.resolve(site), fileURLToPath(url.split('?')[0])),
@@ -135,7 +139,7 @@ for (const query of queries) {
     return window.__first === null ? null : window.__first - start;
   }, query.q || '');
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-  report.push({ query, status: shown.status, results: shown.results, files, typed_ms: query.q ? typed : null });
+  report.push({ query, status: shown.status, results: shown.results, broken: shown.broken, files, typed_ms: query.q ? typed : null });
   await context.close();
 }
 await browser.close();

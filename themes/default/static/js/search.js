@@ -29,7 +29,8 @@
     waiting[name] = [done];
     var s = document.createElement("script");
     s.src = base + name + ".js";
-    s.onload = s.onerror = function () {
+    s.onload = s.onerror = function (e) {
+      if (e.type == "error") document.getElementById("search-broken").hidden = false;
       var calls = waiting[name];
       delete waiting[name];
       s.remove();
