@@ -26,46 +26,66 @@ pub fn check_all(
     site: &mut Site,
     diags: &mut Diagnostics,
 ) {
-    let raw = events;
-    for r in raw {
-        super::texts::every_text(&r.file, &r.node, diags);
-        if let Some(d) = &r.value.description {
-            let pos = r.node.pos_of(&["description"]);
-            super::links::collect(&mut site.root_links, &r.file, pos, "description", d);
-        }
+    for r in events {
+        texts_and_links(
+            site,
+            &r.file,
+            &r.node,
+            r.value.description.as_deref(),
+            diags,
+        );
     }
-    let mut checked: Vec<Event> = raw
+    let mut checked: Vec<Event> = events
         .iter()
         .filter_map(|r| check_event(site, r, diags))
         .collect();
     checked.sort_by(|a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
     duplicates(
-        raw.iter()
+        events
+            .iter()
             .map(|r| (record_id(r), r.file.as_path(), &r.node)),
         says::WHAT_EVENT,
         diags,
     );
-    let raw = training;
-    for r in raw {
-        super::texts::every_text(&r.file, &r.node, diags);
-        if let Some(d) = &r.value.description {
-            let pos = r.node.pos_of(&["description"]);
-            super::links::collect(&mut site.root_links, &r.file, pos, "description", d);
-        }
+    for r in training {
+        texts_and_links(
+            site,
+            &r.file,
+            &r.node,
+            r.value.description.as_deref(),
+            diags,
+        );
     }
-    let mut programmes: Vec<_> = raw
+    let mut programmes: Vec<_> = training
         .iter()
         .filter_map(|r| super::training::check(site, r, diags))
         .collect();
     programmes.sort_by(|a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
     duplicates(
-        raw.iter()
+        training
+            .iter()
             .map(|r| (record_id(r), r.file.as_path(), &r.node)),
         says::WHAT_TRAINING,
         diags,
     );
     site.events = checked;
     site.training = programmes;
+}
+
+/// The text rules of every field of a record, and the site links of its description
+/// (checked once every page is known).
+fn texts_and_links(
+    site: &mut Site,
+    file: &std::path::Path,
+    node: &crate::load::yaml::Node,
+    description: Option<&str>,
+    diags: &mut Diagnostics,
+) {
+    super::texts::every_text(file, node, diags);
+    if let Some(d) = description {
+        let pos = node.pos_of(&["description"]);
+        super::links::collect(&mut site.root_links, file, pos, "description", d);
+    }
 }
 
 fn coordinates(at: &At<'_>, diags: &mut Diagnostics, field: &[&str], p: LatLon) -> Option<LatLon> {
