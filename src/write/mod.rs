@@ -200,7 +200,10 @@ impl Staging {
     /// Writes one file (its folders made on first use); callable from many threads.
     /// A file with the bytes the output already has is linked, not written.
     pub fn write(&self, path: &str, bytes: &[u8]) -> Result<(), WriteError> {
-        if self.compares() && unchanged::holds(&self.output.join(path), bytes) && self.link(path)? {
+        if self.compares()
+            && let Some(current) = unchanged::holds(&self.output.join(path), bytes)
+            && (self.already_linked(path, &current)? || self.link(path)?)
+        {
             return Ok(());
         }
         let mut file = self.open(path)?;
@@ -253,6 +256,17 @@ impl Staging {
     /// whole old output back from disk to compare.
     fn compares(&self) -> bool {
         !self.in_place && self.keep_spare
+    }
+
+    /// Whether the reused spare's file at `path` is already a second name of the
+    /// output's (`current`, whose bytes were compared): a file unchanged for two builds
+    /// is kept as it is, without linking it again. It is claimed, so pruning keeps it.
+    fn already_linked(&self, path: &str, current: &std::fs::Metadata) -> Result<bool, WriteError> {
+        if !self.reused || !unchanged::is_same_file(current, &self.staged.join(path)) {
+            return Ok(false);
+        }
+        self.claim(path)?;
+        Ok(true)
     }
 
     /// Stages `path` as a second name of the output's own file (see [`unchanged`]);

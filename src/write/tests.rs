@@ -395,3 +395,26 @@ fn unchanged_files_keep_their_inode_and_time_and_a_changed_one_never_touches_the
         b"a, changed"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_file_unchanged_for_two_builds_is_left_alone_not_linked_again() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("output");
+    let site = [file("index.html", "home"), file("jobs/a/index.html", "a")];
+    replace_output(&out, &site).expect("one");
+    replace_output(&out, &site).expect("two: linked from the first");
+    // Linking a file again changes its status time (ctime); leaving it alone does not.
+    let stamp = |p: &str| {
+        let m = std::fs::metadata(out.join(p)).expect("a file");
+        (m.ino(), m.ctime(), m.ctime_nsec(), m.nlink())
+    };
+    let before = [stamp("index.html"), stamp("jobs/a/index.html")];
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    replace_output(&out, &site).expect("three: the spare's files are the output's");
+    assert_eq!([stamp("index.html"), stamp("jobs/a/index.html")], before);
+    let fresh = dir.path().join("fresh");
+    replace_output(&fresh, &site).expect("into an empty folder");
+    assert_eq!(tree(&out), tree(&fresh));
+}

@@ -3,29 +3,62 @@
 //! its inode and its modification time, and an upload that compares size and time
 //! (rsync, an object-store sync, an FTP mirror) skips it. What is staged still holds
 //! exactly this build's bytes: a file is linked only after its bytes were compared.
+//! A file unchanged in the build before is already such a link in the spare (the two
+//! outputs share it): it is left as it is, with no link made again.
 //!
 //! The live output is never written through such a link: a reused spare's file with
 //! more than one name is replaced, not rewritten ([`super::spare`]).
 
+use std::cell::RefCell;
 use std::fs;
 use std::io::{self, Read};
 use std::path::Path;
 
 /// The output's file at `current`, when it is an ordinary file of `len` bytes.
-fn file_of_len(current: &Path, len: u64) -> bool {
-    fs::symlink_metadata(current).is_ok_and(|m| m.is_file() && m.len() == len)
+fn file_of_len(current: &Path, len: u64) -> Option<fs::Metadata> {
+    fs::symlink_metadata(current)
+        .ok()
+        .filter(|m| m.is_file() && m.len() == len)
 }
 
-/// Whether `current` is an ordinary file holding exactly `bytes`.
-pub(super) fn holds(current: &Path, bytes: &[u8]) -> bool {
-    file_of_len(current, bytes.len() as u64)
-        && fs::read(current).is_ok_and(|old| old.as_slice() == bytes)
+thread_local! {
+    /// The old bytes of the last file compared on this thread: one buffer a thread for
+    /// the whole build, not one allocation a page.
+    static OLD_BYTES: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The output's file at `current` when it is an ordinary file holding exactly `bytes`.
+pub(super) fn holds(current: &Path, bytes: &[u8]) -> Option<fs::Metadata> {
+    let meta = file_of_len(current, bytes.len() as u64)?;
+    let same = OLD_BYTES.with_borrow_mut(|old| {
+        old.clear();
+        fs::File::open(current)
+            .and_then(|file| file.take(bytes.len() as u64 + 1).read_to_end(old))
+            .is_ok_and(|_| old.as_slice() == bytes)
+    });
+    same.then_some(meta)
+}
+
+/// Whether `staged` is already another name of the output's file `current` (of which
+/// `meta` was read): a spare whose file this build would link again.
+pub(super) fn is_same_file(meta: &fs::Metadata, staged: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        fs::symlink_metadata(staged)
+            .is_ok_and(|s| s.is_file() && s.dev() == meta.dev() && s.ino() == meta.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (meta, staged);
+        false
+    }
 }
 
 /// Whether the ordinary file `current` holds the same `len` bytes as `staged`, read a
 /// block at a time (the streamed data files are the biggest of the site).
 pub(super) fn same_as(current: &Path, staged: &Path, len: u64) -> bool {
-    if !file_of_len(current, len) {
+    if file_of_len(current, len).is_none() {
         return false;
     }
     let (Ok(mut a), Ok(mut b)) = (fs::File::open(current), fs::File::open(staged)) else {
@@ -89,12 +122,13 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let a = dir.path().join("a.html");
         fs::write(&a, "<p>一</p>").expect("write");
-        assert!(holds(&a, "<p>一</p>".as_bytes()));
+        assert!(holds(&a, "<p>一</p>".as_bytes()).is_some());
         assert!(
-            !holds(&a, "<p>二</p>".as_bytes()),
+            holds(&a, "<p>二</p>".as_bytes()).is_none(),
             "same length, other bytes"
         );
-        assert!(!holds(&dir.path().join("none"), b""));
+        assert!(holds(&a, "<p>一</p>!".as_bytes()).is_none(), "longer");
+        assert!(holds(&dir.path().join("none"), b"").is_none());
         let b = dir.path().join("b.html");
         fs::write(&b, "<p>一</p>").expect("write");
         assert!(same_as(&a, &b, 10));
@@ -104,14 +138,21 @@ mod tests {
         {
             let l = dir.path().join("l.html");
             std::os::unix::fs::symlink(&a, &l).expect("symlink");
-            assert!(!holds(&l, "<p>一</p>".as_bytes()), "a link is never linked");
+            assert!(
+                holds(&l, "<p>一</p>".as_bytes()).is_none(),
+                "a link is never linked"
+            );
         }
         let staged = dir.path().join("s.html");
         fs::write(&staged, "old").expect("write");
+        let meta = holds(&a, "<p>一</p>".as_bytes()).expect("holds");
+        assert!(!is_same_file(&meta, &staged), "another file");
         assert!(link(&a, &staged));
         assert_eq!(
             fs::read(&staged).expect("read"),
             fs::read(&a).expect("read")
         );
+        #[cfg(unix)]
+        assert!(is_same_file(&meta, &staged), "a second name");
     }
 }
