@@ -11,7 +11,8 @@
 #   SETTLE=0 bench/run.sh        # do not wait after deleting the last run's trees
 #
 # Rows, for each N:
-# - "gigboard, empty folder": the first build of the site (no earlier output);
+# - "gigboard, empty folder": the first build of a site (no earlier output), each run into
+#   a new folder, as the floor's;
 # - "gigboard, rebuild": a build that replaces an earlier one, as every build after the
 #   first does (it is written into the output before last, kept as the spare);
 # - "floor": the same files and sizes written into an empty folder with no other work
@@ -47,10 +48,21 @@ zola=${ZOLA:-$(command -v zola || true)}
 
 # measure NAME CMD...: runs CMD once and prints "wall cpu rss_mib" (medians: `median`).
 # What the last tool wrote is flushed to disk first (`sync`), so that no tool pays for
-# the writing of the one before it.
+# the writing of the one before it. As root, the kernel's caches are then dropped and
+# the folders in `warm` (the tool's site and the output it replaces) read back: each
+# tool starts with its own files in memory and none of the others'. On this VM the
+# cached inode tables of the trees written before made every file created after them
+# slower (perf: ext4's recently_deleted → find_get_block_common, once per new file): a
+# 10,000-posting build into an empty folder took 3.5 s with 4.5 s of system time after
+# an hour of benchmarks, and 1.7 s once the caches were dropped.
+warm=()
 measure() {
   local name=$1; shift
   sync
+  if [ -w /proc/sys/vm/drop_caches ]; then
+    echo 3 > /proc/sys/vm/drop_caches
+    [ ${#warm[@]} -eq 0 ] || find "${warm[@]}" -type f -print0 2> /dev/null | xargs -0 -r cat > /dev/null || true
+  fi
   /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$@" > /dev/null 2> "$work/$name.log" || { cat "$work/$name.log" >&2; exit 1; }
   read -r wall user sys rss < "$work/time.txt"
   # An old output that could not become the spare is deleted in the background: let
@@ -77,7 +89,7 @@ for n in "${sizes[@]}"; do
   zout=$work/out/zola-$n
   floor=$work/out/floor-$n
   mkdir -p "$work/out"
-  rm -rf "$out" "$work/out/.gigboard-$n".* "$hout" "$zout" "$floor".*
+  rm -rf "$out" "$work/out/.gigboard-$n".* "$work/out/empty-$n".* "$hout" "$zout" "$floor".*
   sleep "${SETTLE:-31}"
 
   hugo_on=; zola_on=
@@ -92,30 +104,40 @@ for n in "${sizes[@]}"; do
     python3 bench/to_zola.py --corpus "$corpus" --out "$zsite" > /dev/null
   fi
 
-  # The first build (into an empty folder), a second one (the first output becomes the
-  # spare), then the measured rebuilds (each written into the spare).
-  read -r wall cpu rss < <(measure gigboard-$n "$bin" build --root "$site" --output "$out")
+  # The first build and a second one (the first output becomes the spare): the measured
+  # rebuilds are each written into the spare.
+  "$bin" build --root "$site" --output "$out" > /dev/null 2>&1
+  "$bin" build --root "$site" --output "$out" > /dev/null 2>&1
   read -r files bytes < <(tree_size "$out")
   pages=$(find "$out" -name '*.html' | wc -l)
-  printf '| %s | gigboard, empty folder | %s | %s | %s | %s | %s | %s | |\n' "$n" "$wall" "$cpu" "$rss" "$files" "$(mb "$bytes")" "$(rate "$pages" "$wall")"
-  "$bin" build --root "$site" --output "$out" > /dev/null 2>&1
   [ -n "${NO_FLOOR:-}" ] || python3 bench/io_floor.py manifest "$out" "$work/manifest-$n.txt" > /dev/null
 
   # With RUNS > 1 the tools take turns (gigboard, floor, Hugo, Zola, then again), so a
   # machine that slows down or speeds up for a minute weighs on all of them alike.
-  g_rows=(); f_rows=(); h_rows=(); z_rows=()
+  e_rows=(); g_rows=(); f_rows=(); h_rows=(); z_rows=()
   for _ in $(seq "$runs"); do
+    # Into an empty folder, a new one each run (as the floor's): a site's first build.
+    warm=("$site")
+    e_rows+=("$(measure gigboard-$n "$bin" build --root "$site" --output "$(mktemp -u "$work/out/empty-$n.XXXXXX")")")
+    warm=("$site" "$out" "$work/out/.gigboard-$n.spare")
     g_rows+=("$(measure gigboard-$n "$bin" build --root "$site" --output "$out")")
     # Each floor run writes a new tree (io_floor.py refuses an existing folder).
+    warm=("$work/manifest-$n.txt")
     [ -n "${NO_FLOOR:-}" ] || f_rows+=("$(measure floor-$n bash -c 'exec python3 bench/io_floor.py write "$1" "$(mktemp -u "$2.XXXXXX")"' _ "$work/manifest-$n.txt" "$floor")")
+    warm=("${hsite:-}" "$hout")
     [ -z "$hugo_on" ] || h_rows+=("$(measure hugo-$n hugo --source "$hsite" --destination "$hout" --quiet)")
+    warm=("${zsite:-}" "$zout")
     [ -z "$zola_on" ] || z_rows+=("$(measure zola-$n "$zola" --root "$zsite" build --output-dir "$zout" --force)")
   done
+  read -r wall cpu rss < <(median "${e_rows[@]}")
+  printf '| %s | gigboard, empty folder | %s | %s | %s | %s | %s | %s | |\n' "$n" "$wall" "$cpu" "$rss" "$files" "$(mb "$bytes")" "$(rate "$pages" "$wall")"
   read -r wall cpu rss < <(median "${g_rows[@]}")
 
   # `check` keeps what it remembers in the cache folder: the bench's own, emptied first.
+  # The site is read once before, as the builds had it in memory.
   export XDG_CACHE_HOME=$work/cache
   rm -rf "$XDG_CACHE_HOME/gigboard"
+  find "$site" -type f -print0 | xargs -0 -r cat > /dev/null
   /usr/bin/time -f "%e" -o "$work/check.txt" "$bin" check --root "$site" > /dev/null 2>&1 || true
   check_first=$(tail -1 "$work/check.txt")
   edited=$(find "$site/content/jobs" -name '*.yaml' | sort | sed -n 1p)

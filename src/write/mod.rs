@@ -223,8 +223,11 @@ impl Staging {
         path: &str,
         fill: &dyn Fn(&mut dyn io::Write) -> io::Result<()>,
     ) -> Result<u64, WriteError> {
-        let file = self.open(path)?;
         let p = self.staged.join(path);
+        if self.compares() {
+            return self.write_compared(path, fill);
+        }
+        let file = self.open(path)?;
         let mut out = Counted {
             inner: io::BufWriter::with_capacity(256 * 1024, file),
             count: 0,
@@ -234,11 +237,45 @@ impl Staging {
         if self.reused {
             out.inner.get_ref().set_len(out.count).map_err(at(&p))?;
         }
-        drop(out.inner);
-        if self.compares() && unchanged::same_as(&self.output.join(path), &p, out.count) {
-            self.link(path)?;
-        }
         Ok(out.count)
+    }
+
+    /// [`Staging::write_with`] for a file compared with the output's as it is made
+    /// ([`unchanged::Comparing`]): written from its first difference on, or linked.
+    fn write_compared(
+        &self,
+        path: &str,
+        fill: &dyn Fn(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<u64, WriteError> {
+        let p = self.staged.join(path);
+        let current = self.output.join(path);
+        let open = || self.open(path).map_err(|e| e.source);
+        let mut out =
+            io::BufWriter::with_capacity(256 * 1024, unchanged::Comparing::new(&current, &open));
+        fill(&mut out).map_err(at(&p))?;
+        let compared = out
+            .into_inner()
+            .map_err(|e| at(&p)(e.into_error()))?
+            .finish()
+            .map_err(at(&p))?;
+        let (file, n) = match compared {
+            unchanged::Compared::Same(meta, n) => {
+                if self.already_linked(path, &meta)? || self.link(path)? {
+                    return Ok(n);
+                }
+                // The file system cannot link: the same bytes are copied.
+                let mut file = self.open(path)?;
+                let copied = std::fs::File::open(&current)
+                    .and_then(|mut old| io::copy(&mut old, &mut file))
+                    .map_err(at(&p))?;
+                (file, copied)
+            }
+            unchanged::Compared::Written(file, n) => (file, n),
+        };
+        if self.reused {
+            file.set_len(n).map_err(at(&p))?;
+        }
+        Ok(n)
     }
 
     /// Marks `path` as written by this build, so that pruning the reused spare keeps it.

@@ -55,31 +55,109 @@ pub(super) fn is_same_file(meta: &fs::Metadata, staged: &Path) -> bool {
     }
 }
 
-/// Whether the ordinary file `current` holds the same `len` bytes as `staged`, read a
-/// block at a time (the streamed data files are the biggest of the site).
-pub(super) fn same_as(current: &Path, staged: &Path, len: u64) -> bool {
-    if file_of_len(current, len).is_none() {
-        return false;
+/// A streamed file (`jobs.json`, the biggest of the site) compared with the output's
+/// while it is made: nothing is written while the two agree. At the first difference
+/// the staged file is opened, the agreeing start copied into it from the output's file
+/// and the rest written as it comes; a file that agrees to its end is never written
+/// (the caller links it). Give it large writes (a `BufWriter` in front): each one is
+/// compared with a read of the output's file.
+pub(super) struct Comparing<'a> {
+    /// The output's file, read alongside, while nothing differs.
+    current: Option<(fs::File, fs::Metadata)>,
+    current_path: &'a Path,
+    /// Opens the staged file: called once, at the first difference.
+    open: &'a dyn Fn() -> io::Result<fs::File>,
+    staged: Option<io::BufWriter<fs::File>>,
+    /// Bytes given so far.
+    count: u64,
+    old: Vec<u8>,
+}
+
+/// How a compared file ended.
+pub(super) enum Compared {
+    /// Byte for byte the output's file (of which this is the metadata): nothing written.
+    Same(fs::Metadata, u64),
+    /// Written whole into the staged file, flushed (not cut to its length: the caller
+    /// does that in a reused spare), and its length.
+    Written(fs::File, u64),
+}
+
+impl<'a> Comparing<'a> {
+    pub(super) fn new(current_path: &'a Path, open: &'a dyn Fn() -> io::Result<fs::File>) -> Self {
+        let current = fs::symlink_metadata(current_path)
+            .ok()
+            .filter(fs::Metadata::is_file)
+            .and_then(|meta| Some((fs::File::open(current_path).ok()?, meta)));
+        Comparing {
+            current,
+            current_path,
+            open,
+            staged: None,
+            count: 0,
+            old: Vec::new(),
+        }
     }
-    let (Ok(mut a), Ok(mut b)) = (fs::File::open(current), fs::File::open(staged)) else {
-        return false;
-    };
-    let (mut x, mut y) = (vec![0u8; 1 << 16], vec![0u8; 1 << 16]);
-    loop {
-        let n = match read_full(&mut a, &mut x) {
-            Ok(n) => n,
-            Err(_) => return false,
-        };
-        match read_full(&mut b, &mut y) {
-            Ok(m) if m == n => {}
-            _ => return false,
+
+    /// The staged file, opened at the first difference with the `count` bytes that
+    /// agreed copied in from the output's file.
+    fn staged(&mut self) -> io::Result<&mut io::BufWriter<fs::File>> {
+        if self.staged.is_none() {
+            let mut out = io::BufWriter::with_capacity(256 * 1024, (self.open)()?);
+            if self.count > 0 {
+                let mut start = fs::File::open(self.current_path)?.take(self.count);
+                if io::copy(&mut start, &mut out)? != self.count {
+                    return Err(io::Error::other(
+                        "the output's file changed while this build read it",
+                    ));
+                }
+            }
+            self.current = None;
+            self.staged = Some(out);
         }
-        if x[..n] != y[..n] {
-            return false;
+        self.staged
+            .as_mut()
+            .ok_or_else(|| io::Error::other("no staged file"))
+    }
+
+    /// Ends the file: the same as the output's only when that ends here too.
+    pub(super) fn finish(mut self) -> io::Result<Compared> {
+        if self.staged.is_none()
+            && let Some((current, meta)) = &mut self.current
+            && matches!(current.read(&mut [0u8; 1]), Ok(0))
+        {
+            return Ok(Compared::Same(meta.clone(), self.count));
         }
-        if n == 0 {
-            return true;
+        let count = self.count;
+        self.staged()?;
+        let out = self
+            .staged
+            .take()
+            .ok_or_else(|| io::Error::other("no staged file"))?;
+        let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
+        Ok(Compared::Written(file, count))
+    }
+}
+
+impl io::Write for Comparing<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.staged.is_none()
+            && let Some((current, _)) = &mut self.current
+        {
+            self.old.resize(buf.len(), 0);
+            if matches!(read_full(current, &mut self.old), Ok(n) if n == buf.len())
+                && self.old == buf
+            {
+                self.count += buf.len() as u64;
+                return Ok(buf.len());
+            }
         }
+        let n = self.staged()?.write(buf)?;
+        self.count += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.staged.as_mut().map_or(Ok(()), io::Write::flush)
     }
 }
 
@@ -116,6 +194,57 @@ pub(super) fn link(current: &Path, staged: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Write;
+
+    /// Streams `new` in pieces of `piece` bytes through [`Comparing`] against the file
+    /// holding `old` (none when None): whether it came out the same, and what the staged
+    /// file then holds.
+    fn stream(old: Option<&[u8]>, new: &[u8], piece: usize) -> (bool, Vec<u8>) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let current = dir.path().join("jobs.json");
+        if let Some(old) = old {
+            fs::write(&current, old).expect("write");
+        }
+        let staged = dir.path().join("staged.json");
+        let open = || fs::File::create(&staged);
+        let mut w = Comparing::new(&current, &open);
+        for part in new.chunks(piece.max(1)) {
+            w.write_all(part).expect("write");
+        }
+        w.flush().expect("flush");
+        match w.finish().expect("finish") {
+            Compared::Same(meta, n) => {
+                assert_eq!((n, meta.len()), (new.len() as u64, new.len() as u64));
+                assert!(!staged.exists(), "nothing written");
+                (true, Vec::new())
+            }
+            Compared::Written(file, n) => {
+                assert_eq!(n, new.len() as u64);
+                drop(file);
+                (false, fs::read(&staged).expect("staged"))
+            }
+        }
+    }
+
+    #[test]
+    fn a_streamed_file_is_written_only_from_where_it_differs() {
+        let old = "{\"jobs\":[一,二,三]}".as_bytes();
+        for piece in [1, 3, 7, 1 << 16] {
+            assert_eq!(stream(Some(old), old, piece), (true, Vec::new()), "{piece}");
+            for new in [
+                "{\"jobs\":[一,二,四]}",
+                "{\"jobs\":[一,二,三]}\n",
+                "{\"jobs\":[一,二",
+                "",
+                "x",
+            ] {
+                let got = stream(Some(old), new.as_bytes(), piece);
+                assert_eq!(got, (false, new.as_bytes().to_vec()), "{new} by {piece}");
+                let got = stream(None, new.as_bytes(), piece);
+                assert_eq!(got, (false, new.as_bytes().to_vec()), "{new}, no old file");
+            }
+        }
+    }
 
     #[test]
     fn only_the_same_bytes_in_an_ordinary_file_count_as_unchanged() {
@@ -129,11 +258,6 @@ mod tests {
         );
         assert!(holds(&a, "<p>一</p>!".as_bytes()).is_none(), "longer");
         assert!(holds(&dir.path().join("none"), b"").is_none());
-        let b = dir.path().join("b.html");
-        fs::write(&b, "<p>一</p>").expect("write");
-        assert!(same_as(&a, &b, 10));
-        fs::write(&b, "<p>二</p>").expect("write");
-        assert!(!same_as(&a, &b, 10));
         #[cfg(unix)]
         {
             let l = dir.path().join("l.html");
