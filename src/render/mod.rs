@@ -11,6 +11,7 @@ pub use crate::compact;
 mod directory;
 mod events;
 mod families;
+mod fold;
 mod help;
 mod kiosk;
 mod lists;
@@ -252,9 +253,16 @@ impl<'a> Renderer<'a> {
     ) -> Result<Self, RenderError> {
         let mut tera = tera::Tera::new();
         tera.autoescape_on(vec![".html"]);
-        // Minifying is done here, once per template (see `compact`).
+        // Content (titles, names, addresses…) is Chinese: on a page in another language
+        // templates mark it with `{{ zh | safe }}` so screen readers switch voice.
+        let content_lang =
+            (tree.language.page_tag != i18n::FALLBACK_TAG).then_some(i18n::FALLBACK_TAG);
+        let zh = content_lang.map_or(String::new(), |l| format!(" lang=\"{l}\""));
+        // Minifying is done here, once per template (see `compact`), and this language's
+        // texts written in (see `fold`).
         let started = std::time::Instant::now();
-        let sources: Vec<(&str, std::borrow::Cow<'_, str>)> = theme
+        let folds = fold::Folds::new(theme.templates.values().map(String::as_str), t, &zh);
+        let sources: Vec<(&str, String)> = theme
             .templates
             .iter()
             .map(|(k, v)| {
@@ -263,11 +271,11 @@ impl<'a> Renderer<'a> {
                 } else {
                     std::borrow::Cow::Borrowed(v.as_str())
                 };
-                (k.as_str(), src)
+                (k.as_str(), folds.fold(k, &src).into_owned())
             })
             .collect();
         let minify_time = started.elapsed();
-        tera.add_raw_templates(sources.iter().map(|(k, v)| (*k, v.as_ref())))
+        tera.add_raw_templates(sources.iter().map(|(k, v)| (*k, v.as_str())))
             .map_err(tera_error)?;
         let menu = site
             .pages
@@ -315,11 +323,6 @@ impl<'a> Renderer<'a> {
         };
         tera.global_context().insert("site", &site_view);
         tera.global_context().insert("t", t);
-        // Content (titles, names, addresses…) is Chinese: on a page in another language
-        // templates mark it with `{{ zh | safe }}` so screen readers switch voice.
-        let content_lang =
-            (tree.language.page_tag != i18n::FALLBACK_TAG).then_some(i18n::FALLBACK_TAG);
-        let zh = content_lang.map_or(String::new(), |l| format!(" lang=\"{l}\""));
         tera.global_context().insert("zh", &zh);
         let markets = site
             .markets

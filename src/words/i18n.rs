@@ -91,6 +91,12 @@ impl Strings {
     pub fn get(&self, key: &str) -> &str {
         self.0.get(key).map(String::as_str).unwrap_or("")
     }
+
+    /// The text for `key`, None when no language has it (`t.key` is then an error in a
+    /// template, as Tera says).
+    pub fn find(&self, key: &str) -> Option<&str> {
+        self.0.get(key).map(String::as_str)
+    }
 }
 
 #[cfg(test)]
