@@ -29,6 +29,9 @@
 # it makes new files, which makes any file creation right after a big deletion several
 # times slower (seen in `perf` as recently_deleted); every row starts from the same state.
 #
+# Disk: each run writes two new trees (the floor's and the empty-folder build's), kept
+# until the size is done: 2 × RUNS + 3 trees of the site at once (1.2 GB each at 50,000).
+#
 # Needs: python3, GNU time (/usr/bin/time, Debian package `time`), a release build
 # (`cargo build --release`; this script runs it). Hugo: `apt-get install hugo`.
 # Zola: `bench/get-zola.sh` (Zola 0.22 from npm, run as a Node addon: its peak memory
@@ -162,4 +165,6 @@ for n in "${sizes[@]}"; do
     pages=$(find "$zout" -name '*.html' | wc -l)
     printf '| %s | zola | %s | %s | %s | %s | %s | %s | — |\n' "$n" "$wall" "$cpu" "$rss" "$files" "$(mb "$bytes")" "$(rate "$pages" "$wall")"
   fi
+  # The trees made one per run (2 × RUNS of them: 12 GB at 50,000 postings with RUNS=5).
+  rm -rf "$work/out/empty-$n".* "$floor".*
 done
