@@ -49,22 +49,32 @@ impl<'a> Folds<'a> {
         }
         let mut out = String::with_capacity(src.len());
         let mut rest = src;
-        while let Some(at) = rest.find("{{") {
+        while let Some(at) = rest.find('{') {
             out.push_str(&rest[..at]);
             let tail = &rest[at..];
-            let text = tail
-                .find("}}")
-                .and_then(|end| Some((self.text(&tail[2..end])?, end + 2)));
-            match text {
-                Some((text, used)) => {
-                    out.push_str(&text);
-                    rest = &tail[used..];
-                }
-                None => {
-                    out.push_str("{{");
-                    rest = &tail[2..];
-                }
-            }
+            // A tag or a comment is copied whole: an output written inside one (in a
+            // string) is not an output.
+            let closing = match tail.as_bytes().get(1) {
+                Some(b'%') => Some("%}"),
+                Some(b'#') => Some("#}"),
+                _ => None,
+            };
+            let used = if let Some(closing) = closing {
+                let end = tail[2..].find(closing).map_or(tail.len(), |e| e + 4);
+                out.push_str(&tail[..end]);
+                end
+            } else if let Some((text, used)) = tail
+                .strip_prefix("{{")
+                .and_then(|inner| inner.find("}}"))
+                .and_then(|end| Some((self.text(&tail[2..end + 2])?, end + 4)))
+            {
+                out.push_str(&text);
+                used
+            } else {
+                out.push('{');
+                1
+            };
+            rest = &tail[used..];
         }
         out.push_str(rest);
         Cow::Owned(out)
@@ -194,5 +204,11 @@ mod tests {
         let folds = Folds::new([src], &t, "");
         let raw = "{% raw %}{{ t.call }}{% endraw %}";
         assert_eq!(folds.fold("a.html", raw), raw);
+        let in_tags = "{% set s = \"{{ t.call }}\" %}{# {{ t.call }} #}{{ s }}";
+        assert_eq!(folds.fold("a.html", in_tags), in_tags);
+        assert_eq!(
+            folds.fold("a.html", "{{ t.call }} {"),
+            "打电话 &lt;免费&gt; &amp; &quot;快&quot; {"
+        );
     }
 }
