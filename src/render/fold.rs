@@ -20,8 +20,8 @@ pub(super) struct Folds<'a> {
 }
 
 impl<'a> Folds<'a> {
-    /// Folds for these `templates` (name, source): `t` as `strings`, `zh` as `zh`,
-    /// each unless some tag names it otherwise than to read a text.
+    /// Folds for a theme whose template sources are `templates`: `t` as `strings`, `zh`
+    /// as `zh`, each unless some tag names it otherwise than to read a text.
     pub(super) fn new<'s>(
         templates: impl IntoIterator<Item = &'s str>,
         strings: &'a Strings,
@@ -70,6 +70,11 @@ impl<'a> Folds<'a> {
             {
                 out.push_str(&text);
                 used
+            } else if tail.starts_with("{{") {
+                // Any other output is copied whole too.
+                let end = tail[2..].find("}}").map_or(tail.len(), |e| e + 4);
+                out.push_str(&tail[..end]);
+                end
             } else {
                 out.push('{');
                 1
@@ -204,7 +209,7 @@ mod tests {
         let folds = Folds::new([src], &t, "");
         let raw = "{% raw %}{{ t.call }}{% endraw %}";
         assert_eq!(folds.fold("a.html", raw), raw);
-        let in_tags = "{% set s = \"{{ t.call }}\" %}{# {{ t.call }} #}{{ s }}";
+        let in_tags = "{% set s = \"{{ t.call }}\" %}{# {{ t.call }} #}{{ s ~ \"{{ t.call }}\" }}";
         assert_eq!(folds.fold("a.html", in_tags), in_tags);
         assert_eq!(
             folds.fold("a.html", "{{ t.call }} {"),
