@@ -70,9 +70,9 @@ impl<'a> Folds<'a> {
             {
                 out.push_str(&text);
                 used
-            } else if tail.starts_with("{{") {
+            } else if let Some(inner) = tail.strip_prefix("{{") {
                 // Any other output is copied whole too.
-                let end = tail[2..].find("}}").map_or(tail.len(), |e| e + 4);
+                let end = inner.find("}}").map_or(tail.len(), |e| e + 4);
                 out.push_str(&tail[..end]);
                 end
             } else {
